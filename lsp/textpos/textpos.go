@@ -1,0 +1,171 @@
+// Package textpos is the one place that converts between LSP positions (line + character counted in
+// the negotiated encoding: UTF-16 code units by default, UTF-8 bytes or UTF-32 code points when the
+// client asks) and byte offsets into a document's text.
+//
+// Lines end at "\n", "\r\n" or "\r", as the LSP specification says. Every conversion clamps: a
+// character past the end of its line maps to the end of that line (before the terminator), a line past
+// the end of the text maps to the end of the text, and a character that falls inside a multi-unit
+// character (the second half of a surrogate pair, a byte inside a UTF-8 sequence) maps to the start of
+// that character. Invalid UTF-8 is tolerated: each invalid byte counts as one code unit in every
+// encoding, like the U+FFFD an editor would show in its place. Nothing here panics on any input.
+package textpos
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// Encoding is the unit the Character of a position counts.
+type Encoding uint8
+
+const (
+	UTF16 Encoding = iota // LSP default: UTF-16 code units
+	UTF8                  // bytes
+	UTF32                 // Unicode code points
+)
+
+// String names the encoding as LSP's PositionEncodingKind does.
+func (e Encoding) String() string {
+	switch e {
+	case UTF8:
+		return "utf-8"
+	case UTF32:
+		return "utf-32"
+	}
+	return "utf-16"
+}
+
+// Position is a zero-based line and character in some Encoding.
+type Position struct {
+	Line, Character uint32
+}
+
+// Mapper converts positions for one immutable text. Build it once per document version; it is safe for
+// concurrent use.
+type Mapper struct {
+	text  string
+	lines []int // byte offset where each line starts; lines[0] == 0; a trailing terminator opens a last, empty line
+	ascii bool  // the whole text is 7-bit ASCII: every encoding counts bytes
+}
+
+// New indexes text's line starts. Cost is one pass over the text.
+func New(text string) *Mapper {
+	m := &Mapper{text: text, lines: make([]int, 1, 16+len(text)/32), ascii: true}
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == '\n':
+			m.lines = append(m.lines, i+1)
+		case c == '\r':
+			if i+1 < len(text) && text[i+1] == '\n' {
+				i++
+			}
+			m.lines = append(m.lines, i+1)
+		case c >= utf8.RuneSelf:
+			m.ascii = false
+		}
+	}
+	return m
+}
+
+// Text is the text the mapper indexes.
+func (m *Mapper) Text() string { return m.text }
+
+// Lines is the number of lines (at least 1).
+func (m *Mapper) Lines() int { return len(m.lines) }
+
+// LineStart is the byte offset where line starts, clamped to the text.
+func (m *Mapper) LineStart(line int) int {
+	if line < 0 {
+		return 0
+	}
+	if line >= len(m.lines) {
+		return len(m.text)
+	}
+	return m.lines[line]
+}
+
+// LineEnd is the byte offset where line's content ends (before its terminator), clamped to the text.
+func (m *Mapper) LineEnd(line int) int {
+	if line < 0 {
+		line = 0
+	}
+	if line >= len(m.lines)-1 {
+		return len(m.text)
+	}
+	end := m.lines[line+1] - 1 // the '\n' or lone '\r'
+	if m.text[end] == '\n' && end > m.lines[line] && m.text[end-1] == '\r' {
+		end--
+	}
+	return end
+}
+
+// Offset converts a position to a byte offset, clamping as the package comment describes.
+func (m *Mapper) Offset(p Position, enc Encoding) int {
+	if int64(p.Line) >= int64(len(m.lines)) {
+		return len(m.text)
+	}
+	line := int(p.Line)
+	start, end := m.lines[line], m.LineEnd(line)
+	if m.ascii || (enc == UTF8 && asciiRange(m.text[start:end])) {
+		return start + min(int(p.Character), end-start)
+	}
+	want := int64(p.Character)
+	var units int64
+	off := start
+	for off < end {
+		r, size := utf8.DecodeRuneInString(m.text[off:end])
+		u := width(r, size, enc)
+		if units+u > want {
+			break
+		}
+		units += u
+		off += size
+	}
+	return off
+}
+
+// Position converts a byte offset to a position. Offsets outside the text are clamped to it; an offset
+// inside a line terminator maps to the end of that line; one inside a character maps to its start.
+func (m *Mapper) Position(offset int, enc Encoding) Position {
+	offset = max(0, min(offset, len(m.text)))
+	line := sort.Search(len(m.lines), func(i int) bool { return m.lines[i] > offset }) - 1
+	start, end := m.lines[line], m.LineEnd(line)
+	offset = min(offset, end)
+	if m.ascii {
+		return Position{Line: uint32(line), Character: uint32(offset - start)}
+	}
+	var units int64
+	for off := start; off < offset; {
+		r, size := utf8.DecodeRuneInString(m.text[off:end])
+		if off+size > offset {
+			break
+		}
+		units += width(r, size, enc)
+		off += size
+	}
+	return Position{Line: uint32(line), Character: uint32(min(units, int64(^uint32(0))))}
+}
+
+// width is how many code units of enc one decoded character takes. An invalid byte (RuneError of
+// size 1) counts as one unit everywhere.
+func width(r rune, size int, enc Encoding) int64 {
+	switch enc {
+	case UTF8:
+		return int64(size)
+	case UTF32:
+		return 1
+	}
+	if r >= 0x10000 {
+		return 2
+	}
+	return 1
+}
+
+func asciiRange(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
