@@ -1,0 +1,236 @@
+package mdx
+
+import (
+	"bytes"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// md parses the clean Markdown: goldmark finds the top-level headings (ATX and setext, not the ones
+// in lists or blockquotes) and gives the plain text of each section. Linkify turns bare URLs into
+// autolinks so that they stay out of Section.Text. goldmark parsers are safe for concurrent use.
+var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify))
+
+type secInfo struct {
+	Section
+	start   int // first line
+	isEvent bool
+}
+
+func assemble(markdown string, marks []mark, anchors map[int]string, r *renderer) Document {
+	doc := Document{Markdown: markdown, Events: r.events, Examples: r.examples}
+	if markdown == "" {
+		return doc
+	}
+	src := []byte(markdown)
+	lineStarts := []int{0}
+	for i, c := range src {
+		if c == '\n' && i+1 < len(src) {
+			lineStarts = append(lineStarts, i+1)
+		}
+	}
+	lineOf := func(pos int) int {
+		return sort.Search(len(lineStarts), func(i int) bool { return lineStarts[i] > pos }) - 1
+	}
+
+	root := md.Parser().Parse(text.NewReader(src))
+	secs := []*secInfo{{start: 0}}
+	var texts [][]string
+	texts = append(texts, nil)
+	prevLine := 0
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		line := prevLine
+		if p := n.Pos(); p >= 0 {
+			line = lineOf(p)
+		} else if n.Lines().Len() > 0 {
+			line = lineOf(n.Lines().At(0).Start)
+		}
+		prevLine = line
+		if h, ok := n.(*ast.Heading); ok {
+			var b strings.Builder
+			plainInline(h, src, &b)
+			secs = append(secs, &secInfo{Section: Section{Heading: collapseSpace(b.String()), Level: h.Level}, start: line})
+			texts = append(texts, nil)
+		}
+		var b strings.Builder
+		plainBlock(n, src, &b)
+		if t := strings.TrimSpace(b.String()); t != "" {
+			texts[len(texts)-1] = append(texts[len(texts)-1], t)
+		}
+	}
+
+	lines := strings.SplitAfter(markdown, "\n")
+	for i, s := range secs {
+		end := len(lines)
+		if i+1 < len(secs) {
+			end = secs[i+1].start
+		}
+		if end < s.start {
+			end = s.start
+		}
+		s.Markdown = strings.TrimRight(strings.Join(lines[s.start:end], ""), " \t\n")
+		if s.Markdown != "" {
+			s.Markdown += "\n"
+		}
+		s.Text = strings.Join(texts[i], "\n")
+	}
+	if strings.TrimSpace(secs[0].Markdown) == "" {
+		secs = secs[1:]
+	}
+
+	// Anchors: explicit ones first, then GitHub-style slugs, made unique.
+	used := map[string]bool{}
+	for _, s := range secs {
+		if s.Level > 0 {
+			if a, ok := anchors[s.start]; ok {
+				s.Anchor = a
+				used[a] = true
+			}
+		}
+	}
+	for _, s := range secs {
+		if s.Level == 0 || s.Anchor != "" {
+			continue
+		}
+		base := slugify(s.Heading)
+		a := base
+		for n := 1; used[a]; n++ {
+			a = base + "-" + strconv.Itoa(n)
+		}
+		s.Anchor = a
+		used[a] = true
+	}
+
+	// Which section holds a line.
+	at := func(line int) int {
+		return sort.Search(len(secs), func(i int) bool { return secs[i].start > line }) - 1
+	}
+	for _, m := range marks {
+		if m.kind == markEvent {
+			if i := at(m.line); i >= 0 && secs[i].start == m.line && secs[i].Level > 0 {
+				secs[i].isEvent = true
+			}
+		}
+	}
+	for _, m := range marks {
+		i := at(m.line)
+		switch m.kind {
+		case markEvent:
+			if m.idx >= len(doc.Events) {
+				continue
+			}
+			for i >= 0 && secs[i].isEvent {
+				i--
+			}
+			if i >= 0 {
+				doc.Events[m.idx].SectionAnchor = secs[i].Anchor
+			}
+		case markExample:
+			if m.idx < len(doc.Examples) && i >= 0 {
+				doc.Examples[m.idx].SectionAnchor = secs[i].Anchor
+			}
+		}
+	}
+
+	doc.Sections = make([]Section, len(secs))
+	for i, s := range secs {
+		doc.Sections[i] = s.Section
+	}
+	return doc
+}
+
+// plainBlock appends the plain text of a block node: inline text without markup or URLs, one line
+// per block; fenced code, HTML and thematic breaks are left out.
+func plainBlock(n ast.Node, src []byte, b *strings.Builder) {
+	switch n := n.(type) {
+	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.ThematicBreak, *ast.LinkReferenceDefinition:
+		return
+	case *east.TableRow, *east.TableHeader:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if c != n.FirstChild() {
+				b.WriteString(" ")
+			}
+			plainInline(c, src, b)
+		}
+		b.WriteString("\n")
+		return
+	}
+	if n.Type() == ast.TypeBlock && n.HasChildren() && n.FirstChild().Type() == ast.TypeInline {
+		plainInline(n, src, b)
+		b.WriteString("\n")
+		return
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		plainBlock(c, src, b)
+	}
+}
+
+// plainInline appends the text of n's inline children.
+func plainInline(n ast.Node, src []byte, b *strings.Builder) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Segment.Value(src)
+			if c.IsRaw() {
+				b.Write(v)
+			} else {
+				b.Write(unescape(v))
+			}
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			if c.IsCode() || c.IsRaw() {
+				b.Write(c.Value)
+			} else {
+				b.Write(unescape(c.Value))
+			}
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				switch t := t.(type) {
+				case *ast.Text:
+					b.Write(t.Segment.Value(src))
+				case *ast.String:
+					b.Write(t.Value)
+				}
+			}
+		case *ast.AutoLink, *ast.RawHTML:
+			// URLs and HTML are not text
+		default:
+			plainInline(c, src, b)
+		}
+	}
+}
+
+func unescape(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return v
+	}
+	v = util.UnescapePunctuations(v)
+	v = util.ResolveNumericReferences(v)
+	return util.ResolveEntityNames(v)
+}
+
+// slugify makes a GitHub-style anchor: lowercase, letters/digits/'-'/'_' kept, each space → '-',
+// everything else removed.
+func slugify(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
+		switch {
+		case r == ' ':
+			b.WriteByte('-')
+		case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
