@@ -1,0 +1,16 @@
+package corpus
+
+import (
+	"os"
+
+	"github.com/workos-lsp/workos-lsp/corpus/fetch"
+)
+
+// FromFetch parses the corpus that fetch.Get placed on disk.
+func FromFetch(res *fetch.Result) (*Corpus, error) {
+	src := Source{Version: res.Version, Digest: res.Digest, Docs: os.DirFS(res.DocsDir)}
+	if res.ChangelogDir != "" {
+		src.Changelogs = os.DirFS(res.ChangelogDir)
+	}
+	return Parse(src)
+}
