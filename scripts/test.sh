@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test of the project: vet, unit and end-to-end tests (with the race detector), the
+# integration tests against the real @workos/mcp-docs-server package, and each fuzz target briefly.
+# Needs Go and network access to the npm registry. Used as-is by .ci/run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export WORKOS_LSP_INTEGRATION="${WORKOS_LSP_INTEGRATION:-1}"
+# A private cache keeps the tests away from the user's own cached docs and indexes.
+export WORKOS_LSP_CACHE="${WORKOS_LSP_TEST_CACHE:-$(mktemp -d)}"
+FUZZTIME="${FUZZTIME:-10s}"
+
+echo "== go vet"
+go vet ./...
+
+echo "== go test -race"
+go test -race -count=1 ./...
+
+echo "== fuzz (${FUZZTIME} each)"
+# Every Fuzz* target in the module, run from its package with its seed corpus.
+go list -f '{{.Dir}} {{.ImportPath}}' ./... | while read -r dir pkg; do
+  grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/^func //' | while read -r target; do
+    echo "-- $pkg $target"
+    go test -run '^$' -fuzz "^${target}\$" -fuzztime "$FUZZTIME" "$pkg"
+  done
+done
+
+echo "all tests passed"
