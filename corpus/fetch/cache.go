@@ -38,7 +38,7 @@ type Manifest struct {
 	FetchedAt time.Time `json:"fetched_at"`
 	Files     int       `json:"files"` // files extracted (pages and changelogs)
 
-	Dir string `json:"-"` // the corpus directory, filled in by Cached
+	Dir string `json:"-"` // the corpus directory, filled in when read from disk
 }
 
 // CacheRoot returns the cache root: WORKOS_LSP_CACHE if set, else os.UserCacheDir()/workos-lsp.

@@ -1,6 +1,6 @@
 // Package fetch obtains the WorkOS docs corpus: the .docs/organized tree of the npm package
 // @workos/mcp-docs-server. It resolves the npm registry from the user's npm config, downloads the
-// tarball, verifies its SRI integrity before reading a byte of it, extracts only the docs, and keeps
+// tarball, verifies its SRI integrity before extracting anything, keeps only the docs, and stores
 // each version in a content-addressed cache so later runs work offline. A local folder of MDX pages
 // can stand in for the package.
 package fetch
@@ -80,7 +80,7 @@ type Result struct {
 	DocsDir      string // the MDX pages
 	ChangelogDir string // changelog JSON files; "" when absent
 	Integrity    string // dist.integrity of the tarball; "" for a local folder
-	FromCache    bool   // true when no tarball was downloaded by this call
+	FromCache    bool   // the corpus was already in the cache (no download by this call)
 	Note         string // for the user, e.g. that the registry failed and a cached corpus stands in
 }
 
