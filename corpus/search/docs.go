@@ -1,0 +1,286 @@
+package search
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/workos-lsp/workos-lsp/corpus"
+)
+
+// Kind says what a result is.
+type Kind string
+
+const (
+	KindPage     Kind = "page"    // a whole page
+	KindSection  Kind = "section" // one heading of a page and the text under it
+	KindEvent    Kind = "event"   // a webhook/events-API event type
+	KindMethod   Kind = Kind(corpus.KindMethod)
+	KindFunction Kind = Kind(corpus.KindFunction)
+	KindType     Kind = Kind(corpus.KindType)
+	KindEndpoint Kind = Kind(corpus.KindEndpoint)
+)
+
+// IsEntry reports whether k is an SDK reference entry kind (whose results carry a language).
+func (k Kind) IsEntry() bool {
+	switch k {
+	case KindMethod, KindFunction, KindType, KindEndpoint:
+		return true
+	}
+	return false
+}
+
+// storedTextMax bounds the text stored for snippets, in bytes.
+const storedTextMax = 1200
+
+// indexDoc is one document ready for the index.
+type indexDoc struct {
+	id string
+	d  doc
+}
+
+// documents turns the corpus into index documents: one per page, per headed section, per SDK entry
+// (shared parameters excluded) and per event.
+func documents(c *corpus.Corpus) []indexDoc {
+	events := c.Symbols().Events()
+	out := make([]indexDoc, 0, len(c.Pages)*8+len(c.Entries)+len(events))
+	// The renderer gives each event a heading of its own; the event's document stands for it.
+	eventHeadings := map[*corpus.Page]map[string]bool{}
+	for _, ev := range events {
+		if eventHeadings[ev.Page] == nil {
+			eventHeadings[ev.Page] = map[string]bool{}
+		}
+		eventHeadings[ev.Page][ev.Name] = true
+	}
+	for _, p := range c.Pages {
+		out = append(out, pageDocs(p, eventHeadings[p])...)
+	}
+	for i, e := range c.Entries {
+		if d, ok := entryDoc(e); ok {
+			out = append(out, indexDoc{id: "entry:" + string(e.Language) + ":" + strconv.Itoa(i), d: d})
+		}
+	}
+	for _, ev := range events {
+		out = append(out, indexDoc{id: "event:" + ev.Name, d: eventDoc(ev)})
+	}
+	return out
+}
+
+func pageDocs(p *corpus.Page, skip map[string]bool) []indexDoc {
+	where := pathWords(p.Path)
+	var headings, bodies []string
+	for _, s := range p.Sections {
+		if s.Heading != "" {
+			headings = append(headings, s.Heading)
+		}
+		if s.Text != "" {
+			bodies = append(bodies, s.Text)
+		}
+	}
+	body := strings.Join(bodies, "\n")
+	if body == "" {
+		body = plainText(p.Markdown)
+	}
+	text := body
+	if p.Description != "" {
+		text = p.Description + " " + body
+	}
+	out := []indexDoc{{id: "page:" + p.Path, d: doc{
+		Kind:     string(KindPage),
+		Title:    p.Title,
+		Context:  where,
+		Summary:  p.Description,
+		Headings: headings,
+		Body:     body,
+		Page:     p.Path,
+		URL:      p.URL(),
+		Text:     clip(squeeze(text), storedTextMax),
+	}}}
+	seen := map[string]bool{}
+	for _, s := range p.Sections {
+		if s.Heading == "" || s.Anchor == "" || seen[s.Anchor] || skip[s.Heading] {
+			continue
+		}
+		seen[s.Anchor] = true
+		out = append(out, indexDoc{id: "section:" + p.Path + "#" + s.Anchor, d: doc{
+			Kind:    string(KindSection),
+			Title:   s.Heading,
+			Context: joinNonEmpty(" ", p.Title, where),
+			Body:    s.Text,
+			Page:    p.Path,
+			Anchor:  s.Anchor,
+			URL:     p.URL() + "#" + s.Anchor,
+			Text:    clip(squeeze(strings.TrimPrefix(s.Text, s.Heading)), storedTextMax),
+		}})
+	}
+	return out
+}
+
+func entryDoc(e *corpus.Entry) (doc, bool) {
+	if e.Kind == corpus.KindShared || (e.Title == "" && e.Key == "") {
+		return doc{}, false
+	}
+	title := e.Title
+	if title == "" {
+		title = e.Key
+	}
+	if e.Kind == corpus.KindEndpoint && e.HTTPMethod != "" {
+		title = e.HTTPMethod + " " + title
+	}
+	desc := plainText(e.Description)
+
+	var body []string
+	body = append(body, e.Signature())
+	addParams := func(ps []corpus.Param) {}
+	addParams = func(ps []corpus.Param) {
+		for _, p := range ps {
+			body = append(body, joinNonEmpty(" ", p.Key, plainText(p.Description)))
+			addParams(p.Properties)
+		}
+	}
+	addParams(e.Parameters)
+	addParams(e.Returns)
+	addParams(e.Properties)
+
+	idents := []string{e.Title, e.Key, e.Name, e.Module, e.ID, e.Receiver}
+	exact := []string{e.Title, e.Key, e.Name}
+	if e.Name != "" {
+		if e.Module != "" {
+			exact = append(exact, e.Module+"."+e.Name)
+		}
+		if e.Receiver != "" {
+			exact = append(exact, e.Receiver+"."+e.Name)
+		}
+	}
+
+	var pagePath, context, anchor string
+	if e.Page != nil {
+		pagePath = e.Page.Path
+		context = joinNonEmpty(" ", e.Page.Title, pathWords(e.Page.Path))
+	}
+	url := e.URL()
+	if i := strings.IndexByte(url, '#'); i >= 0 {
+		anchor = url[i+1:]
+	}
+	if p, ok := strings.CutPrefix(url, corpus.SiteURL+"/"); ok {
+		// The entry's own url names its page better than the page that declared it.
+		p, _, _ = strings.Cut(p, "#")
+		pagePath = strings.TrimSuffix(p, "/")
+	}
+	return doc{
+		Kind:        string(e.Kind),
+		Language:    string(e.Language),
+		Title:       title,
+		Context:     context,
+		Summary:     desc,
+		Body:        strings.Join(body, "\n"),
+		Identifiers: dedupe(idents),
+		Exact:       dedupe(exact),
+		Page:        pagePath,
+		Anchor:      anchor,
+		URL:         url,
+		Text:        clip(squeeze(joinNonEmpty(": ", e.Signature(), desc)), storedTextMax),
+	}, true
+}
+
+func eventDoc(ev *corpus.Event) doc {
+	var context, pagePath string
+	if ev.Page != nil {
+		pagePath = ev.Page.Path
+		context = ev.Page.Title
+		if s, ok := ev.Page.Section(ev.Anchor); ok {
+			context = joinNonEmpty(" ", s.Heading, context)
+		}
+	}
+	desc := plainText(ev.Description)
+	return doc{
+		Kind:        string(KindEvent),
+		Title:       ev.Name,
+		Context:     context,
+		Summary:     desc,
+		Identifiers: []string{ev.Name},
+		Exact:       []string{ev.Name},
+		Page:        pagePath,
+		Anchor:      ev.Anchor,
+		URL:         ev.URL(),
+		Text:        clip(squeeze(joinNonEmpty(": ", ev.Name, desc)), storedTextMax),
+	}
+}
+
+// pathWords turns "audit-logs/exporting-events" into "audit logs exporting events".
+func pathWords(p string) string {
+	return strings.NewReplacer("/", " ", "-", " ", "_", " ").Replace(p)
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, sep)
+}
+
+func dedupe(list []string) []string {
+	seen := map[string]bool{}
+	out := list[:0]
+	for _, s := range list {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+var (
+	mdFence     = regexp.MustCompile("(?m)^\\s*(```|~~~).*$")
+	mdImage     = regexp.MustCompile(`!\[([^\]]*)\]\([^)]*\)`)
+	mdLink      = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	mdHTML      = regexp.MustCompile(`</?[A-Za-z][^>]*>`)
+	mdHeading   = regexp.MustCompile(`(?m)^\s{0,3}#{1,6}\s+`)
+	mdQuote     = regexp.MustCompile(`(?m)^\s*>\s?`)
+	mdBullet    = regexp.MustCompile(`(?m)^\s*(?:[-*+]|\d+[.)])\s+`)
+	mdTableRule = regexp.MustCompile(`(?m)^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`)
+	mdEmphasis  = regexp.MustCompile(`(\*\*|__)([^*_\n]+)(\*\*|__)|\*([^*\n]+)\*`)
+)
+
+// plainText reduces Markdown to readable text: no markup, links reduced to their text.
+func plainText(md string) string {
+	if md == "" {
+		return ""
+	}
+	s := mdFence.ReplaceAllString(md, "")
+	s = mdImage.ReplaceAllString(s, "$1")
+	s = mdLink.ReplaceAllString(s, "$1")
+	s = mdHTML.ReplaceAllString(s, "")
+	s = mdHeading.ReplaceAllString(s, "")
+	s = mdQuote.ReplaceAllString(s, "")
+	s = mdBullet.ReplaceAllString(s, "")
+	s = mdTableRule.ReplaceAllString(s, "")
+	s = mdEmphasis.ReplaceAllString(s, "$2$4")
+	s = strings.NewReplacer("`", "", "|", " ", "\\", "").Replace(s)
+	return squeeze(s)
+}
+
+// squeeze collapses runs of white space into one space.
+func squeeze(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// clip cuts s to at most max bytes at a word boundary.
+func clip(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	if i := strings.LastIndexByte(s[:cut], ' '); i > max/2 {
+		cut = i
+	}
+	return s[:cut]
+}

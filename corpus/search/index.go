@@ -1,0 +1,254 @@
+// Package search is ranked full-text search over the docs corpus: pages, sections, SDK reference
+// entries and events, indexed with bleve (scorch) under an explicit mapping. An index is built in
+// memory (Build) or cached on disk per corpus snapshot (Open), and is safe for concurrent searches.
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/workos-lsp/workos-lsp/corpus"
+)
+
+// Index is a search index over one corpus snapshot. Its methods may be called concurrently; Close
+// releases its files.
+type Index struct {
+	idx     bleve.Index
+	dir     string // "" for an in-memory index
+	rebuilt bool
+	docs    uint64
+}
+
+// Meta is stored beside an index on disk; an index whose Meta differs from the current one is stale.
+type Meta struct {
+	MappingVersion int    `json:"mappingVersion"`
+	CorpusVersion  string `json:"corpusVersion"`
+	Digest         string `json:"digest"`
+	Docs           uint64 `json:"docs"`
+}
+
+const (
+	metaFile = "meta.json"
+	bleveDir = "bleve"
+)
+
+// Build indexes c in memory.
+func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, fmt.Errorf("search: mapping: %w", err)
+	}
+	idx, err := bleve.NewMemOnly(m)
+	if err != nil {
+		return nil, fmt.Errorf("search: new index: %w", err)
+	}
+	n, err := indexAll(ctx, documents(c), idx)
+	if err != nil {
+		_ = idx.Close()
+		return nil, err
+	}
+	return &Index{idx: idx, docs: n}, nil
+}
+
+// memBatch is the batch size for in-memory builds. Each scorch batch becomes one segment and searches
+// visit every segment, so fewer, larger batches give a faster index; scorch analyses a batch's
+// documents on all cores.
+const memBatch = 4000
+
+func indexAll(ctx context.Context, docs []indexDoc, idx bleve.Index) (uint64, error) {
+	b := idx.NewBatch()
+	for i, d := range docs {
+		if err := b.Index(d.id, d.d); err != nil {
+			return 0, fmt.Errorf("search: index %s: %w", d.id, err)
+		}
+		if b.Size() >= memBatch || i == len(docs)-1 {
+			if err := ctx.Err(); err != nil {
+				return 0, err
+			}
+			if err := idx.Batch(b); err != nil {
+				return 0, fmt.Errorf("search: index batch: %w", err)
+			}
+			b.Reset()
+		}
+	}
+	return uint64(len(docs)), nil
+}
+
+// Open returns the index of c cached in dir (for example <cache>/index/<corpus digest>), building it
+// first when dir holds no index, a stale one (different mapping version, corpus version or digest)
+// or an unreadable one. A rebuild is written to a temporary folder beside dir and renamed into place,
+// so a reader never sees half an index. The cached index is opened read-only, so several processes
+// may share it.
+func Open(ctx context.Context, c *corpus.Corpus, dir string) (*Index, error) {
+	want := Meta{MappingVersion: MappingVersion, CorpusVersion: c.Version, Digest: c.Digest}
+	if ix, err := openCached(dir, want); err == nil {
+		return ix, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := buildOnDisk(ctx, c, dir, want); err != nil {
+		return nil, err
+	}
+	ix, err := openCached(dir, want)
+	if err != nil {
+		return nil, fmt.Errorf("search: open rebuilt index %s: %w", dir, err)
+	}
+	ix.rebuilt = true
+	return ix, nil
+}
+
+var errStale = errors.New("stale index")
+
+// openCached opens the index in dir if its meta matches want and it answers a probe query.
+func openCached(dir string, want Meta) (ix *Index, err error) {
+	data, err := os.ReadFile(filepath.Join(dir, metaFile))
+	if err != nil {
+		return nil, err
+	}
+	var have Meta
+	if err := json.Unmarshal(data, &have); err != nil {
+		return nil, fmt.Errorf("read %s: %w", metaFile, err)
+	}
+	docs := have.Docs
+	have.Docs = 0
+	if have != want {
+		return nil, errStale
+	}
+	idx, err := bleve.OpenUsing(filepath.Join(dir, bleveDir), map[string]interface{}{
+		"read_only":    true,
+		"bolt_timeout": "2s",
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Damaged segment files can make bleve panic rather than fail; probe the index once and treat a
+	// panic like any other error, so a corrupt cache is rebuilt instead of crashing the caller.
+	defer func() {
+		if r := recover(); r != nil {
+			_ = idx.Close()
+			ix, err = nil, fmt.Errorf("probe index: %v", r)
+		}
+	}()
+	if n, err := idx.DocCount(); err != nil || n != docs {
+		_ = idx.Close()
+		return nil, fmt.Errorf("probe index: %d documents, want %d (%v)", n, docs, err)
+	}
+	if _, err := idx.Search(probeRequest()); err != nil {
+		_ = idx.Close()
+		return nil, fmt.Errorf("probe index: %w", err)
+	}
+	if _, ok := idx.Mapping().(*mapping.IndexMappingImpl); !ok {
+		_ = idx.Close()
+		return nil, errStale
+	}
+	return &Index{idx: idx, dir: dir, docs: docs}, nil
+}
+
+// probeRequest reads stored fields of a few documents, which touches the dictionary, postings and
+// stored sections of the segment.
+func probeRequest() *bleve.SearchRequest {
+	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 3, 0, false)
+	req.Fields = storedFields
+	return req
+}
+
+// builderBatch is the number of documents per segment in an on-disk build; the builder merges
+// segments into one at the end, so fewer batches mean less merging.
+const builderBatch = 20000
+
+func buildOnDisk(ctx context.Context, c *corpus.Corpus, dir string, meta Meta) (err error) {
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("search: create %s: %w", parent, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".build-")
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			_ = os.RemoveAll(tmp)
+		}
+	}()
+	m, err := newMapping()
+	if err != nil {
+		return fmt.Errorf("search: mapping: %w", err)
+	}
+	b, err := bleve.NewBuilder(filepath.Join(tmp, bleveDir), m, map[string]interface{}{
+		"batchSize":       builderBatch,
+		"buildPathPrefix": tmp, // same file system as the index, so the final rename works
+	})
+	if err != nil {
+		return fmt.Errorf("search: new index builder: %w", err)
+	}
+	docs := documents(c)
+	for i, d := range docs {
+		if i%1000 == 0 {
+			if err := ctx.Err(); err != nil {
+				_ = b.Close()
+				return err
+			}
+		}
+		if err := b.Index(d.id, d.d); err != nil {
+			_ = b.Close()
+			return fmt.Errorf("search: index %s: %w", d.id, err)
+		}
+	}
+	if err := b.Close(); err != nil {
+		return fmt.Errorf("search: write index: %w", err)
+	}
+	meta.Docs = uint64(len(docs))
+	data, err := json.MarshalIndent(meta, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, metaFile), append(data, '\n'), 0o644); err != nil {
+		return fmt.Errorf("search: write meta: %w", err)
+	}
+	return replaceDir(tmp, dir)
+}
+
+// replaceDir moves the finished build tmp to dir, replacing whatever dir held. When another process
+// put a fresh index in place first, its rename wins and ours is discarded.
+func replaceDir(tmp, dir string) error {
+	if err := os.Rename(tmp, dir); err == nil {
+		return nil
+	}
+	old := tmp + ".old"
+	if err := os.Rename(dir, old); err != nil && !os.IsNotExist(err) {
+		return fmt.Errorf("search: move old index aside: %w", err)
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		return fmt.Errorf("search: move index into place: %w", err)
+	}
+	if err := os.RemoveAll(old); err != nil && runtime.GOOS != "windows" {
+		return fmt.Errorf("search: remove old index: %w", err)
+	}
+	return nil
+}
+
+// Rebuilt reports whether Open had to build the index rather than reuse the cached one.
+func (ix *Index) Rebuilt() bool { return ix.rebuilt }
+
+// Dir is the folder of an on-disk index, "" for an in-memory one.
+func (ix *Index) Dir() string { return ix.dir }
+
+// DocCount is the number of indexed documents.
+func (ix *Index) DocCount() uint64 { return ix.docs }
+
+// Close releases the index and its files.
+func (ix *Index) Close() error {
+	if ix == nil || ix.idx == nil {
+		return nil
+	}
+	return ix.idx.Close()
+}

@@ -1,0 +1,312 @@
+package search
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/workos-lsp/workos-lsp/corpus"
+	"github.com/workos-lsp/workos-lsp/corpus/corpustest"
+	"github.com/workos-lsp/workos-lsp/corpus/fetch"
+)
+
+// The real docs are used when WORKOS_LSP_INTEGRATION=1 (fetched through package fetch) or when
+// WORKOS_DOCS_DIR points at the 0.2.0 docs folder (WORKOS_DOCS_DIR_0_1_0 at the 0.1.0 one).
+// Otherwise the tests below skip and the benchmarks use the fixture.
+
+var (
+	realMu      sync.Mutex
+	realCorpora = map[string]*corpus.Corpus{}
+)
+
+// realCorpus returns the real corpus of version, or nil when none is configured.
+func realCorpus(tb testing.TB, version string) *corpus.Corpus {
+	tb.Helper()
+	realMu.Lock()
+	defer realMu.Unlock()
+	if c, ok := realCorpora[version]; ok {
+		return c
+	}
+	env := "WORKOS_DOCS_DIR"
+	if version != "0.2.0" {
+		env += "_" + strings.ReplaceAll(version, ".", "_")
+	}
+	var c *corpus.Corpus
+	var err error
+	switch dir := os.Getenv(env); {
+	case dir != "":
+		c, err = corpus.Parse(corpus.Source{Version: version, Digest: "dev-" + version, Docs: os.DirFS(dir)})
+	case os.Getenv("WORKOS_LSP_INTEGRATION") == "1":
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+		defer cancel()
+		var res *fetch.Result
+		res, err = fetch.Get(ctx, fetch.Options{Version: version})
+		if err == nil {
+			c, err = corpus.FromFetch(res)
+		}
+	default:
+		return nil
+	}
+	if err != nil {
+		tb.Fatalf("load the %s corpus: %v", version, err)
+	}
+	realCorpora[version] = c
+	return c
+}
+
+func requireReal(t *testing.T, version string) *corpus.Corpus {
+	t.Helper()
+	c := realCorpus(t, version)
+	if c == nil {
+		t.Skip("set WORKOS_LSP_INTEGRATION=1 or WORKOS_DOCS_DIR to run against the real docs")
+	}
+	return c
+}
+
+type judged struct {
+	line   int
+	query  string
+	accept []string
+}
+
+// loadJudged reads testdata/judged.tsv: query, a tab, acceptable page paths separated by spaces.
+func loadJudged(tb testing.TB) []judged {
+	tb.Helper()
+	f, err := os.Open(filepath.Join("testdata", "judged.tsv"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var out []judged
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		q, paths, ok := strings.Cut(line, "\t")
+		if !ok || strings.TrimSpace(paths) == "" {
+			tb.Fatalf("judged.tsv:%d: want query<TAB>paths", n)
+		}
+		out = append(out, judged{n, strings.TrimSpace(q), strings.Fields(paths)})
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}
+
+func TestJudgedQueries(t *testing.T) {
+	c := requireReal(t, "0.2.0")
+	ix, err := Build(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	qs := loadJudged(t)
+	for _, j := range qs {
+		for _, p := range j.accept {
+			if _, _, ok := c.Page(p); !ok {
+				t.Errorf("judged.tsv:%d: %q is not a page", j.line, p)
+			}
+		}
+	}
+	var top1, top3, mrr float64
+	var misses []string
+	for _, j := range qs {
+		res, err := ix.Search(context.Background(), j.query, Options{Limit: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rank := 0
+		for i, r := range res {
+			if contains(j.accept, r.Page) {
+				rank = i + 1
+				break
+			}
+		}
+		if rank == 1 {
+			top1++
+		}
+		if rank >= 1 && rank <= 3 {
+			top3++
+		}
+		if rank > 0 {
+			mrr += 1 / float64(rank)
+		}
+		if rank != 1 {
+			var got []string
+			for i, r := range res {
+				if i == 3 {
+					break
+				}
+				got = append(got, fmt.Sprintf("%s %s#%s", r.Kind, r.Page, r.Anchor))
+			}
+			misses = append(misses, fmt.Sprintf("rank %d  %q want %v\n      got %s", rank, j.query, j.accept, strings.Join(got, " | ")))
+		}
+	}
+	n := float64(len(qs))
+	t.Logf("judged queries: %d  top-1 %.3f  top-3 %.3f  MRR %.3f", len(qs), top1/n, top3/n, mrr/n)
+	sort.Strings(misses)
+	for _, m := range misses {
+		t.Logf("  %s", m)
+	}
+	if top3/n < 0.9 {
+		t.Errorf("top-3 hit rate %.3f < 0.9", top3/n)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestRealCorpusOnDisk(t *testing.T) {
+	for _, v := range []string{"0.2.0", "0.1.0"} {
+		t.Run(v, func(t *testing.T) {
+			c := requireReal(t, v)
+			dir := filepath.Join(t.TempDir(), "index", c.Digest)
+			start := time.Now()
+			ix, err := Open(context.Background(), c, dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			built := time.Since(start)
+			ix.Close()
+			start = time.Now()
+			ix, err = Open(context.Background(), c, dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ix.Close()
+			t.Logf("%s: %d documents, build+write %v, open cached %v (rebuilt=%v), %s on disk",
+				v, ix.DocCount(), built.Round(time.Millisecond), time.Since(start).Round(time.Microsecond), ix.Rebuilt(), sizeOf(dir))
+			for _, q := range []string{"createUser", "list organization memberships", "dsync.user.created", "SSO"} {
+				res, err := ix.Search(context.Background(), q, Options{Limit: 3})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(res) == 0 {
+					t.Errorf("%q: no results", q)
+					continue
+				}
+				t.Logf("%q → %s %s", q, res[0].Kind, res[0].URL)
+			}
+		})
+	}
+}
+
+func sizeOf(dir string) string {
+	var n int64
+	filepath.Walk(dir, func(_ string, fi os.FileInfo, err error) error {
+		if err == nil && !fi.IsDir() {
+			n += fi.Size()
+		}
+		return nil
+	})
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
+
+// benchCorpus is the real 0.2.0 corpus when configured, else the fixture.
+func benchCorpus(b *testing.B) *corpus.Corpus {
+	if c := realCorpus(b, "0.2.0"); c != nil {
+		return c
+	}
+	return corpustest.Corpus(b)
+}
+
+func BenchmarkBuild(b *testing.B) {
+	c := benchCorpus(b)
+	b.Run("memory", func(b *testing.B) {
+		for b.Loop() {
+			ix, err := Build(context.Background(), c)
+			if err != nil {
+				b.Fatal(err)
+			}
+			ix.Close()
+		}
+	})
+	b.Run("disk", func(b *testing.B) {
+		root := b.TempDir()
+		i := 0
+		for b.Loop() {
+			i++
+			ix, err := Open(context.Background(), c, filepath.Join(root, fmt.Sprint(i)))
+			if err != nil {
+				b.Fatal(err)
+			}
+			ix.Close()
+		}
+	})
+}
+
+func BenchmarkOpenCached(b *testing.B) {
+	c := benchCorpus(b)
+	dir := filepath.Join(b.TempDir(), "idx")
+	ix, err := Open(context.Background(), c, dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix.Close()
+	b.ReportMetric(float64(dirSize(dir))/(1<<20), "MB-on-disk")
+	for b.Loop() {
+		ix, err := Open(context.Background(), c, dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if ix.Rebuilt() {
+			b.Fatal("rebuilt")
+		}
+		ix.Close()
+	}
+}
+
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.Walk(dir, func(_ string, fi os.FileInfo, err error) error {
+		if err == nil && !fi.IsDir() {
+			n += fi.Size()
+		}
+		return nil
+	})
+	return n
+}
+
+// BenchmarkSearch runs the judged queries round robin and reports p50/p99 latency.
+func BenchmarkSearch(b *testing.B) {
+	c := benchCorpus(b)
+	dir := filepath.Join(b.TempDir(), "idx")
+	ix, err := Open(context.Background(), c, dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	qs := loadJudged(b)
+	var lat []time.Duration
+	i := 0
+	for b.Loop() {
+		q := qs[i%len(qs)].query
+		i++
+		start := time.Now()
+		if _, err := ix.Search(context.Background(), q, Options{Limit: 10}); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(start))
+	}
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	if len(lat) > 0 {
+		b.ReportMetric(float64(lat[len(lat)/2].Microseconds()), "p50-µs")
+		b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds()), "p99-µs")
+	}
+}

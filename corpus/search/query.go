@@ -1,0 +1,366 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/workos-lsp/workos-lsp/corpus"
+)
+
+// Options narrow a search.
+type Options struct {
+	// Language keeps only the SDK entries of this language; pages, sections and events are kept.
+	// Empty keeps every language.
+	Language corpus.Language
+	// Kinds keeps only results of these kinds; empty keeps all.
+	Kinds []Kind
+	// Limit is the number of results wanted; 0 means DefaultLimit.
+	Limit int
+}
+
+// DefaultLimit is the number of results when Options.Limit is 0.
+const DefaultLimit = 10
+
+// Result is one search hit.
+type Result struct {
+	Kind     Kind
+	Language corpus.Language // entries only
+	Title    string
+	Page     string // page path: "reference/authkit/user/create"
+	Anchor   string
+	URL      string
+	Snippet  string // plain text, about 200 characters
+	Score    float64
+}
+
+// weights are the query-time boosts per field and clause (bleve has no index-time boosts). They were
+// tuned on testdata/judged.tsv.
+var weights = struct {
+	title, identifiers, headings, summary, context, body float64
+	phraseTitle, phraseIdent, phraseBody                 float64
+	exact                                                float64
+}{
+	title: 4, identifiers: 3, headings: 2, summary: 1.5, context: 1, body: 0.5,
+	phraseTitle: 3, phraseIdent: 3, phraseBody: 1,
+	exact: 12,
+}
+
+// Search runs q and returns at most opts.Limit results, best first. Cancelling ctx stops the search
+// and returns ctx's error.
+func (ix *Index) Search(ctx context.Context, q string, opts Options) ([]Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return nil, nil
+	}
+	limit := opts.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	// Fetch extra hits: deduplication drops some.
+	req := bleve.NewSearchRequestOptions(buildQuery(q, opts), limit*4+20, 0, false)
+	req.Fields = storedFields
+	res, err := ix.idx.SearchInContext(ctx, req)
+	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return nil, ctxErr
+		}
+		return nil, fmt.Errorf("search %q: %w", q, err)
+	}
+	terms := snippetTerms(q)
+	hits := dedupeHits(res.Hits, opts.Language != "")
+	out := make([]Result, 0, min(limit, len(hits)))
+	for _, h := range hits {
+		if len(out) == limit {
+			break
+		}
+		r := toResult(h)
+		r.Snippet = snippet(str(h.Fields[fText]), terms, snippetLen)
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func buildQuery(q string, opts Options) query.Query {
+	var clauses []query.Query
+	match := func(field string, boost float64) {
+		m := bleve.NewMatchQuery(q)
+		m.SetField(field)
+		m.SetBoost(boost)
+		clauses = append(clauses, m)
+	}
+	phrase := func(field string, boost float64) {
+		m := bleve.NewMatchPhraseQuery(q)
+		m.SetField(field)
+		m.SetBoost(boost)
+		clauses = append(clauses, m)
+	}
+	match(fTitle, weights.title)
+	match(fIdentifiers, weights.identifiers)
+	match(fHeadings, weights.headings)
+	match(fSummary, weights.summary)
+	match(fContext, weights.context)
+	match(fBody, weights.body)
+	if len(strings.Fields(q)) > 1 || strings.ContainsAny(q, "._-$:>") {
+		phrase(fTitle, weights.phraseTitle)
+		phrase(fIdentifiers, weights.phraseIdent)
+		phrase(fBody, weights.phraseBody)
+	}
+	for _, w := range strings.Fields(q) {
+		w = strings.Trim(w, "\"'`,;()[]{}")
+		if !looksLikeIdentifier(w) {
+			continue
+		}
+		norm := normalizeIdentifier(w)
+		// Qualified names also match by their tail ("workos.userManagement.createUser" finds
+		// "userManagement.createUser()" and "createUser"), with less weight per segment dropped.
+		boost := weights.exact
+		for norm != "" {
+			t := bleve.NewTermQuery(norm)
+			t.SetField(fExact)
+			t.SetBoost(boost)
+			clauses = append(clauses, t)
+			i := strings.IndexByte(norm, '.')
+			if i < 0 {
+				break
+			}
+			norm = norm[i+1:]
+			boost *= 0.6
+		}
+	}
+	dq := bleve.NewDisjunctionQuery(clauses...)
+
+	var filters []query.Query
+	if opts.Language != "" {
+		filters = append(filters, bleve.NewDisjunctionQuery(
+			termQuery(fLanguage, string(opts.Language)),
+			termQuery(fKind, string(KindPage)),
+			termQuery(fKind, string(KindSection)),
+			termQuery(fKind, string(KindEvent)),
+		))
+	}
+	if len(opts.Kinds) > 0 {
+		var ks []query.Query
+		for _, k := range opts.Kinds {
+			ks = append(ks, termQuery(fKind, string(k)))
+		}
+		filters = append(filters, bleve.NewDisjunctionQuery(ks...))
+	}
+	if len(filters) == 0 {
+		return dq
+	}
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(dq)
+	if len(filters) == 1 {
+		bq.AddFilter(filters[0])
+	} else {
+		bq.AddFilter(bleve.NewConjunctionQuery(filters...))
+	}
+	return bq
+}
+
+func termQuery(field, term string) query.Query {
+	t := bleve.NewTermQuery(term)
+	t.SetField(field)
+	return t
+}
+
+// looksLikeIdentifier reports whether a query word is written like code: qualified (".", "->",
+// "::"), snake_case, camelCase, "$var" or "call()". Plain words ("user", "SCIM") are not, so they
+// never get the exact-name boost.
+func looksLikeIdentifier(w string) bool {
+	if strings.ContainsAny(w, "._$()") || strings.Contains(w, "->") || strings.Contains(w, "::") {
+		return strings.IndexFunc(w, unicode.IsLetter) >= 0
+	}
+	var prev rune
+	for _, r := range w {
+		if unicode.IsUpper(r) && (unicode.IsLower(prev) || unicode.IsDigit(prev)) {
+			return true
+		}
+		prev = r
+	}
+	return false
+}
+
+func str(v interface{}) string {
+	s, _ := v.(string)
+	return s
+}
+
+func toResult(h *search.DocumentMatch) Result {
+	return Result{
+		Kind:     Kind(str(h.Fields[fKind])),
+		Language: corpus.Language(str(h.Fields[fLanguage])),
+		Title:    str(h.Fields[fTitle]),
+		Page:     str(h.Fields[fPage]),
+		Anchor:   str(h.Fields[fAnchor]),
+		URL:      str(h.Fields[fURL]),
+		Score:    h.Score,
+	}
+}
+
+// sectionPreference: a section whose score is at least this share of its page's score stands for
+// the page, since it takes the reader to the right place.
+const sectionPreference = 0.8
+
+// dedupeHits keeps one hit per thing shown, ranked by the best score of what it stands for:
+//   - one hit per docs address (URL without its #fragment): a page, its sections and the SDK entries
+//     documented on it are one group. The group shows, in this order of preference: an entry when the
+//     search is narrowed to a language (the reader wants that SDK's call); else the best hit, except
+//     that a page gives way to its best section when the section scores close to it;
+//   - every event is its own group (events share their page and section).
+func dedupeHits(hits search.DocumentMatchCollection, oneLanguage bool) []*search.DocumentMatch {
+	type group struct {
+		best, page, section, entry *search.DocumentMatch
+	}
+	groups := map[string]*group{}
+	var order []string
+	for _, h := range hits {
+		k := Kind(str(h.Fields[fKind]))
+		key := "event " + h.ID
+		if k != KindEvent {
+			key, _, _ = strings.Cut(str(h.Fields[fURL]), "#")
+		}
+		g := groups[key]
+		if g == nil {
+			g = &group{best: h}
+			groups[key] = g
+			order = append(order, key)
+		}
+		switch {
+		case k == KindPage && g.page == nil:
+			g.page = h
+		case k == KindSection && g.section == nil:
+			g.section = h
+		case k.IsEntry() && g.entry == nil:
+			g.entry = h
+		}
+	}
+	out := make([]*search.DocumentMatch, 0, len(order))
+	for _, key := range order {
+		g := groups[key]
+		chosen := g.best
+		switch {
+		case oneLanguage && g.entry != nil:
+			chosen = g.entry
+		case chosen == g.page && g.section != nil && g.section.Score >= sectionPreference*g.page.Score:
+			chosen = g.section
+		}
+		// Rank by the group's best score; hits arrive best first, so groups already are in order.
+		chosen.Score = g.best.Score
+		out = append(out, chosen)
+	}
+	return out
+}
+
+// snippetLen is the target snippet length in bytes.
+const snippetLen = 200
+
+var snippetStop = map[string]bool{
+	"a": true, "an": true, "and": true, "the": true, "of": true, "to": true, "in": true, "for": true,
+	"on": true, "is": true, "how": true, "do": true, "i": true, "with": true, "by": true, "or": true,
+}
+
+// snippetTerms are the lowercased query words and identifier parts used to place the snippet.
+func snippetTerms(q string) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(t string) {
+		t = strings.ToLower(t)
+		if len(t) < 2 || snippetStop[t] || seen[t] {
+			return
+		}
+		seen[t] = true
+		out = append(out, t)
+	}
+	for _, tok := range (identWordsTokenizer{}).Tokenize([]byte(q)) {
+		add(string(tok.Term))
+		for _, p := range splitIdentifier(tok.Term) {
+			add(string(p.term))
+		}
+	}
+	return out
+}
+
+// snippet picks about n bytes of text around the densest cluster of query terms; plain text with no
+// markup, "…" where cut.
+func snippet(text string, terms []string, n int) string {
+	if len(text) <= n {
+		return text
+	}
+	lower := strings.ToLower(text)
+	type hit struct {
+		at   int
+		term int
+	}
+	var hits []hit
+	for i, t := range terms {
+		// Match on a stem-ish prefix so "memberships" finds "membership".
+		pre := t
+		if len(pre) > 5 {
+			pre = pre[:len(pre)-2]
+		}
+		for from := 0; ; {
+			j := strings.Index(lower[from:], pre)
+			if j < 0 {
+				break
+			}
+			hits = append(hits, hit{from + j, i})
+			from += j + len(pre)
+		}
+	}
+	start := 0
+	if len(hits) > 0 {
+		sort.Slice(hits, func(i, j int) bool { return hits[i].at < hits[j].at })
+		bestCount, bestAt := -1, 0
+		for i := range hits {
+			distinct := map[int]bool{}
+			for j := i; j < len(hits) && hits[j].at < hits[i].at+n*3/4; j++ {
+				distinct[hits[j].term] = true
+			}
+			if len(distinct) > bestCount {
+				bestCount, bestAt = len(distinct), hits[i].at
+			}
+		}
+		start = max(0, bestAt-n/4)
+	}
+	if start+n > len(text) {
+		start = max(0, len(text)-n)
+	}
+	// Move to word boundaries.
+	if start > 0 {
+		if i := strings.IndexByte(text[start:], ' '); i >= 0 && i < 30 {
+			start += i + 1
+		}
+		for start < len(text) && !utf8.RuneStart(text[start]) {
+			start++
+		}
+	}
+	end := min(len(text), start+n)
+	if end < len(text) {
+		if i := strings.LastIndexByte(text[start:end], ' '); i > n/2 {
+			end = start + i
+		}
+		for end > start && !utf8.RuneStart(text[end]) {
+			end--
+		}
+	}
+	s := strings.TrimSpace(text[start:end])
+	if start > 0 {
+		s = "…" + s
+	}
+	if end < len(text) {
+		s += "…"
+	}
+	return s
+}
