@@ -1,6 +1,7 @@
 package corpus_test
 
 import (
+	"bytes"
 	"os"
 	"runtime"
 	"testing"
@@ -33,4 +34,26 @@ func BenchmarkParse(b *testing.B) {
 	runtime.ReadMemStats(&after)
 	runtime.KeepAlive(c)
 	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "corpus-MB")
+}
+
+// BenchmarkReadSnapshot is the cached start-up path: the parsed corpus read back from the cache.
+func BenchmarkReadSnapshot(b *testing.B) {
+	src := corpustest.Source()
+	if dir := os.Getenv("WORKOS_DOCS_DIR"); dir != "" {
+		src = corpus.Source{Version: "bench", Digest: "bench", Docs: os.DirFS(dir)}
+	}
+	c, err := corpus.Parse(src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := corpus.WriteSnapshot(&buf, c); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := corpus.ReadSnapshot(bytes.NewReader(buf.Bytes())); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len())/(1<<20), "snapshot-MB")
 }

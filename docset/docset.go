@@ -6,6 +6,7 @@ package docset
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -42,16 +43,51 @@ func (s *Set) Version() string { return s.Corpus.Version }
 // Note is what the user should know about where the docs came from (e.g. offline fallback), or "".
 func (s *Set) Note() string { return s.Source.Note }
 
-// indexDir is where the search index of one corpus is cached: beside the cached corpora, keyed by
-// version and content digest, so a changed local folder gets a fresh index.
-func indexDir(cacheRoot string, res *fetch.Result) (string, error) {
-	if cacheRoot == "" {
-		var err error
-		if cacheRoot, err = fetch.CacheRoot(os.Getenv); err != nil {
-			return "", err
+// cacheRoot is where parsed snapshots and search indexes are kept, beside the cached corpora. Both
+// are keyed by version and content digest, so a changed local folder gets fresh ones.
+func cacheRoot(dir string) (string, error) {
+	if dir != "" {
+		return dir, nil
+	}
+	return fetch.CacheRoot(os.Getenv)
+}
+
+// loadCorpusCached reads the parsed-corpus snapshot when there is a usable one, and otherwise parses
+// the docs and writes the snapshot for next time. A snapshot that cannot be written only costs speed.
+func loadCorpusCached(res *fetch.Result, snapshotPath string) (*corpus.Corpus, error) {
+	if f, err := os.Open(snapshotPath); err == nil {
+		c, err := corpus.ReadSnapshot(f)
+		f.Close()
+		if err == nil && c.Digest == res.Digest && c.Version == res.Version {
+			return c, nil
 		}
 	}
-	return filepath.Join(cacheRoot, "index", res.Version+"-"+shortDigest(res.Digest)), nil
+	c, err := corpus.FromFetch(res)
+	if err != nil {
+		return nil, err
+	}
+	_ = writeFileAtomic(snapshotPath, func(w io.Writer) error { return corpus.WriteSnapshot(w, c) })
+	return c, nil
+}
+
+// writeFileAtomic writes through a temporary file renamed into place, so readers never see half a file.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }
 
 func shortDigest(d string) string {
@@ -74,8 +110,16 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	}
 	set := &Set{Source: res, FetchTime: time.Since(start)}
 
+	cacheRoot, cacheErr := cacheRoot(opts.CacheDir)
+	useCache := cacheErr == nil && !opts.NoIndexCache
+	key := res.Version + "-" + shortDigest(res.Digest)
+
 	start = time.Now()
-	set.Corpus, err = corpus.FromFetch(res)
+	if useCache {
+		set.Corpus, err = loadCorpusCached(res, filepath.Join(cacheRoot, "snapshots", key+".gob"))
+	} else {
+		set.Corpus, err = corpus.FromFetch(res)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read docs in %s: %w", res.DocsDir, err)
 	}
@@ -85,12 +129,11 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	if opts.Progress != nil {
 		opts.Progress("index", 0, 0)
 	}
-	dir, err := indexDir(opts.CacheDir, res)
-	if opts.NoIndexCache || err != nil {
+	if !useCache {
 		set.Index, err = search.Build(ctx, set.Corpus)
 	} else {
-		set.IndexDir = dir
-		set.Index, err = search.Open(ctx, set.Corpus, dir)
+		set.IndexDir = filepath.Join(cacheRoot, "index", key)
+		set.Index, err = search.Open(ctx, set.Corpus, set.IndexDir)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("search index: %w", err)
