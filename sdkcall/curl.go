@@ -1,0 +1,170 @@
+package sdkcall
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/workos-lsp/workos-lsp/corpus"
+)
+
+// endpointRef is an API path written in a curl command or an HTTP request line.
+type endpointRef struct {
+	s, e   int    // the path
+	path   string // its text
+	method string // "POST"; "" when unknown
+}
+
+const apiHost = "api.workos.com"
+
+var httpMethods = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
+
+// scanEndpoints finds API paths in shell or .http text: every path after api.workos.com, and the
+// path of request lines such as `POST /user_management/users`. Comment lines are skipped.
+func scanEndpoints(src []byte) []endpointRef {
+	var out []endpointRef
+	lineStart := 0
+	for lineStart <= len(src) {
+		le := lineEnd(src, lineStart)
+		line := src[lineStart:le]
+		trimmed := bytes.TrimLeft(line, " \t")
+		if !bytes.HasPrefix(trimmed, []byte("#")) && !bytes.HasPrefix(trimmed, []byte("//")) {
+			out = scanLine(src, lineStart, le, out)
+		}
+		lineStart = le + 1
+	}
+	return out
+}
+
+func scanLine(src []byte, ls, le int, out []endpointRef) []endpointRef {
+	line := src[ls:le]
+	indent := len(line) - len(bytes.TrimLeft(line, " \t"))
+	// A request line: METHOD /path or METHOD https://api.workos.com/path.
+	reqMethod := ""
+	for _, m := range httpMethods {
+		rest := line[indent:]
+		if bytes.HasPrefix(rest, []byte(m+" ")) {
+			reqMethod = m
+			p := indent + len(m) + 1
+			for p < len(line) && line[p] == ' ' {
+				p++
+			}
+			if p < len(line) && line[p] == '/' {
+				s, e := pathSpan(src, ls+p)
+				if e > s+1 {
+					out = append(out, endpointRef{s: s, e: e, path: string(src[s:e]), method: m})
+				}
+			}
+			break
+		}
+	}
+	for from := 0; ; {
+		i := bytes.Index(line[from:], []byte(apiHost))
+		if i < 0 {
+			break
+		}
+		p := ls + from + i + len(apiHost)
+		from += i + len(apiHost)
+		if p >= le || src[p] != '/' {
+			continue
+		}
+		s, e := pathSpan(src, p)
+		if e <= s+1 {
+			continue
+		}
+		method := reqMethod
+		if method == "" {
+			method = curlMethod(src, ls, le)
+		}
+		out = append(out, endpointRef{s: s, e: e, path: string(src[s:e]), method: method})
+	}
+	return out
+}
+
+// pathSpan returns the extent of the URL path starting at src[p] == '/'.
+func pathSpan(src []byte, p int) (int, int) {
+	e := p
+	for e < len(src) {
+		c := src[e]
+		if c <= ' ' || c == '"' || c == '\'' || c == '?' || c == '#' || c == '`' || c == '\\' || c == ')' || c == '>' || c == '<' {
+			break
+		}
+		e++
+	}
+	for e > p+1 && (src[e-1] == '.' || src[e-1] == ',' || src[e-1] == ';') {
+		e--
+	}
+	return p, e
+}
+
+// curlMethod reads the method of the curl command around the line [ls, le): -X/--request, else POST
+// when data is sent, else GET. The command spans lines joined by a trailing backslash.
+func curlMethod(src []byte, ls, le int) string {
+	start := ls
+	for start > 0 {
+		prevEnd := start - 1 // the '\n'
+		pl := bytes.LastIndexByte(src[:prevEnd], '\n') + 1
+		prev := bytes.TrimRight(src[pl:prevEnd], " \t\r")
+		if !bytes.HasSuffix(prev, []byte("\\")) {
+			break
+		}
+		start = pl
+		if ls-start > 1<<14 {
+			break
+		}
+	}
+	end := le
+	for end < len(src) {
+		cur := bytes.TrimRight(src[start:end], " \t\r")
+		if !bytes.HasSuffix(cur, []byte("\\")) || end-le > 1<<14 {
+			break
+		}
+		end = lineEnd(src, end+1)
+	}
+	cmd := string(src[start:end])
+	fields := strings.Fields(strings.NewReplacer("\\\n", " ", "\\\r\n", " ").Replace(cmd))
+	data := false
+	for i, f := range fields {
+		switch {
+		case f == "-X" || f == "--request":
+			if i+1 < len(fields) {
+				return strings.ToUpper(strings.Trim(fields[i+1], `"'`))
+			}
+		case strings.HasPrefix(f, "-X") && len(f) > 2:
+			return strings.ToUpper(strings.Trim(f[2:], `"'`))
+		case strings.HasPrefix(f, "--request="):
+			return strings.ToUpper(strings.Trim(f[len("--request="):], `"'`))
+		case f == "-d" || strings.HasPrefix(f, "--data") || f == "-F" || f == "--form" || f == "--json" || strings.HasPrefix(f, "-d"):
+			data = true
+		}
+	}
+	if data {
+		return "POST"
+	}
+	if strings.Contains(cmd, "curl") {
+		return "GET"
+	}
+	return ""
+}
+
+// endpointEntries finds the curl entries of a path; a method the docs do not list for the path
+// falls back to any method.
+func endpointEntries(s *corpus.Symbols, ep endpointRef) []*corpus.Entry {
+	if es := s.Endpoint(ep.method, ep.path); len(es) > 0 || ep.method == "" {
+		return es
+	}
+	return s.Endpoint("", ep.path)
+}
+
+func (f *File) endpointAt(s *corpus.Symbols, offset int) (Target, bool) {
+	for _, ep := range f.a.endpoints {
+		if offset < ep.s || offset > ep.e {
+			continue
+		}
+		es := endpointEntries(s, ep)
+		if len(es) == 0 {
+			return Target{}, false
+		}
+		return Target{Kind: TargetEndpoint, Start: ep.s, End: ep.e, Entries: es}, true
+	}
+	return Target{}, false
+}

@@ -1,0 +1,190 @@
+package sdkcall
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/workos-lsp/workos-lsp/corpus"
+)
+
+// Diagnostics reports deprecated fields used as members (`.raw_attributes`, `["raw_attributes"]`…)
+// and unknown methods called on a module traced to the SDK, with did-you-mean fixes. Files that do
+// not use a WorkOS SDK get none; nothing in comments or strings is reported except the index form.
+func (f *File) Diagnostics(s *corpus.Symbols) []Diagnostic {
+	if !f.ready(s, 0) || f.Lang == corpus.Curl {
+		return nil
+	}
+	r := f.resolver(s)
+	var out []Diagnostic
+	toks := r.toks
+	for k := range toks {
+		t := toks[k]
+		switch t.kind {
+		case tkIdent:
+			if !r.isSep(k-1) && !(r.lang == corpus.Go && r.is(k-1, ".")) {
+				continue
+			}
+			name := r.text(k)
+			if d, ok := s.Deprecated(strings.TrimLeft(name, "$@")); ok {
+				out = append(out, deprecation(int(t.s), int(t.e), name, d))
+				continue
+			}
+			if d, ok := r.unknownMethod(k, name); ok {
+				out = append(out, d)
+			}
+		case tkString, tkSymbol:
+			if t.interp || !r.is(k-1, "[") || !r.is(k+1, "]") {
+				continue
+			}
+			name := string(r.src[t.vs:t.ve])
+			if d, ok := s.Deprecated(name); ok {
+				out = append(out, deprecation(int(t.vs), int(t.ve), name, d))
+			}
+		}
+	}
+	return out
+}
+
+func deprecation(start, end int, name string, d corpus.Deprecation) Diagnostic {
+	msg := name + " is deprecated"
+	if d.Title != "" {
+		msg += ": " + d.Title
+	}
+	href := ""
+	if d.Page != nil {
+		href = d.URL()
+	}
+	return Diagnostic{Start: start, End: end, Severity: SeverityWarning, Message: msg, Code: "deprecated",
+		Href: href, Deprecated: true}
+}
+
+// unknownMethod reports `module.name(` where module is traced to the SDK (not guessed from a name)
+// and name is none of its documented methods, types or options types.
+func (r *resolver) unknownMethod(k int, name string) (Diagnostic, bool) {
+	called := r.is(k+1, "(") || r.lang == corpus.Ruby && !r.isSep(k+1) && !r.is(k+1, "=") && !r.is(k+1, "::")
+	if !called {
+		return Diagnostic{}, false
+	}
+	start := r.chainStart(k)
+	if start >= k {
+		return Diagnostic{}, false
+	}
+	recv, _ := r.evalExpr(start, k-1)
+	if recv.kind != vModule || recv.guess {
+		return Diagnostic{}, false
+	}
+	v := r.member(recv, name)
+	if v.kind != vWk {
+		return Diagnostic{}, false
+	}
+	sugg := r.s.Suggest(r.lang, recv.module, name, 3)
+	if len(sugg) == 0 && r.lang == corpus.Go {
+		return Diagnostic{}, false // Go packages export more than the docs list (NewClient, SetAPIKey…)
+	}
+	if r.lang == corpus.Ruby && name == "new" || r.lang == corpus.PHP && r.is(k-1, "::") && name == "class" {
+		return Diagnostic{}, false
+	}
+	recvText := r.text(k - 2)
+	t := r.toks[k]
+	d := Diagnostic{Start: int(t.s), End: int(t.e), Severity: SeverityWarning, Code: "unknown-method",
+		Href: r.moduleHref(recv.module)}
+	d.Message = fmt.Sprintf("Unknown method %s on %s", name, recvText)
+	if len(sugg) > 0 {
+		d.Message += "; did you mean " + sugg[0] + "?"
+	} else {
+		d.Severity = SeverityInformation
+		d.Message += ": the WorkOS docs do not list it"
+	}
+	for _, sg := range sugg {
+		d.Fixes = append(d.Fixes, Fix{Title: "Change to " + sg, Start: int(t.s), End: int(t.e), NewText: sg})
+	}
+	return d, true
+}
+
+// moduleHref is the docs page of a module: the deepest folder shared by its methods' pages, when that
+// is more than the reference root.
+func (r *resolver) moduleHref(module string) string {
+	var common []string
+	first := true
+	for _, e := range r.s.Methods(r.lang, module) {
+		p := e.DocPath
+		if p == "" || strings.Contains(p, "://") {
+			continue
+		}
+		p, _, _ = strings.Cut(p, "#")
+		segs := strings.Split(strings.Trim(p, "/"), "/")
+		if first {
+			common, first = segs, false
+			continue
+		}
+		n := 0
+		for n < len(common) && n < len(segs) && common[n] == segs[n] {
+			n++
+		}
+		common = common[:n]
+	}
+	if len(common) < 2 {
+		return ""
+	}
+	return corpus.SiteURL + "/" + strings.Join(common, "/")
+}
+
+// Links lists every resolved SDK call, object type, event name and endpoint in the file with its
+// docs URL, in text order.
+func (f *File) Links(s *corpus.Symbols) []Link {
+	if !f.ready(s, 0) {
+		return nil
+	}
+	if f.Lang == corpus.Curl {
+		var out []Link
+		for _, ep := range f.a.endpoints {
+			if es := endpointEntries(s, ep); len(es) > 0 {
+				out = append(out, Link{Start: ep.s, End: ep.e, URL: es[0].URL(), Entry: es[0]})
+			}
+		}
+		return out
+	}
+	r := f.resolver(s)
+	var out []Link
+	for k, t := range r.toks {
+		if t.kind != tkIdent && t.kind != tkString {
+			continue
+		}
+		if t.kind == tkIdent && !r.linkCandidate(k) {
+			continue
+		}
+		tg, ok := r.targetAt(k, false)
+		if !ok {
+			continue
+		}
+		switch tg.Kind {
+		case TargetEvent:
+			out = append(out, Link{Start: tg.Start, End: tg.End, URL: tg.Event.URL()})
+		case TargetCall, TargetType:
+			e := tg.Entries[0]
+			if u := e.URL(); u != "" {
+				out = append(out, Link{Start: tg.Start, End: tg.End, URL: u, Entry: e})
+			}
+		}
+	}
+	return out
+}
+
+// linkCandidate cheaply filters identifiers worth resolving for Links: members, and bare names
+// that are imported.
+func (r *resolver) linkCandidate(k int) bool {
+	if r.isSep(k - 1) {
+		return true
+	}
+	if r.lang == corpus.Go && r.is(k-1, ".") {
+		return true
+	}
+	word := r.src[r.toks[k].s:r.toks[k].e]
+	if _, imported := r.a.imports[string(word)]; imported {
+		return true
+	}
+	if _, bound := r.a.binds[string(word)]; bound && r.is(k+1, "(") {
+		return true // const { createUser } = workos.userManagement; createUser(…)
+	}
+	return (r.lang == corpus.DotNet || r.lang == corpus.Java) && r.kind(k+1) == tkIdent
+}

@@ -1,0 +1,933 @@
+package sdkcall
+
+import (
+	"bytes"
+
+	"github.com/workos-lsp/workos-lsp/corpus"
+)
+
+// tokKind classifies a token. Comments and whitespace produce no tokens; their spans are kept
+// separately so that questions asked inside them can be refused.
+type tokKind uint8
+
+const (
+	tkIdent  tokKind = iota + 1 // identifier or keyword, including sigils ($x, @x, @@x)
+	tkString                    // string, char, regex, heredoc or template literal
+	tkNumber                    // numeric literal
+	tkPunct                     // operator or bracket
+	tkSymbol                    // Ruby :symbol (value = name)
+)
+
+// token is one lexical token. Offsets are byte offsets into the text.
+type token struct {
+	s, e   int32 // the token
+	vs, ve int32 // strings: the value between the delimiters; symbols: the name
+	match  int32 // brackets: index of the matching bracket, -1 if unmatched
+	parent int32 // index of the innermost enclosing open bracket, -1 at top level
+	kind   tokKind
+	nl     bool // a line break separates this token from the previous one
+	interp bool // strings: the literal interpolates code, so its value is not a plain literal
+}
+
+type span struct{ s, e int32 }
+
+// lexer turns source text into tokens for one language. It knows each language's comments and
+// string forms well enough that names inside them are never mistaken for code. It runs in one pass
+// over the bytes and never fails: unterminated constructs end at the end of the text (or line).
+type lexer struct {
+	lang     corpus.Language
+	src      []byte
+	i        int
+	toks     []token
+	comments []span
+	stack    []int32 // open brackets
+	nl       bool
+	heredocs []heredoc // Ruby heredocs whose bodies start at the next line break
+}
+
+type heredoc struct {
+	id     []byte
+	indent bool // <<~ or <<-: the terminator may be indented
+}
+
+func lex(lang corpus.Language, src []byte) ([]token, []span) {
+	lx := &lexer{lang: lang, src: src, toks: make([]token, 0, len(src)/5+8)}
+	lx.run()
+	return lx.toks, lx.comments
+}
+
+func isIdentStart(c byte) bool {
+	return c == '_' || (c|0x20) >= 'a' && (c|0x20) <= 'z' || c >= 0x80
+}
+
+func isIdentByte(c byte) bool {
+	return isIdentStart(c) || c >= '0' && c <= '9'
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func (lx *lexer) at(i int) byte {
+	if i >= 0 && i < len(lx.src) {
+		return lx.src[i]
+	}
+	return 0
+}
+
+func (lx *lexer) hasPrefix(s string) bool {
+	return len(lx.src)-lx.i >= len(s) && string(lx.src[lx.i:lx.i+len(s)]) == s
+}
+
+func (lx *lexer) emit(kind tokKind, s, e int) int {
+	t := token{s: int32(s), e: int32(e), vs: int32(s), ve: int32(e), kind: kind, nl: lx.nl, match: -1, parent: -1}
+	if n := len(lx.stack); n > 0 {
+		t.parent = lx.stack[n-1]
+	}
+	lx.nl = false
+	lx.toks = append(lx.toks, t)
+	return len(lx.toks) - 1
+}
+
+func (lx *lexer) emitString(s, e, vs, ve int, interp bool) {
+	k := lx.emit(tkString, s, e)
+	if ve < vs {
+		ve = vs
+	}
+	lx.toks[k].vs, lx.toks[k].ve, lx.toks[k].interp = int32(vs), int32(ve), interp
+}
+
+func (lx *lexer) comment(s, e int) {
+	if e > s {
+		lx.comments = append(lx.comments, span{int32(s), int32(e)})
+	}
+	if bytes.IndexByte(lx.src[s:e], '\n') >= 0 {
+		lx.nl = true
+	}
+}
+
+func (lx *lexer) run() {
+	src := lx.src
+	php := lx.lang == corpus.PHP
+	if php && (bytes.Contains(src, []byte("<?php")) || bytes.Contains(src, []byte("<?="))) {
+		lx.skipHTML()
+	}
+	for lx.i < len(src) {
+		c := src[lx.i]
+		switch {
+		case c == '\n':
+			lx.nl = true
+			lx.i++
+			if len(lx.heredocs) > 0 {
+				lx.heredocBodies()
+			}
+			continue
+		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			lx.i++
+			continue
+		}
+		if lx.commentOrSkip() {
+			continue
+		}
+		if php && lx.hasPrefix("?>") {
+			lx.i += 2
+			lx.skipHTML()
+			continue
+		}
+		if lx.stringLiteral() {
+			continue
+		}
+		switch {
+		case isDigit(c) || c == '.' && isDigit(lx.at(lx.i+1)):
+			s := lx.i
+			lx.i++
+			for lx.i < len(src) && (isIdentByte(src[lx.i]) || src[lx.i] == '.' && isDigit(lx.at(lx.i+1))) {
+				lx.i++
+			}
+			lx.emit(tkNumber, s, lx.i)
+		case lx.identStart():
+			lx.ident()
+		default:
+			lx.punct()
+		}
+	}
+}
+
+// skipHTML skips PHP inline HTML up to the next opening tag.
+func (lx *lexer) skipHTML() {
+	j := bytes.Index(lx.src[lx.i:], []byte("<?"))
+	if j < 0 {
+		lx.i = len(lx.src)
+		return
+	}
+	lx.nl = true
+	lx.i += j + 2
+	if lx.hasPrefix("php") {
+		lx.i += 3
+	} else if lx.hasPrefix("=") {
+		lx.i++
+	}
+}
+
+// commentOrSkip consumes a comment if one starts here.
+func (lx *lexer) commentOrSkip() bool {
+	src, i := lx.src, lx.i
+	c, d := src[i], lx.at(i+1)
+	slashes := lx.lang != corpus.Python && lx.lang != corpus.Ruby
+	if slashes && c == '/' && d == '/' {
+		e := lineEnd(src, i)
+		lx.comment(i, e)
+		lx.i = e
+		return true
+	}
+	if slashes && c == '/' && d == '*' {
+		e := bytes.Index(src[i+2:], []byte("*/"))
+		if e < 0 {
+			e = len(src)
+		} else {
+			e += i + 4
+		}
+		lx.comment(i, e)
+		lx.i = e
+		return true
+	}
+	if c == '#' {
+		switch lx.lang {
+		case corpus.Python, corpus.Ruby:
+		case corpus.PHP:
+			if d == '[' { // an attribute, not a comment
+				return false
+			}
+		default:
+			return false
+		}
+		e := lineEnd(src, i)
+		lx.comment(i, e)
+		lx.i = e
+		return true
+	}
+	if lx.lang == corpus.Ruby && c == '=' && (i == 0 || src[i-1] == '\n') && bytes.HasPrefix(src[i:], []byte("=begin")) {
+		e := bytes.Index(src[i:], []byte("\n=end"))
+		if e < 0 {
+			e = len(src)
+		} else {
+			e = lineEnd(src, i+e+1)
+		}
+		lx.comment(i, e)
+		lx.i = e
+		return true
+	}
+	return false
+}
+
+func lineEnd(src []byte, i int) int {
+	if j := bytes.IndexByte(src[i:], '\n'); j >= 0 {
+		return i + j
+	}
+	return len(src)
+}
+
+func (lx *lexer) identStart() bool {
+	c := lx.src[lx.i]
+	if isIdentStart(c) {
+		return true
+	}
+	d := lx.at(lx.i + 1)
+	switch c {
+	case '$':
+		switch lx.lang {
+		case corpus.JS:
+			return true
+		case corpus.PHP, corpus.Ruby:
+			return isIdentStart(d)
+		}
+	case '@':
+		switch lx.lang {
+		case corpus.Ruby:
+			return isIdentStart(d) || d == '@' && isIdentStart(lx.at(lx.i+2))
+		case corpus.DotNet:
+			return isIdentStart(d)
+		}
+	case '#':
+		return lx.lang == corpus.JS && isIdentStart(d) // #private fields
+	}
+	return false
+}
+
+func (lx *lexer) ident() {
+	src := lx.src
+	s := lx.i
+	lx.i++
+	for lx.i < len(src) && (src[lx.i] == '@' || src[lx.i] == '$') && lx.i-s < 2 { // @@x, $$x
+		lx.i++
+	}
+	for lx.i < len(src) && (isIdentByte(src[lx.i]) || src[lx.i] == '$' && lx.lang == corpus.JS) {
+		lx.i++
+	}
+	if lx.lang == corpus.Ruby && lx.i < len(src) && (src[lx.i] == '?' || src[lx.i] == '!') &&
+		lx.at(lx.i+1) != '=' && !(src[lx.i] == '?' && lx.at(lx.i+1) == ':') {
+		lx.i++ // predicate and bang methods: valid?, save!
+	}
+	lx.emit(tkIdent, s, lx.i)
+}
+
+var puncts3 = []string{"===", "!==", "?->", "...", "**=", "<=>", "<<=", ">>=", "??=", "&&=", "||="}
+var puncts2 = []string{"?.", "->", "::", "=>", "==", "!=", "<=", ">=", "&&", "||", "??", ":=", "&.",
+	"+=", "-=", "*=", "/=", "%=", "++", "--", "<<", ">>", "**", "|=", "&=", "^=", "=~", "!~", "<-"}
+
+func (lx *lexer) punct() {
+	src := lx.src
+	s := lx.i
+	c := src[s]
+	switch c {
+	case '(', '[', '{':
+		k := lx.emit(tkPunct, s, s+1)
+		lx.stack = append(lx.stack, int32(k))
+		lx.i++
+		return
+	case ')', ']', '}':
+		lx.i++
+		open := byte('(')
+		if c == ']' {
+			open = '['
+		} else if c == '}' {
+			open = '{'
+		}
+		// Pop to the matching opener if it is near the top; otherwise leave the stack alone.
+		for d := len(lx.stack) - 1; d >= 0 && d >= len(lx.stack)-4; d-- {
+			o := lx.stack[d]
+			if src[lx.toks[o].s] == open {
+				lx.stack = lx.stack[:d]
+				k := lx.emit(tkPunct, s, s+1)
+				lx.toks[k].match = o
+				lx.toks[o].match = int32(k)
+				return
+			}
+		}
+		lx.emit(tkPunct, s, s+1)
+		return
+	}
+	for _, p := range puncts3 {
+		if lx.hasPrefix(p) && lx.punctOK(p) {
+			lx.i += 3
+			lx.emit(tkPunct, s, lx.i)
+			return
+		}
+	}
+	for _, p := range puncts2 {
+		if lx.hasPrefix(p) && lx.punctOK(p) {
+			lx.i += 2
+			lx.emit(tkPunct, s, lx.i)
+			return
+		}
+	}
+	if c == ':' && lx.lang == corpus.Ruby && (isIdentStart(lx.at(s+1))) && !lx.prevIsOperand() {
+		// :symbol
+		j := s + 1
+		for j < len(src) && isIdentByte(src[j]) {
+			j++
+		}
+		if j < len(src) && (src[j] == '?' || src[j] == '!') {
+			j++
+		}
+		k := lx.emit(tkSymbol, s, j)
+		lx.toks[k].vs = int32(s + 1)
+		lx.i = j
+		return
+	}
+	lx.i++
+	lx.emit(tkPunct, s, lx.i)
+}
+
+func (lx *lexer) punctOK(p string) bool {
+	switch p {
+	case "?.":
+		return !isDigit(lx.at(lx.i + 2))
+	case "&.":
+		return lx.lang == corpus.Ruby
+	case "?->":
+		return lx.lang == corpus.PHP
+	case "<-":
+		return lx.lang == corpus.Go
+	case ":=":
+		return lx.lang == corpus.Go || lx.lang == corpus.Python
+	}
+	return true
+}
+
+var regexKeywords = map[string]bool{"return": true, "typeof": true, "case": true, "do": true, "else": true,
+	"in": true, "of": true, "new": true, "delete": true, "void": true, "throw": true, "yield": true,
+	"await": true, "instanceof": true, "if": true, "unless": true, "when": true, "and": true, "or": true,
+	"not": true, "while": true, "until": true, "puts": true, "then": true}
+
+// prevIsOperand reports whether the previous token ends an operand (so "/" divides rather than starts
+// a regex, and ":" is not a Ruby symbol).
+func (lx *lexer) prevIsOperand() bool {
+	if len(lx.toks) == 0 {
+		return false
+	}
+	t := lx.toks[len(lx.toks)-1]
+	switch t.kind {
+	case tkIdent:
+		return !regexKeywords[string(lx.src[t.s:t.e])]
+	case tkNumber, tkString, tkSymbol:
+		return true
+	case tkPunct:
+		c := lx.src[t.s]
+		if t.e-t.s == 1 && (c == ')' || c == ']' || c == '}') {
+			return true
+		}
+	}
+	return false
+}
+
+// stringLiteral consumes a string-like literal if one starts here.
+func (lx *lexer) stringLiteral() bool {
+	src, i := lx.src, lx.i
+	c := src[i]
+	switch lx.lang {
+	case corpus.JS:
+		switch c {
+		case '"', '\'':
+			lx.simpleString(c, true, true)
+			return true
+		case '`':
+			lx.template()
+			return true
+		case '/':
+			if lx.at(i+1) != '/' && lx.at(i+1) != '*' && !lx.prevIsOperand() {
+				return lx.regex()
+			}
+		}
+	case corpus.Go:
+		switch c {
+		case '"', '\'':
+			lx.simpleString(c, true, true)
+			return true
+		case '`':
+			e := bytes.IndexByte(src[i+1:], '`')
+			end := len(src)
+			if e >= 0 {
+				end = i + 1 + e + 1
+			}
+			lx.emitString(i, end, i+1, min(end-1, len(src)), false)
+			lx.i = end
+			return true
+		}
+	case corpus.Python:
+		if c == '"' || c == '\'' {
+			lx.pythonString(i, i, false)
+			return true
+		}
+		if isIdentStart(c) {
+			// String prefixes: r, b, u, f, rb, br, fr, rf, t (any case).
+			j := i
+			for j < len(src) && j-i < 3 && isIdentByte(src[j]) {
+				j++
+			}
+			if j < len(src) && (src[j] == '"' || src[j] == '\'') && isStringPrefix(src[i:j]) {
+				lx.pythonString(i, j, bytes.ContainsAny(src[i:j], "fFtT"))
+				return true
+			}
+		}
+	case corpus.Ruby:
+		return lx.rubyString()
+	case corpus.PHP:
+		switch c {
+		case '\'':
+			lx.simpleString(c, false, true)
+			return true
+		case '"':
+			lx.interpString(i, i+1, '"', false)
+			return true
+		case '`':
+			lx.simpleString(c, false, true)
+			return true
+		case '<':
+			if lx.hasPrefix("<<<") {
+				return lx.phpHeredoc()
+			}
+		}
+	case corpus.Java:
+		switch c {
+		case '"':
+			if lx.hasPrefix(`"""`) {
+				lx.tripleString(i, i+3, `"""`, true)
+				return true
+			}
+			lx.simpleString(c, true, true)
+			return true
+		case '\'':
+			lx.simpleString(c, true, true)
+			return true
+		}
+	case corpus.DotNet:
+		return lx.csharpString()
+	}
+	return false
+}
+
+func isStringPrefix(p []byte) bool {
+	if len(p) == 0 || len(p) > 2 {
+		return false
+	}
+	for _, c := range p {
+		switch c | 0x20 {
+		case 'r', 'b', 'u', 'f', 't':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// simpleString consumes a quoted string with backslash escapes. With stopAtNewline an unterminated
+// string ends at the line break (JS/Go/Java/C# strings cannot span lines).
+func (lx *lexer) simpleString(q byte, stopAtNewline, escapes bool) {
+	src := lx.src
+	s := lx.i
+	j := s + 1
+	for j < len(src) {
+		c := src[j]
+		if escapes && c == '\\' {
+			j += 2
+			continue
+		}
+		if c == q {
+			lx.emitString(s, j+1, s+1, j, false)
+			lx.i = j + 1
+			return
+		}
+		if c == '\n' && stopAtNewline {
+			break
+		}
+		j++
+	}
+	if j > len(src) {
+		j = len(src)
+	}
+	lx.emitString(s, j, s+1, j, false)
+	lx.i = j
+}
+
+// tripleString consumes a literal closed by close (Python/Java triple quotes, C# raw strings).
+func (lx *lexer) tripleString(s, body int, close string, escapes bool) {
+	src := lx.src
+	j := body
+	for j < len(src) {
+		if escapes && src[j] == '\\' {
+			j += 2
+			continue
+		}
+		if bytes.HasPrefix(src[j:], []byte(close)) {
+			lx.emitString(s, j+len(close), body, j, false)
+			lx.i = j + len(close)
+			return
+		}
+		j++
+	}
+	lx.emitString(s, len(src), min(body, len(src)), len(src), false)
+	lx.i = len(src)
+}
+
+func (lx *lexer) pythonString(s, q int, interp bool) {
+	src := lx.src
+	quote := src[q]
+	if q+2 < len(src) && src[q+1] == quote && src[q+2] == quote {
+		lx.tripleString(s, q+3, string([]byte{quote, quote, quote}), true)
+		lx.toks[len(lx.toks)-1].interp = interp
+		return
+	}
+	lx.i = q
+	lx.simpleString(quote, true, true)
+	t := &lx.toks[len(lx.toks)-1]
+	t.s = int32(s)
+	t.interp = interp
+}
+
+// template consumes a JS template literal, skipping nested code in ${…} (which may itself hold
+// strings and templates).
+func (lx *lexer) template() {
+	s := lx.i
+	end, interp := skipTemplate(lx.src, s)
+	ve := end - 1
+	if end >= len(lx.src) && (end == s+1 || lx.src[len(lx.src)-1] != '`') {
+		ve = len(lx.src)
+	}
+	lx.emitString(s, end, s+1, ve, interp)
+	lx.i = end
+}
+
+// skipTemplate returns the end of the template literal starting at src[s] == '`'.
+func skipTemplate(src []byte, s int) (int, bool) {
+	interp := false
+	j := s + 1
+	for j < len(src) {
+		switch src[j] {
+		case '\\':
+			j += 2
+			continue
+		case '`':
+			return j + 1, interp
+		case '$':
+			if j+1 < len(src) && src[j+1] == '{' {
+				interp = true
+				j = skipCode(src, j+2, '}')
+				continue
+			}
+		}
+		j++
+	}
+	return len(src), interp
+}
+
+// skipCode skips JS-like code up to the closing delimiter at depth zero and returns the position after
+// it. Strings and templates inside are skipped whole.
+func skipCode(src []byte, j int, close byte) int {
+	depth := 0
+	for j < len(src) {
+		c := src[j]
+		switch c {
+		case '{':
+			depth++
+		case '}':
+			if depth == 0 && close == '}' {
+				return j + 1
+			}
+			depth--
+		case '"', '\'':
+			j++
+			for j < len(src) && src[j] != c && src[j] != '\n' {
+				if src[j] == '\\' {
+					j++
+				}
+				j++
+			}
+		case '`':
+			j, _ = skipTemplate(src, j)
+			continue
+		}
+		j++
+	}
+	return len(src)
+}
+
+func (lx *lexer) regex() bool {
+	src := lx.src
+	s := lx.i
+	j := s + 1
+	inClass := false
+	for j < len(src) {
+		c := src[j]
+		switch {
+		case c == '\\':
+			j += 2
+			continue
+		case c == '\n':
+			return false // not a regex after all: let "/" be an operator
+		case c == '[':
+			inClass = true
+		case c == ']':
+			inClass = false
+		case c == '/' && !inClass:
+			e := j + 1
+			for e < len(src) && isIdentByte(src[e]) {
+				e++
+			}
+			lx.emitString(s, e, s+1, j, true)
+			lx.i = e
+			return true
+		}
+		j++
+	}
+	return false
+}
+
+// interpString consumes a double-quoted string with interpolation (Ruby "#{…}", PHP "{$…}", C# $"{…}").
+// Nested braces and nested strings inside the interpolation are skipped.
+func (lx *lexer) interpString(s, body int, q byte, verbatim bool) {
+	src := lx.src
+	j := body
+	interp := false
+	depth := 0
+	for j < len(src) {
+		c := src[j]
+		if depth > 0 {
+			switch c {
+			case '{':
+				depth++
+			case '}':
+				depth--
+			case '"', '\'':
+				k := j + 1
+				for k < len(src) && src[k] != c && src[k] != '\n' {
+					if src[k] == '\\' {
+						k++
+					}
+					k++
+				}
+				j = k
+			}
+			j++
+			continue
+		}
+		switch {
+		case c == '\\' && !verbatim:
+			j += 2
+			continue
+		case c == q:
+			if verbatim && j+1 < len(src) && src[j+1] == q { // "" inside a verbatim string
+				j += 2
+				continue
+			}
+			lx.emitString(s, j+1, body, j, interp)
+			lx.i = j + 1
+			return
+		case lx.lang == corpus.Ruby && c == '#' && j+1 < len(src) && src[j+1] == '{':
+			interp = true
+			depth = 1
+			j += 2
+			continue
+		case lx.lang == corpus.PHP && c == '$':
+			interp = true
+		case lx.lang == corpus.DotNet && c == '{':
+			if j+1 < len(src) && src[j+1] == '{' {
+				j += 2
+				continue
+			}
+			interp = true
+			depth = 1
+		case c == '\n' && lx.lang == corpus.DotNet && !verbatim:
+			lx.emitString(s, j, body, j, interp)
+			lx.i = j
+			return
+		}
+		j++
+	}
+	lx.emitString(s, len(src), min(body, len(src)), len(src), interp)
+	lx.i = len(src)
+}
+
+func (lx *lexer) csharpString() bool {
+	src, i := lx.src, lx.i
+	j := i
+	interp, verbatim := false, false
+	for j < len(src) && j-i < 4 {
+		switch src[j] {
+		case '$':
+			interp = true
+			j++
+			continue
+		case '@':
+			verbatim = true
+			j++
+			continue
+		}
+		break
+	}
+	if j >= len(src) {
+		return false
+	}
+	switch src[j] {
+	case '"':
+	case '\'':
+		if j == i {
+			lx.simpleString('\'', true, true)
+			return true
+		}
+		return false
+	default:
+		return false
+	}
+	if bytes.HasPrefix(src[j:], []byte(`"""`)) { // raw string literal: closed by as many quotes
+		n := 0
+		for j+n < len(src) && src[j+n] == '"' {
+			n++
+		}
+		lx.tripleString(i, j+n, string(bytes.Repeat([]byte{'"'}, n)), false)
+		lx.toks[len(lx.toks)-1].interp = interp
+		return true
+	}
+	if !interp && !verbatim {
+		lx.simpleString('"', true, true)
+		return true
+	}
+	if !interp {
+		lx.interpString(i, j+1, '"', true)
+		return true
+	}
+	lx.interpString(i, j+1, '"', verbatim)
+	lx.toks[len(lx.toks)-1].interp = true
+	return true
+}
+
+func (lx *lexer) rubyString() bool {
+	src, i := lx.src, lx.i
+	c := src[i]
+	switch c {
+	case '\'':
+		lx.simpleString(c, false, true)
+		return true
+	case '"', '`':
+		lx.interpString(i, i+1, c, false)
+		return true
+	case '/':
+		if !lx.prevIsOperand() {
+			return lx.regex()
+		}
+	case '%':
+		if lx.prevIsOperand() {
+			return false
+		}
+		j := i + 1
+		if j < len(src) && bytes.IndexByte([]byte("wWiIqQrsx"), src[j]) >= 0 {
+			j++
+		}
+		if j >= len(src) {
+			return false
+		}
+		open := src[j]
+		var close byte
+		switch open {
+		case '(':
+			close = ')'
+		case '[':
+			close = ']'
+		case '{':
+			close = '}'
+		case '<':
+			close = '>'
+		case '|', '!', '/', '^', '"', '\'':
+			close = open
+		default:
+			return false
+		}
+		depth := 0
+		k := j + 1
+		for k < len(src) {
+			d := src[k]
+			if d == '\\' {
+				k += 2
+				continue
+			}
+			if d == open && close != open {
+				depth++
+			} else if d == close {
+				if depth == 0 {
+					break
+				}
+				depth--
+			}
+			k++
+		}
+		end := min(k+1, len(src))
+		lx.emitString(i, end, j+1, min(k, len(src)), true)
+		lx.i = end
+		return true
+	case '<':
+		if !lx.hasPrefix("<<") {
+			return false
+		}
+		j := i + 2
+		indent := false
+		if j < len(src) && (src[j] == '~' || src[j] == '-') {
+			indent = true
+			j++
+		}
+		quote := byte(0)
+		if j < len(src) && (src[j] == '\'' || src[j] == '"' || src[j] == '`') {
+			quote = src[j]
+			j++
+		}
+		k := j
+		for k < len(src) && (src[k] >= 'A' && src[k] <= 'Z' || src[k] == '_' || quote != 0 && isIdentByte(src[k]) || k > j && isDigit(src[k])) {
+			k++
+		}
+		if k == j {
+			return false
+		}
+		id := src[j:k]
+		if quote != 0 {
+			if k >= len(src) || src[k] != quote {
+				return false
+			}
+			k++
+		}
+		lx.emitString(i, k, k, k, true)
+		lx.heredocs = append(lx.heredocs, heredoc{id: id, indent: indent})
+		lx.i = k
+		return true
+	}
+	return false
+}
+
+// heredocBodies consumes the bodies of pending Ruby heredocs; lx.i is at the start of a line.
+func (lx *lexer) heredocBodies() {
+	src := lx.src
+	for _, h := range lx.heredocs {
+		body := lx.i
+		j := body
+		for j < len(src) {
+			le := lineEnd(src, j)
+			line := src[j:le]
+			if h.indent {
+				line = bytes.TrimLeft(line, " \t")
+			}
+			line = bytes.TrimRight(line, "\r")
+			if bytes.Equal(line, h.id) {
+				lx.emitString(body, le, body, j, true)
+				lx.i = le
+				break
+			}
+			j = le + 1
+		}
+		if j >= len(src) {
+			lx.emitString(body, len(src), body, len(src), true)
+			lx.i = len(src)
+		}
+	}
+	lx.heredocs = lx.heredocs[:0]
+}
+
+func (lx *lexer) phpHeredoc() bool {
+	src, i := lx.src, lx.i
+	j := i + 3
+	for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
+		j++
+	}
+	quote := byte(0)
+	if j < len(src) && (src[j] == '\'' || src[j] == '"') {
+		quote = src[j]
+		j++
+	}
+	k := j
+	for k < len(src) && isIdentByte(src[k]) {
+		k++
+	}
+	if k == j {
+		return false
+	}
+	id := src[j:k]
+	if quote != 0 {
+		if k >= len(src) || src[k] != quote {
+			return false
+		}
+		k++
+	}
+	body := lineEnd(src, k) + 1
+	if body > len(src) {
+		body = len(src)
+	}
+	for p := body; p < len(src); {
+		le := lineEnd(src, p)
+		line := bytes.TrimLeft(src[p:le], " \t")
+		if bytes.HasPrefix(line, id) && (len(line) == len(id) || !isIdentByte(line[len(id)])) {
+			end := le - len(line) + len(id)
+			lx.emitString(i, end, body, max(body, p-1), quote != '\'')
+			lx.i = end
+			return true
+		}
+		p = le + 1
+	}
+	lx.emitString(i, len(src), body, len(src), quote != '\'')
+	lx.i = len(src)
+	return true
+}

@@ -1,0 +1,779 @@
+package sdkcall
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/workos-lsp/workos-lsp/corpus"
+)
+
+// vkind is what an expression evaluates to, as far as the SDK is concerned.
+type vkind uint8
+
+const (
+	vUnknown     vkind = iota // nothing known
+	vForeign                  // another library's object, or a plain value (literal, number…)
+	vLocal                    // an object, class or function of this program (this/self, local types)
+	vClient                   // a WorkOS client instance
+	vClientClass              // the client class: WorkOS, WorkOSClient
+	vNamespace                // the SDK itself: WorkOS:: (Ruby), WorkOS\ (PHP), import * as …, require(…)
+	vModule                   // a module: instance, class, Go package or Ruby module
+	vFunc                     // a free SDK function (entries)
+	vType                     // an SDK object type (entries)
+	vMethod                   // a module's method (entries)
+	vResult                   // a value returned by an SDK call
+	vOptType                  // an options type of a call (Go opts struct, C# options class, Java options)
+	vBuilder                  // Java: OptionsType.builder() and its chained setters
+	vWk                       // something of the SDK we cannot name precisely
+)
+
+// value is the abstract value of an expression.
+type value struct {
+	kind    vkind
+	module  string          // vModule, vMethod, vWk on a module
+	guess   bool            // vModule: inferred from a name, not traced to the SDK
+	simple  bool            // vUnknown: a plain name with no binding, import or definition
+	self    bool            // vLocal: this/self
+	entries []*corpus.Entry // vFunc, vType, vMethod, vOptType, vBuilder
+	param   int             // vOptType, vBuilder: index of the options parameter in entries[0]
+}
+
+// resolver answers questions about one File against one symbol table. It memoizes bindings, so one
+// resolver serves a whole Diagnostics or Links pass in linear time. Not safe for concurrent use; make
+// one per question.
+type resolver struct {
+	f     *File
+	a     *analysis
+	src   []byte
+	toks  []token
+	s     *corpus.Symbols
+	lang  corpus.Language
+	ix    *symIndex
+	memo  map[int64]value // by bindID
+	busy  map[int64]bool
+	depth int
+}
+
+func (f *File) resolver(s *corpus.Symbols) *resolver {
+	return &resolver{f: f, a: f.a, src: f.Text, toks: f.a.toks, s: s, lang: f.Lang, ix: indexFor(s)}
+}
+
+const maxDepth = 16
+
+func (r *resolver) text(i int) string {
+	if i < 0 || i >= len(r.toks) {
+		return ""
+	}
+	return string(r.src[r.toks[i].s:r.toks[i].e])
+}
+
+func (r *resolver) is(i int, s string) bool {
+	return i >= 0 && i < len(r.toks) && string(r.src[r.toks[i].s:r.toks[i].e]) == s
+}
+
+func (r *resolver) kind(i int) tokKind {
+	if i < 0 || i >= len(r.toks) {
+		return 0
+	}
+	return r.toks[i].kind
+}
+
+// isSep reports whether token i separates a receiver from its member.
+func (r *resolver) isSep(i int) bool {
+	if r.kind(i) != tkPunct {
+		return false
+	}
+	switch r.text(i) {
+	case ".", "?.", "&.":
+		return true
+	case "->", "?->":
+		return r.lang == corpus.PHP
+	case "::":
+		return r.lang == corpus.Ruby || r.lang == corpus.PHP
+	case "\\":
+		return r.lang == corpus.PHP
+	}
+	return false
+}
+
+func isSelfName(n string) bool { return n == "this" || n == "self" || n == "$this" }
+
+// chainStart walks back from the identifier at i over member separators, calls and index
+// expressions to the start of the member chain (workos.userManagement.createUser → workos).
+func (r *resolver) chainStart(i int) int {
+	j := i
+	for steps := 0; steps < 64; steps++ {
+		p := j - 1
+		if !r.isSep(p) {
+			break
+		}
+		q := p - 1
+		if r.lang == corpus.JS && r.is(q, "!") { // TS non-null assertion
+			q--
+		}
+		if q < 0 {
+			break
+		}
+		switch {
+		case r.kind(q) == tkIdent:
+			if r.is(p, "\\") && r.toks[q].e != r.toks[p].s {
+				break // `new \WorkOS\…`: a leading namespace separator
+			}
+			j = q
+			continue
+		case r.is(q, ")") || r.is(q, "]"):
+			m := int(r.toks[q].match)
+			if m < 0 {
+				return j
+			}
+			if r.is(m, "(") && r.kind(m-1) == tkIdent && !notCallees[r.text(m-1)] {
+				j = m - 1
+				continue
+			}
+			if r.is(m, "[") && (r.kind(m-1) == tkIdent || r.is(m-1, ")") || r.is(m-1, "]")) {
+				j = m - 1
+				if r.kind(j) != tkIdent {
+					// a[0][1] or f()[0]: keep walking from the inner expression
+					if mm := int(r.toks[j].match); mm >= 0 {
+						j = mm
+						if r.kind(j-1) == tkIdent {
+							j--
+						}
+					}
+				}
+				continue
+			}
+			j = m // a parenthesized group
+			return r.withPrefix(j)
+		case r.kind(q) == tkString:
+			return q
+		}
+		break
+	}
+	return r.withPrefix(j)
+}
+
+// withPrefix extends a chain start over `new` and a PHP leading namespace separator.
+func (r *resolver) withPrefix(j int) int {
+	if r.lang == corpus.PHP && r.is(j-1, "\\") {
+		j--
+	}
+	if r.is(j-1, "new") {
+		j--
+	}
+	return j
+}
+
+// evalExpr evaluates the expression starting at token i, not looking at tokens from end on. It
+// returns the value and the index after the expression.
+func (r *resolver) evalExpr(i, end int) (value, int) {
+	if end > len(r.toks) {
+		end = len(r.toks)
+	}
+	if r.depth > maxDepth {
+		return value{}, end
+	}
+	r.depth++
+	defer func() { r.depth-- }()
+
+	newOp := false
+	for i < end {
+		switch r.text(i) {
+		case "await", "yield", "&", "*", "go", "defer", "return":
+			i++
+			continue
+		case "new":
+			newOp = true
+			i++
+			continue
+		case "\\":
+			if r.lang == corpus.PHP {
+				i++
+				continue
+			}
+		}
+		break
+	}
+	if i >= end {
+		return value{}, end
+	}
+	var v value
+	t := r.toks[i]
+	switch t.kind {
+	case tkString, tkNumber, tkSymbol:
+		v = value{kind: vForeign}
+		i++
+	case tkIdent:
+		if pkg, next, ok := r.requireCall(i); ok {
+			v, i = pkg, next
+			break
+		}
+		v = r.base(i)
+		i++
+	case tkPunct:
+		switch r.text(i) {
+		case "(":
+			m := int(t.match)
+			if m < 0 {
+				return value{}, end
+			}
+			v, _ = r.evalExpr(i+1, m)
+			i = m + 1
+		case "{", "[":
+			v = value{kind: vForeign}
+			if m := int(t.match); m > i {
+				i = m + 1
+			} else {
+				return v, end
+			}
+		default:
+			return value{}, i
+		}
+	}
+	for i < end {
+		switch {
+		case r.isSep(i) && r.kind(i+1) == tkIdent:
+			name := r.text(i + 1)
+			if r.lang == corpus.Ruby && name == "new" {
+				v = r.call(v, true)
+				i += 2
+				if r.is(i, "(") && r.toks[i].match > 0 {
+					i = int(r.toks[i].match) + 1
+				}
+				continue
+			}
+			v = r.member(v, name)
+			i += 2
+		case r.is(i, "("):
+			v = r.call(v, newOp)
+			newOp = false
+			m := int(r.toks[i].match)
+			if m < 0 {
+				return v, end
+			}
+			i = m + 1
+		case r.is(i, "{") && (r.lang == corpus.Go || r.lang == corpus.DotNet && newOp) && !r.toks[i].nl:
+			v = r.call(v, true)
+			newOp = false
+			m := int(r.toks[i].match)
+			if m < 0 {
+				return v, end
+			}
+			i = m + 1
+		case r.is(i, "["):
+			v = r.index(v)
+			m := int(r.toks[i].match)
+			if m < 0 {
+				return v, end
+			}
+			i = m + 1
+		case r.is(i, "!") && r.lang == corpus.JS && r.isSep(i+1):
+			i++
+		default:
+			if newOp {
+				v = r.call(v, true)
+			}
+			return v, i
+		}
+	}
+	if newOp && end == len(r.toks) {
+		v = r.call(v, true)
+	}
+	return v, i
+}
+
+// requireCall recognises require("pkg") and import("pkg") in JS.
+func (r *resolver) requireCall(i int) (value, int, bool) {
+	if r.lang != corpus.JS || !(r.is(i, "require") || r.is(i, "import")) || !r.is(i+1, "(") ||
+		r.kind(i+2) != tkString || !r.is(i+3, ")") {
+		return value{}, 0, false
+	}
+	t := r.toks[i+2]
+	p := string(r.src[t.vs:t.ve])
+	switch {
+	case isWorkOSJSPackage(p):
+		return value{kind: vNamespace}, i + 4, true
+	case isRelativePath(p):
+		return value{kind: vUnknown}, i + 4, true
+	}
+	return value{kind: vForeign}, i + 4, true
+}
+
+func (r *resolver) index(v value) value {
+	switch v.kind {
+	case vForeign:
+		return v
+	case vClient, vModule, vNamespace, vWk, vResult, vMethod, vFunc, vType:
+		return value{kind: vResult}
+	}
+	return value{kind: vUnknown}
+}
+
+// base evaluates the identifier at token i as the head of a chain.
+func (r *resolver) base(i int) value {
+	raw := r.src[r.toks[i].s:r.toks[i].e]
+	name := string(raw)
+	if isSelfName(name) {
+		return value{kind: vLocal, self: true}
+	}
+	key := strings.TrimLeft(name, "$@")
+	evidence := false
+	if v, ok := r.bound(key, int32(i)); ok {
+		switch v.kind {
+		case vUnknown, vResult:
+			evidence = true
+		default:
+			return v
+		}
+	}
+	if imp, ok := r.a.imports[name]; ok {
+		v := r.evalImport(imp, name)
+		if v.kind != vUnknown {
+			return v
+		}
+		evidence = true
+	}
+	if r.a.localDefs[name] {
+		return value{kind: vLocal}
+	}
+	return r.byName(name, !evidence, false)
+}
+
+// bound evaluates the binding of key that applies at token pos, skipping bindings being evaluated
+// (so `x = x.foo` looks at the previous x).
+func (r *resolver) bound(key string, pos int32) (value, bool) {
+	list := r.a.binds[key]
+	if len(list) == 0 {
+		return value{}, false
+	}
+	k := 0
+	for k < len(list) && list[k].pos < pos {
+		k++
+	}
+	order := make([]int, 0, len(list))
+	for j := k - 1; j >= 0; j-- {
+		order = append(order, j)
+	}
+	for j := k; j < len(list); j++ {
+		order = append(order, j)
+	}
+	// The nearest binding that says something; a declaration and an assignment of the same name
+	// (`UserManagementService svc = new();`) sit at the same place.
+	var first *value
+	for n, j := range order {
+		if n >= 8 {
+			break
+		}
+		b := list[j]
+		if r.busy[bindID(b)] {
+			continue
+		}
+		v := r.evalBinding(b)
+		if v.kind != vUnknown {
+			return v, true
+		}
+		if first == nil {
+			first = &v
+		}
+		if j+1 < len(list) && list[j+1].pos == b.pos || j > 0 && list[j-1].pos == b.pos {
+			continue
+		}
+		break
+	}
+	if first != nil {
+		return *first, true
+	}
+	return value{}, true
+}
+
+// bindID identifies a binding: a declaration and an assignment may bind the same name at one place.
+func bindID(b binding) int64 { return int64(b.pos)<<3 | int64(b.kind) }
+
+func (r *resolver) evalBinding(b binding) value {
+	id := bindID(b)
+	if v, ok := r.memo[id]; ok {
+		return v
+	}
+	if r.busy == nil {
+		r.busy = map[int64]bool{}
+		r.memo = map[int64]value{}
+	}
+	r.busy[id] = true
+	var v value
+	switch b.kind {
+	case bindExpr:
+		v, _ = r.evalExpr(int(b.tok), len(r.toks))
+	case bindDestr:
+		v0, _ := r.evalExpr(int(b.tok), len(r.toks))
+		v = r.member(v0, b.member)
+	case bindType:
+		v = r.evalType(int(b.tok))
+	}
+	delete(r.busy, id)
+	r.memo[id] = v
+	return v
+}
+
+// evalType turns a declared type into the value of a variable of that type.
+func (r *resolver) evalType(i int) value {
+	end := i + 1
+	for end+1 < len(r.toks) && (r.isSep(end) || r.is(end, ".")) && r.kind(end+1) == tkIdent {
+		end += 2
+	}
+	v, _ := r.evalExpr(i, end)
+	switch v.kind {
+	case vClientClass, vClient:
+		return value{kind: vClient, guess: v.guess}
+	case vModule:
+		return v
+	case vType, vOptType, vResult, vWk:
+		return value{kind: vResult}
+	case vForeign:
+		return v
+	}
+	return value{kind: vLocal}
+}
+
+// byName applies what a name alone says: the client classes, the SDK namespace, module classes,
+// names containing "workos", and module names.
+func (r *resolver) byName(name string, simple, self bool) value {
+	key := strings.TrimLeft(name, "$@")
+	switch {
+	case key == "WorkOS":
+		switch r.lang {
+		case corpus.JS, corpus.Java:
+			return value{kind: vClientClass}
+		case corpus.Go:
+			return value{kind: vUnknown, simple: simple}
+		}
+		return value{kind: vNamespace}
+	case isClientClass(key):
+		return value{kind: vClientClass}
+	}
+	if key != "" && key[0] >= 'A' && key[0] <= 'Z' {
+		if o, ok := r.optType(key, ""); ok { // CreateUserOptions in C#/Java/PHP
+			return o
+		}
+	}
+	if m, ok := r.moduleOf(key); ok && key[0] >= 'A' && key[0] <= 'Z' && r.lang != corpus.JS && r.lang != corpus.Go {
+		return value{kind: vModule, module: m} // a module class: UserManagementService, WorkOS::SSO
+	}
+	if strings.Contains(strings.ToLower(key), "workos") {
+		return value{kind: vClient}
+	}
+	if m, ok := r.moduleOf(key); ok {
+		return value{kind: vModule, module: m, guess: true}
+	}
+	return value{kind: vUnknown, simple: simple}
+}
+
+func isClientClass(n string) bool {
+	switch n {
+	case "WorkOS", "WorkOSClient", "AsyncWorkOSClient", "WorkOSClientAsync", "SyncWorkOSClient":
+		return true
+	}
+	return false
+}
+
+// moduleOf resolves a receiver name to a module that has methods in this language.
+func (r *resolver) moduleOf(name string) (string, bool) {
+	if name == "" || r.s == nil {
+		return "", false
+	}
+	try := func(n string) (string, bool) {
+		m, ok := r.s.Module(n)
+		if !ok || len(r.s.Methods(r.lang, m)) == 0 {
+			return "", false
+		}
+		return m, true
+	}
+	if m, ok := try(name); ok {
+		return m, true
+	}
+	if r.lang == corpus.Java {
+		for _, suf := range []string{"Api", "API", "Client"} {
+			if n, ok := strings.CutSuffix(name, suf); ok && n != "" {
+				if m, ok := try(n); ok {
+					return m, true
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+func (r *resolver) evalImport(imp importRef, local string) value {
+	ns := value{kind: vNamespace}
+	switch r.lang {
+	case corpus.JS:
+		if !imp.wk {
+			if imp.rel {
+				return value{kind: vUnknown}
+			}
+			return value{kind: vForeign}
+		}
+		switch imp.name {
+		case "*":
+			return ns
+		case "default":
+			if imp.path == "@workos-inc/node" {
+				return value{kind: vClientClass}
+			}
+			return ns
+		}
+		return r.member(ns, imp.name)
+	case corpus.Go:
+		if !imp.wk {
+			return value{kind: vForeign}
+		}
+		if m, ok := r.moduleOf(goPackageName(imp.path)); ok {
+			return value{kind: vModule, module: m}
+		}
+		if s, ok := r.s.Module(goPackageName(imp.path)); ok {
+			return value{kind: vWk, module: s}
+		}
+		return value{kind: vWk}
+	case corpus.Python:
+		if !imp.wk {
+			if imp.rel || strings.Contains(strings.ToLower(imp.path), "workos") {
+				return value{kind: vUnknown}
+			}
+			return value{kind: vForeign}
+		}
+		if imp.name == "" {
+			if imp.path == "workos" {
+				return ns
+			}
+			parts := strings.Split(imp.path, ".")
+			return r.member(ns, parts[len(parts)-1])
+		}
+		return r.member(ns, imp.name)
+	case corpus.PHP:
+		if !imp.wk {
+			return value{kind: vForeign}
+		}
+		v := ns
+		parts := strings.Split(imp.path, "\\")
+		for _, p := range parts[1:] {
+			v = r.member(v, p)
+		}
+		return v
+	case corpus.Java:
+		if !imp.wk {
+			return value{kind: vForeign}
+		}
+		return r.member(ns, imp.name)
+	}
+	if imp.wk {
+		return ns
+	}
+	return value{kind: vForeign}
+}
+
+// member evaluates v.name.
+func (r *resolver) member(v value, name string) value {
+	switch v.kind {
+	case vClient:
+		if m, ok := r.moduleOf(name); ok {
+			return value{kind: vModule, module: m, guess: v.guess}
+		}
+		return value{kind: vWk}
+	case vNamespace:
+		switch {
+		case isClientClass(name) || name == "Client" && r.lang == corpus.Ruby:
+			return value{kind: vClientClass}
+		case name == "client" && r.lang == corpus.Python:
+			return value{kind: vClient}
+		}
+		if m, ok := r.moduleOf(name); ok {
+			return value{kind: vModule, module: m}
+		}
+		if ts := r.s.Type(r.lang, name); len(ts) > 0 {
+			return value{kind: vType, entries: ts}
+		}
+		if fs := r.functionsNamed(name); len(fs) > 0 {
+			return value{kind: vFunc, entries: fs}
+		}
+		if o, ok := r.optType(name, ""); ok {
+			return o
+		}
+		if name != "" && name[0] >= 'A' && name[0] <= 'Z' {
+			return v // a nested namespace: WorkOS\Resource, WorkOS::Types
+		}
+		return value{kind: vWk}
+	case vModule:
+		if es := r.s.Method(r.lang, v.module, name); len(es) > 0 {
+			return value{kind: vMethod, module: v.module, guess: v.guess, entries: es}
+		}
+		if ts := r.typesIn(name, v.module); len(ts) > 0 {
+			return value{kind: vType, entries: ts}
+		}
+		if o, ok := r.optType(name, v.module); ok {
+			return o
+		}
+		if r.lang == corpus.Go && (name == "Client" || name == "DefaultClient" || strings.HasPrefix(name, "New")) {
+			return v
+		}
+		return value{kind: vWk, module: v.module, guess: v.guess}
+	case vLocal:
+		if bv, ok := r.bound(strings.TrimLeft(name, "$@"), 1<<30); ok && bv.kind != vUnknown {
+			return bv
+		}
+		return r.byName(name, v.self, false)
+	case vUnknown:
+		w := r.byName(name, false, false)
+		if w.kind == vClientClass || w.kind == vNamespace {
+			return value{kind: vUnknown}
+		}
+		return w
+	case vResult:
+		if m, ok := r.moduleOf(name); ok {
+			return value{kind: vModule, module: m, guess: true}
+		}
+		return value{kind: vResult}
+	case vOptType:
+		if name == "builder" {
+			return value{kind: vBuilder, entries: v.entries, param: v.param}
+		}
+		return value{kind: vResult}
+	case vBuilder:
+		if name == "build" {
+			return value{kind: vResult}
+		}
+		return v
+	case vClientClass, vWk:
+		return value{kind: vWk}
+	case vFunc, vType, vMethod:
+		return value{kind: vResult}
+	}
+	return value{kind: vForeign}
+}
+
+// call evaluates calling (or constructing with new) v.
+func (r *resolver) call(v value, isNew bool) value {
+	switch v.kind {
+	case vClientClass, vClient:
+		return value{kind: vClient, guess: v.guess}
+	case vModule, vBuilder:
+		return v
+	case vMethod, vFunc, vWk, vType:
+		return value{kind: vResult}
+	case vLocal:
+		if isNew {
+			return value{kind: vLocal}
+		}
+		return value{kind: vUnknown}
+	case vUnknown:
+		return value{kind: vUnknown}
+	case vOptType:
+		return value{kind: vResult}
+	case vNamespace:
+		return value{kind: vWk}
+	}
+	return v
+}
+
+func (r *resolver) functionsNamed(name string) []*corpus.Entry {
+	var out []*corpus.Entry
+	for _, e := range r.s.Functions(r.lang) {
+		if e.Name == name || e.Key == name {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// typesIn finds object types named name that belong to module (Go: usermanagement.User).
+func (r *resolver) typesIn(name, module string) []*corpus.Entry {
+	var out []*corpus.Entry
+	for _, e := range r.s.Type(r.lang, name) {
+		if e.Receiver == "" {
+			continue
+		}
+		if m, ok := r.s.Module(e.Receiver); ok && m == module {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func (r *resolver) optType(name, module string) (value, bool) {
+	refs := r.ix.opts[r.lang][name]
+	for _, o := range refs {
+		if module == "" || o.qual == module || o.qual == "" && o.e.Module == module {
+			return value{kind: vOptType, entries: []*corpus.Entry{o.e}, param: o.param}, true
+		}
+	}
+	return value{}, false
+}
+
+// symIndex is derived from a symbol table once: the options types of calls.
+type symIndex struct {
+	opts map[corpus.Language]map[string][]optRef
+}
+
+type optRef struct {
+	e     *corpus.Entry
+	param int
+	qual  string // module named by the type's qualifier (usermanagement.CreateUserOpts), or ""
+}
+
+var indexes sync.Map // *corpus.Symbols → *indexCell
+
+type indexCell struct {
+	once sync.Once
+	ix   *symIndex
+}
+
+func indexFor(s *corpus.Symbols) *symIndex {
+	if s == nil {
+		return &symIndex{}
+	}
+	c, _ := indexes.LoadOrStore(s, &indexCell{})
+	cell := c.(*indexCell)
+	cell.once.Do(func() { cell.ix = buildIndex(s) })
+	return cell.ix
+}
+
+func buildIndex(s *corpus.Symbols) *symIndex {
+	ix := &symIndex{opts: map[corpus.Language]map[string][]optRef{}}
+	for _, lang := range corpus.SDKLanguages {
+		m := map[string][]optRef{}
+		add := func(e *corpus.Entry) {
+			for k, p := range e.Parameters {
+				if !p.Unwrap || len(p.Properties) == 0 {
+					continue
+				}
+				typ := strings.TrimSpace(p.Type)
+				typ = strings.TrimLeft(typ, "*&")
+				if i := strings.IndexAny(typ, "<[ |"); i >= 0 {
+					typ = typ[:i]
+				}
+				qual, last := "", typ
+				if i := strings.LastIndexAny(typ, `.\`); i >= 0 {
+					qual, last = typ[:i], typ[i+1:]
+				}
+				if last == "" || last[0] < 'A' || last[0] > 'Z' {
+					continue // "object", "dict": no type to match
+				}
+				ref := optRef{e: e, param: k}
+				if qual != "" {
+					if mod, ok := s.Module(qual); ok {
+						ref.qual = mod
+					}
+				}
+				m[last] = append(m[last], ref)
+			}
+		}
+		for _, mod := range s.Modules(lang) {
+			for _, e := range s.Methods(lang, mod) {
+				add(e)
+			}
+		}
+		for _, e := range s.Functions(lang) {
+			add(e)
+		}
+		ix.opts[lang] = m
+	}
+	return ix
+}
