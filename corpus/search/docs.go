@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
@@ -56,8 +57,18 @@ func documents(c *corpus.Corpus) []indexDoc {
 	for _, p := range c.Pages {
 		out = append(out, pageDocs(p, eventHeadings[p])...)
 	}
+	// Parameter descriptions repeat across languages and entries; convert each once.
+	plain := map[string]string{}
+	toPlain := func(md string) string {
+		if p, ok := plain[md]; ok {
+			return p
+		}
+		p := plainText(md)
+		plain[md] = p
+		return p
+	}
 	for i, e := range c.Entries {
-		if d, ok := entryDoc(e); ok {
+		if d, ok := entryDoc(c, e, toPlain); ok {
 			out = append(out, indexDoc{id: "entry:" + string(e.Language) + ":" + strconv.Itoa(i), d: d})
 		}
 	}
@@ -87,15 +98,17 @@ func pageDocs(p *corpus.Page, skip map[string]bool) []indexDoc {
 		text = p.Description + " " + body
 	}
 	out := []indexDoc{{id: "page:" + p.Path, d: doc{
-		Kind:     string(KindPage),
-		Title:    p.Title,
-		Context:  where,
-		Summary:  p.Description,
-		Headings: headings,
-		Body:     body,
-		Page:     p.Path,
-		URL:      p.URL(),
-		Text:     clip(squeeze(text), storedTextMax),
+		Kind:        string(KindPage),
+		Title:       p.Title,
+		Context:     where,
+		Summary:     p.Description,
+		Headings:    headings,
+		Body:        body,
+		Identifiers: codeWords(body, maxPageCodeWords),
+		Page:        p.Path,
+		Group:       p.Path,
+		URL:         p.URL(),
+		Text:        clip(squeeze(text), storedTextMax),
 	}}}
 	seen := map[string]bool{}
 	for _, s := range p.Sections {
@@ -104,20 +117,22 @@ func pageDocs(p *corpus.Page, skip map[string]bool) []indexDoc {
 		}
 		seen[s.Anchor] = true
 		out = append(out, indexDoc{id: "section:" + p.Path + "#" + s.Anchor, d: doc{
-			Kind:    string(KindSection),
-			Title:   s.Heading,
-			Context: joinNonEmpty(" ", p.Title, where),
-			Body:    s.Text,
-			Page:    p.Path,
-			Anchor:  s.Anchor,
-			URL:     p.URL() + "#" + s.Anchor,
-			Text:    clip(squeeze(strings.TrimPrefix(s.Text, s.Heading)), storedTextMax),
+			Kind:        string(KindSection),
+			Title:       s.Heading,
+			Context:     joinNonEmpty(" ", p.Title, where),
+			Body:        s.Text,
+			Identifiers: codeWords(s.Text, maxPageCodeWords),
+			Page:        p.Path,
+			Group:       p.Path,
+			Anchor:      s.Anchor,
+			URL:         p.URL() + "#" + s.Anchor,
+			Text:        clip(squeeze(strings.TrimPrefix(s.Text, s.Heading)), storedTextMax),
 		}})
 	}
 	return out
 }
 
-func entryDoc(e *corpus.Entry) (doc, bool) {
+func entryDoc(c *corpus.Corpus, e *corpus.Entry, plainText func(string) string) (doc, bool) {
 	if e.Kind == corpus.KindShared || (e.Title == "" && e.Key == "") {
 		return doc{}, false
 	}
@@ -163,10 +178,14 @@ func entryDoc(e *corpus.Entry) (doc, bool) {
 	if i := strings.IndexByte(url, '#'); i >= 0 {
 		anchor = url[i+1:]
 	}
-	if p, ok := strings.CutPrefix(url, corpus.SiteURL+"/"); ok {
-		// The entry's own url names its page better than the page that declared it.
-		p, _, _ = strings.Cut(p, "#")
-		pagePath = strings.TrimSuffix(p, "/")
+	// The entry is shown on the page its url names when that page exists (some urls are older
+	// addresses), else on the page that declares it. Entries documented off-site are grouped by their
+	// own address, not with the page that happens to declare them.
+	group := pagePath
+	if p, _, ok := c.Page(url); ok {
+		pagePath, group = p.Path, p.Path
+	} else if !strings.HasPrefix(url, corpus.SiteURL) {
+		group = url
 	}
 	return doc{
 		Kind:        string(e.Kind),
@@ -178,6 +197,7 @@ func entryDoc(e *corpus.Entry) (doc, bool) {
 		Identifiers: dedupe(idents),
 		Exact:       dedupe(exact),
 		Page:        pagePath,
+		Group:       group,
 		Anchor:      anchor,
 		URL:         url,
 		Text:        clip(squeeze(joinNonEmpty(": ", e.Signature(), desc)), storedTextMax),
@@ -202,10 +222,50 @@ func eventDoc(ev *corpus.Event) doc {
 		Identifiers: []string{ev.Name},
 		Exact:       []string{ev.Name},
 		Page:        pagePath,
+		Group:       "event:" + ev.Name,
 		Anchor:      ev.Anchor,
 		URL:         ev.URL(),
 		Text:        clip(squeeze(joinNonEmpty(": ", ev.Name, desc)), storedTextMax),
 	}
+}
+
+// maxPageCodeWords bounds the identifiers taken from one page's or section's text.
+const maxPageCodeWords = 200
+
+// codeWords picks the words of prose that are written like code (snake_case, camelCase,
+// "dsync.user.created", "$userManagement->createUser"), so that a page mentioning an identifier is
+// found by it through the identifiers field.
+func codeWords(text string, max int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, w := range strings.Fields(text) {
+		w = strings.Trim(w, ".,;:!?\"'`“”‘’()[]{}<>*")
+		if len(w) < 4 || seen[w] || !codeLike(w) {
+			continue
+		}
+		seen[w] = true
+		out = append(out, w)
+		if len(out) == max {
+			break
+		}
+	}
+	return out
+}
+
+// codeLike is stricter than looksLikeIdentifier, since prose has "e.g." and "workos.com": a word
+// counts when it has an underscore or a camelCase join, or three or more dotted segments.
+func codeLike(w string) bool {
+	if strings.Contains(w, "://") || strings.Contains(w, "/") {
+		return false
+	}
+	var prev rune
+	for _, r := range w {
+		if (r == '_' && unicode.IsLetter(prev)) || (unicode.IsUpper(r) && unicode.IsLower(prev)) {
+			return true
+		}
+		prev = r
+	}
+	return strings.Count(w, ".") >= 2 && !strings.Contains(w, "..")
 }
 
 // pathWords turns "audit-logs/exporting-events" into "audit logs exporting events".
@@ -247,10 +307,15 @@ var (
 	mdEmphasis  = regexp.MustCompile(`(\*\*|__)([^*_\n]+)(\*\*|__)|\*([^*\n]+)\*`)
 )
 
+var mdReplacer = strings.NewReplacer("`", "", "|", " ", "\\", "")
+
+// markdownChars are the bytes without which a string holds no Markdown this package removes.
+const markdownChars = "`*_[]<>#|\\!-+>~\n"
+
 // plainText reduces Markdown to readable text: no markup, links reduced to their text.
 func plainText(md string) string {
-	if md == "" {
-		return ""
+	if !strings.ContainsAny(md, markdownChars) {
+		return squeeze(md)
 	}
 	s := mdFence.ReplaceAllString(md, "")
 	s = mdImage.ReplaceAllString(s, "$1")
@@ -261,7 +326,7 @@ func plainText(md string) string {
 	s = mdBullet.ReplaceAllString(s, "")
 	s = mdTableRule.ReplaceAllString(s, "")
 	s = mdEmphasis.ReplaceAllString(s, "$2$4")
-	s = strings.NewReplacer("`", "", "|", " ", "\\", "").Replace(s)
+	s = mdReplacer.Replace(s)
 	return squeeze(s)
 }
 

@@ -118,12 +118,29 @@ func TestJudgedQueries(t *testing.T) {
 			}
 		}
 	}
-	var top1, top3, mrr float64
-	var misses []string
+	m := evaluate(t, ix, qs)
+	t.Logf("judged queries: %d  top-1 %.3f  top-3 %.3f  MRR %.3f", len(qs), m.top1, m.top3, m.mrr)
+	for _, miss := range m.misses {
+		t.Logf("  %s", miss)
+	}
+	if m.top3 < 0.9 {
+		t.Errorf("top-3 hit rate %.3f < 0.9", m.top3)
+	}
+}
+
+type metrics struct {
+	top1, top3, mrr float64
+	misses          []string
+}
+
+// evaluate runs the judged queries: top-1 and top-3 hit rates and mean reciprocal rank (over the
+// first 10 results), and a line per query whose first result is not acceptable.
+func evaluate(tb testing.TB, ix *Index, qs []judged) metrics {
+	var m metrics
 	for _, j := range qs {
 		res, err := ix.Search(context.Background(), j.query, Options{Limit: 10})
 		if err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 		rank := 0
 		for i, r := range res {
@@ -133,13 +150,13 @@ func TestJudgedQueries(t *testing.T) {
 			}
 		}
 		if rank == 1 {
-			top1++
+			m.top1++
 		}
 		if rank >= 1 && rank <= 3 {
-			top3++
+			m.top3++
 		}
 		if rank > 0 {
-			mrr += 1 / float64(rank)
+			m.mrr += 1 / float64(rank)
 		}
 		if rank != 1 {
 			var got []string
@@ -149,18 +166,13 @@ func TestJudgedQueries(t *testing.T) {
 				}
 				got = append(got, fmt.Sprintf("%s %s#%s", r.Kind, r.Page, r.Anchor))
 			}
-			misses = append(misses, fmt.Sprintf("rank %d  %q want %v\n      got %s", rank, j.query, j.accept, strings.Join(got, " | ")))
+			m.misses = append(m.misses, fmt.Sprintf("rank %d  %q want %v\n      got %s", rank, j.query, j.accept, strings.Join(got, " | ")))
 		}
 	}
 	n := float64(len(qs))
-	t.Logf("judged queries: %d  top-1 %.3f  top-3 %.3f  MRR %.3f", len(qs), top1/n, top3/n, mrr/n)
-	sort.Strings(misses)
-	for _, m := range misses {
-		t.Logf("  %s", m)
-	}
-	if top3/n < 0.9 {
-		t.Errorf("top-3 hit rate %.3f < 0.9", top3/n)
-	}
+	m.top1, m.top3, m.mrr = m.top1/n, m.top3/n, m.mrr/n
+	sort.Strings(m.misses)
+	return m
 }
 
 func contains(list []string, s string) bool {

@@ -11,7 +11,7 @@ import (
 
 // MappingVersion identifies the index mapping and the way documents are built from the corpus. It is
 // stored with every index on disk; bump it whenever either changes so cached indexes get rebuilt.
-const MappingVersion = 1
+const MappingVersion = 2
 
 // Field names of an indexed document.
 const (
@@ -25,6 +25,7 @@ const (
 	fIdentifiers = "identifiers" // identifier parts: SDK names, parameter names, event names
 	fExact       = "exact"       // whole identifiers normalised: "usermanagement.createuser"
 	fPage        = "page"        // stored only: page path
+	fGroup       = "group"       // stored only: what the hit stands for, when deduplicating
 	fAnchor      = "anchor"      // stored only
 	fURL         = "url"         // stored only
 	fText        = "text"        // stored only: plain text for the snippet
@@ -37,7 +38,7 @@ const (
 )
 
 // storedFields are loaded for every hit to build a Result.
-var storedFields = []string{fKind, fLanguage, fTitle, fPage, fAnchor, fURL, fText}
+var storedFields = []string{fKind, fLanguage, fTitle, fPage, fGroup, fAnchor, fURL, fText}
 
 // doc is what gets indexed; the json names are the field names.
 type doc struct {
@@ -51,6 +52,7 @@ type doc struct {
 	Identifiers []string `json:"identifiers,omitempty"`
 	Exact       []string `json:"exact,omitempty"`
 	Page        string   `json:"page"`
+	Group       string   `json:"group"`
 	Anchor      string   `json:"anchor,omitempty"`
 	URL         string   `json:"url"`
 	Text        string   `json:"text,omitempty"`
@@ -129,6 +131,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	add(fIdentifiers, custom(identAnalyzer, true))
 	add(fExact, custom(exactAnalyzer, false))
 	add(fPage, storedOnly())
+	add(fGroup, storedOnly())
 	add(fAnchor, storedOnly())
 	add(fURL, storedOnly())
 	add(fText, storedOnly())

@@ -214,8 +214,7 @@ func toResult(h *search.DocumentMatch) Result {
 const sectionPreference = 0.8
 
 // dedupeHits keeps one hit per thing shown, ranked by the best score of what it stands for:
-//   - one hit per docs address (URL without its #fragment): a page, its sections and the SDK entries
-//     documented on it are one group. The group shows, in this order of preference: an entry when the
+//   - one hit per group: a page, its sections and the SDK entries documented on it are one group. The group shows, in this order of preference: an entry when the
 //     search is narrowed to a language (the reader wants that SDK's call); else the best hit, except
 //     that a page gives way to its best section when the section scores close to it;
 //   - every event is its own group (events share their page and section).
@@ -227,10 +226,7 @@ func dedupeHits(hits search.DocumentMatchCollection, oneLanguage bool) []*search
 	var order []string
 	for _, h := range hits {
 		k := Kind(str(h.Fields[fKind]))
-		key := "event " + h.ID
-		if k != KindEvent {
-			key, _, _ = strings.Cut(str(h.Fields[fURL]), "#")
-		}
+		key := str(h.Fields[fGroup])
 		g := groups[key]
 		if g == nil {
 			g = &group{best: h}

@@ -1,0 +1,40 @@
+package search
+
+import (
+	"context"
+	"os"
+	"testing"
+)
+
+// TestTuneWeights varies one query weight at a time around the current values and logs the judged
+// figures, to see which way each weight pulls. It runs only with SEARCH_TUNE=1 and the real docs.
+func TestTuneWeights(t *testing.T) {
+	if os.Getenv("SEARCH_TUNE") != "1" {
+		t.Skip("set SEARCH_TUNE=1 (and WORKOS_DOCS_DIR) to tune")
+	}
+	c := requireReal(t, "0.2.0")
+	ix, err := Build(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	qs := loadJudged(t)
+	base := weights
+	defer func() { weights = base }()
+	m := evaluate(t, ix, qs)
+	t.Logf("%-12s %5s  top-1 %.3f  top-3 %.3f  MRR %.3f", "current", "", m.top1, m.top3, m.mrr)
+	fields := map[string]*float64{
+		"title": &weights.title, "identifiers": &weights.identifiers, "headings": &weights.headings,
+		"summary": &weights.summary, "context": &weights.context, "body": &weights.body,
+		"phraseTitle": &weights.phraseTitle, "phraseIdent": &weights.phraseIdent,
+		"phraseBody": &weights.phraseBody, "exact": &weights.exact,
+	}
+	for name, w := range fields {
+		for _, f := range []float64{0, 0.5, 2} {
+			weights = base
+			*w *= f
+			m := evaluate(t, ix, qs)
+			t.Logf("%-12s ×%-4.1f  top-1 %.3f  top-3 %.3f  MRR %.3f", name, f, m.top1, m.top3, m.mrr)
+		}
+	}
+}
