@@ -1,0 +1,191 @@
+package lsp
+
+import (
+	"path"
+	"strings"
+	"sync"
+
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+
+	"github.com/workos-lsp/workos-lsp/corpus"
+	"github.com/workos-lsp/workos-lsp/lsp/textpos"
+	"github.com/workos-lsp/workos-lsp/sdkcall"
+)
+
+// document is one version of an open text document. It is immutable once stored: an edit makes a new
+// document, so a request that took a *document keeps reading the version it started with. The
+// position mapper and the sdkcall analysis are computed lazily, once per version.
+type document struct {
+	uri        uri.URI
+	languageID string
+	lang       corpus.Language
+	known      bool // lang was recognised from the language id or the file extension
+	version    int32
+	text       string
+
+	mapperOnce sync.Once
+	mapper     *textpos.Mapper
+	fileOnce   sync.Once
+	file       *sdkcall.File
+}
+
+func newDocument(u uri.URI, languageID string, version int32, text string) *document {
+	d := &document{uri: u, languageID: languageID, version: version, text: text}
+	d.lang, d.known = detectLanguage(languageID, u)
+	return d
+}
+
+// withText is the next version of d.
+func (d *document) withText(version int32, text string) *document {
+	return &document{uri: d.uri, languageID: d.languageID, lang: d.lang, known: d.known, version: version, text: text}
+}
+
+func (d *document) Mapper() *textpos.Mapper {
+	d.mapperOnce.Do(func() { d.mapper = textpos.New(d.text) })
+	return d.mapper
+}
+
+// File is the sdkcall analysis of this version (nil for unrecognised languages).
+func (d *document) File() *sdkcall.File {
+	if !d.known {
+		return nil
+	}
+	d.fileOnce.Do(func() { d.file = sdkcall.Analyze(d.lang, []byte(d.text)) })
+	return d.file
+}
+
+// detectLanguage maps an LSP language id, or failing that the file extension, to an SDK language.
+func detectLanguage(languageID string, u uri.URI) (corpus.Language, bool) {
+	switch strings.ToLower(languageID) {
+	case "javascript", "typescript", "javascriptreact", "typescriptreact":
+		return corpus.JS, true
+	case "go":
+		return corpus.Go, true
+	case "python":
+		return corpus.Python, true
+	case "ruby":
+		return corpus.Ruby, true
+	case "php":
+		return corpus.PHP, true
+	case "java":
+		return corpus.Java, true
+	case "csharp":
+		return corpus.DotNet, true
+	case "shellscript", "http", "sh", "bash", "zsh", "curl":
+		return corpus.Curl, true
+	}
+	switch strings.ToLower(path.Ext(u.Path())) {
+	case ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx":
+		return corpus.JS, true
+	case ".go":
+		return corpus.Go, true
+	case ".py", ".pyi":
+		return corpus.Python, true
+	case ".rb":
+		return corpus.Ruby, true
+	case ".php":
+		return corpus.PHP, true
+	case ".java":
+		return corpus.Java, true
+	case ".cs":
+		return corpus.DotNet, true
+	case ".sh", ".bash", ".zsh", ".http", ".rest":
+		return corpus.Curl, true
+	}
+	return "", false
+}
+
+// normURI is the store key: the canonical form of a URI (the protocol decoder already canonicalises,
+// this keeps the store correct for URIs that come from anywhere else).
+func normURI(u uri.URI) uri.URI {
+	if p, err := uri.Parse(string(u)); err == nil {
+		return p
+	}
+	return u
+}
+
+// store holds the open documents. Writes happen only on the connection's read loop (notifications are
+// handled in order there); requests read a *document snapshot.
+type store struct {
+	mu   sync.RWMutex
+	docs map[uri.URI]*document
+}
+
+func newStore() *store { return &store{docs: map[uri.URI]*document{}} }
+
+func (s *store) get(u uri.URI) *document {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.docs[normURI(u)]
+}
+
+func (s *store) all() []*document {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make([]*document, 0, len(s.docs))
+	for _, d := range s.docs {
+		out = append(out, d)
+	}
+	return out
+}
+
+func (s *store) open(d *document) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.docs[normURI(d.uri)] = d
+}
+
+func (s *store) close(u uri.URI) *document {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	k := normURI(u)
+	d := s.docs[k]
+	delete(s.docs, k)
+	return d
+}
+
+// changeResult says what a didChange did.
+type changeResult int
+
+const (
+	changeApplied changeResult = iota
+	changeUnknownDoc
+	changeStale
+)
+
+// change applies content changes in order, each against the text the previous one produced.
+func (s *store) change(u uri.URI, version int32, changes []protocol.TextDocumentContentChangeEvent, enc textpos.Encoding) (*document, changeResult) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	k := normURI(u)
+	cur := s.docs[k]
+	if cur == nil {
+		return nil, changeUnknownDoc
+	}
+	if version <= cur.version {
+		return cur, changeStale
+	}
+	text := cur.text
+	m := cur.Mapper()
+	for _, ch := range changes {
+		switch c := ch.(type) {
+		case *protocol.TextDocumentContentChangeWholeDocument:
+			text = c.Text
+		case *protocol.TextDocumentContentChangePartial:
+			if m == nil {
+				m = textpos.New(text)
+			}
+			start := m.Offset(textpos.Position{Line: c.Range.Start.Line, Character: c.Range.Start.Character}, enc)
+			end := m.Offset(textpos.Position{Line: c.Range.End.Line, Character: c.Range.End.Character}, enc)
+			if end < start {
+				start, end = end, start
+			}
+			text = text[:start] + c.Text + text[end:]
+		}
+		m = nil
+	}
+	next := cur.withText(version, text)
+	s.docs[k] = next
+	return next, changeApplied
+}

@@ -1,0 +1,268 @@
+package lsp
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sync"
+	"time"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+
+	"github.com/workos-lsp/workos-lsp/corpus"
+)
+
+// loaded is the docs in use plus lookups derived from them once, when they are swapped in.
+type loaded struct {
+	*Docs
+	sym     *corpus.Symbols
+	gen     uint64
+	version string // docs version for footers and the page cache
+
+	entryOnce sync.Once
+	entryIdx  map[*corpus.Entry]int
+
+	pages *pageCache
+}
+
+func newLoaded(d *Docs, gen uint64, cacheDir string) *loaded {
+	l := &loaded{Docs: d, sym: d.Corpus.Symbols(), gen: gen, version: d.Version}
+	if l.version == "" {
+		l.version = d.Corpus.Version
+	}
+	l.pages = newPageCache(cacheDir, l.version, d.Corpus)
+	return l
+}
+
+// entryIndex finds e's position in Corpus.Entries (completion items carry it to resolve).
+func (l *loaded) entryIndex(e *corpus.Entry) (int, bool) {
+	l.entryOnce.Do(func() {
+		l.entryIdx = make(map[*corpus.Entry]int, len(l.Corpus.Entries))
+		for i, e := range l.Corpus.Entries {
+			l.entryIdx[e] = i
+		}
+	})
+	i, ok := l.entryIdx[e]
+	return i, ok
+}
+
+// recomputeSettings layers command line, initializationOptions and configuration.
+func (s *server) recomputeSettings() Settings {
+	s.settingsMu.Lock()
+	defer s.settingsMu.Unlock()
+	set := s.opts.Settings
+	set = s.initLayer.apply(set)
+	set = s.confLayer.apply(set)
+	s.settings.Store(&set)
+	return set
+}
+
+func (s *server) currentSettings() Settings { return *s.settings.Load() }
+
+func (s *server) didChangeConfiguration(raw jsonrpc2.RawMessage) error {
+	var p protocol.DidChangeConfigurationParams
+	if err := decode(raw, &p); err != nil {
+		return err
+	}
+	layer, err := parseSettings(p.Settings)
+	if err != nil {
+		return err
+	}
+	if layer == nil && s.caps.Load().configuration {
+		// Pull-model clients send null settings: ask for ours. This is a call back to the client, so
+		// it runs off the read loop.
+		s.wg.Add(1)
+		go func() {
+			defer s.wg.Done()
+			s.pullConfiguration()
+		}()
+		return nil
+	}
+	s.applyConfiguration(layer)
+	return nil
+}
+
+func (s *server) pullConfiguration() {
+	ctx, cancel := context.WithTimeout(s.ctx, 10*time.Second)
+	defer cancel()
+	var res []json.RawMessage
+	section := "workos"
+	if _, err := s.conn.Call(ctx, protocol.MethodWorkspaceConfiguration, &protocol.ConfigurationParams{Items: []protocol.ConfigurationItem{{Section: &section}}}, &res); err != nil {
+		s.log.Warn("workspace/configuration failed", "error", err)
+		return
+	}
+	if len(res) == 0 {
+		return
+	}
+	layer, err := parseSettings(res[0])
+	if err != nil {
+		s.log.Warn("bad workspace/configuration answer", "error", err)
+		return
+	}
+	s.applyConfiguration(layer)
+}
+
+func (s *server) applyConfiguration(layer *settingsLayer) {
+	s.settingsMu.Lock()
+	s.confLayer = layer
+	s.settingsMu.Unlock()
+	set := s.recomputeSettings()
+	s.startLoading("configuration")
+	_ = set
+	// Enabled languages may have changed: refresh diagnostics of open documents.
+	for _, d := range s.docs.all() {
+		s.scheduleDiagnostics(d.uri)
+	}
+}
+
+// startLoading (re)loads the docs when the docs settings differ from what is loaded or loading.
+func (s *server) startLoading(why string) {
+	set := s.currentSettings()
+	key := set.docsKey()
+	s.settingsMu.Lock()
+	if key == s.loadKey && why != "initialized" {
+		s.settingsMu.Unlock()
+		return
+	}
+	if why == "initialized" && s.loadKey != "" {
+		s.settingsMu.Unlock()
+		return // already loading or loaded (configuration arrived first)
+	}
+	s.loadKey = key
+	if s.loadCancel != nil {
+		s.loadCancel()
+	}
+	ctx, cancel := context.WithCancel(s.ctx)
+	s.loadCancel = cancel
+	gen := s.loadGen.Add(1)
+	s.settingsMu.Unlock()
+
+	if s.opts.Loader == nil {
+		s.log.Warn("no docs loader configured; features stay empty")
+		cancel()
+		return
+	}
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		defer cancel()
+		s.load(ctx, gen, set)
+	}()
+}
+
+func (s *server) stopLoading() {
+	s.settingsMu.Lock()
+	defer s.settingsMu.Unlock()
+	if s.loadCancel != nil {
+		s.loadCancel()
+	}
+}
+
+// load runs the loader with work-done progress and swaps the result in.
+func (s *server) load(ctx context.Context, gen uint64, set Settings) {
+	start := time.Now()
+	p := s.beginProgress(ctx, fmt.Sprintf("workos-lsp/load/%d", gen), "WorkOS docs", "loading")
+	docs, err := s.runLoader(ctx, set, p.report)
+	if ctx.Err() != nil || gen != s.loadGen.Load() {
+		p.end("cancelled")
+		return // superseded by a newer load or the server is stopping
+	}
+	if err == nil && (docs == nil || docs.Corpus == nil) {
+		err = fmt.Errorf("the docs loader returned no corpus")
+	}
+	if err != nil {
+		p.end("failed")
+		s.log.Error("loading WorkOS docs failed", "error", err)
+		s.showMessage(protocol.MessageTypeError, "workos-lsp: "+err.Error())
+		return
+	}
+	l := newLoaded(docs, gen, s.opts.CacheDir)
+	s.current.Store(l)
+	s.log.Info("WorkOS docs loaded", "version", l.version, "pages", len(docs.Corpus.Pages), "entries", len(docs.Corpus.Entries), "took", time.Since(start))
+	if docs.Note != "" {
+		s.logMessage(protocol.MessageTypeInfo, "workos-lsp: "+docs.Note)
+	}
+	for _, d := range s.docs.all() {
+		s.scheduleDiagnostics(d.uri)
+	}
+	p.end(fmt.Sprintf("WorkOS docs %s", l.version))
+}
+
+// runLoader calls the loader, turning a panic into an error.
+func (s *server) runLoader(ctx context.Context, set Settings, progress func(string, int64, int64)) (docs *Docs, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error while loading the docs: %v", r)
+		}
+	}()
+	return s.opts.Loader(ctx, set, progress)
+}
+
+// progress is one work-done progress; without client support every method is a no-op.
+type progress struct {
+	s     *server
+	token protocol.ProgressToken
+	mu    sync.Mutex
+	last  time.Time
+	stage string
+	ended bool
+}
+
+func (s *server) beginProgress(ctx context.Context, token, title, msg string) *progress {
+	p := &progress{s: s}
+	if !s.caps.Load().workDoneProgress {
+		return p
+	}
+	tok := protocol.String(token)
+	cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if _, err := s.conn.Call(cctx, protocol.MethodWindowWorkDoneProgressCreate, &protocol.WorkDoneProgressCreateParams{Token: tok}, nil); err != nil {
+		s.log.Debug("client refused work-done progress", "error", err)
+		return p
+	}
+	p.token = tok
+	p.send(&protocol.WorkDoneProgressBegin{Kind: "begin", Title: title, Message: &msg, Percentage: ptr(uint32(0))})
+	return p
+}
+
+func (p *progress) send(v any) {
+	raw, err := protocol.Marshal(v)
+	if err != nil {
+		p.s.log.Warn("encoding progress", "error", err)
+		return
+	}
+	p.s.notify(protocol.MethodProgress, &protocol.ProgressParams{Token: p.token, Value: raw})
+}
+
+// report forwards the loader's progress, at most every 100ms unless the stage changes.
+func (p *progress) report(stage string, done, total int64) {
+	if p.token == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.ended || (stage == p.stage && time.Since(p.last) < 100*time.Millisecond && done != total) {
+		return
+	}
+	p.stage, p.last = stage, time.Now()
+	r := &protocol.WorkDoneProgressReport{Kind: "report", Message: &stage}
+	if total > 0 {
+		pct := uint32(min(100, max(0, done*100/total)))
+		r.Percentage = &pct
+	}
+	p.send(r)
+}
+
+func (p *progress) end(msg string) {
+	if p.token == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.ended {
+		return
+	}
+	p.ended = true
+	p.send(&protocol.WorkDoneProgressEnd{Kind: "end", Message: &msg})
+}

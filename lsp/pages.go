@@ -1,0 +1,181 @@
+package lsp
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+
+	"go.lsp.dev/uri"
+
+	"github.com/workos-lsp/workos-lsp/corpus"
+)
+
+// pageCache writes a Markdown copy of each page the first time a definition or symbol points into it:
+// <dir>/pages/<docs version>/<page path>.md, atomically (temp file + rename), once per version. It
+// remembers the line of each section so locations land on the heading.
+type pageCache struct {
+	root string // <dir>/pages/<version>
+	c    *corpus.Corpus
+
+	mu    sync.Mutex
+	pages map[string]*renderedPage
+}
+
+type renderedPage struct {
+	once  sync.Once
+	file  string
+	lines map[string]int // section anchor → zero-based line of its heading
+	err   error
+}
+
+func newPageCache(dir, version string, c *corpus.Corpus) *pageCache {
+	v := version
+	if v == "" || v == "local" {
+		v = "local"
+		if c.Digest != "" {
+			v += "-" + shortDigest(c.Digest)
+		}
+	}
+	return &pageCache{root: filepath.Join(dir, "pages", safeName(v)), c: c, pages: map[string]*renderedPage{}}
+}
+
+func shortDigest(d string) string {
+	d = safeName(d)
+	if i := strings.LastIndexAny(d, ":-"); i >= 0 && i+1 < len(d) {
+		d = d[i+1:]
+	}
+	if len(d) > 16 {
+		d = d[:16]
+	}
+	return d
+}
+
+var unsafeChars = regexp.MustCompile(`[^A-Za-z0-9._+-]`)
+
+// safeName makes a single path element of s.
+func safeName(s string) string {
+	s = unsafeChars.ReplaceAllString(s, "_")
+	if s == "" || s == "." || s == ".." {
+		return "_"
+	}
+	return s
+}
+
+// location returns the file URI of page p and the line of the section anchor (0 when not found).
+func (pc *pageCache) location(p *corpus.Page, anchor string) (uri.URI, int, error) {
+	pc.mu.Lock()
+	rp := pc.pages[p.Path]
+	if rp == nil {
+		rp = &renderedPage{}
+		pc.pages[p.Path] = rp
+	}
+	pc.mu.Unlock()
+	rp.once.Do(func() { rp.file, rp.lines, rp.err = pc.write(p) })
+	if rp.err != nil {
+		return "", 0, rp.err
+	}
+	return uri.File(rp.file), rp.lines[anchor], nil
+}
+
+func (pc *pageCache) write(p *corpus.Page) (string, map[string]int, error) {
+	rel := p.Path
+	if rel == "" {
+		rel = "index"
+	}
+	parts := strings.Split(rel, "/")
+	for i, part := range parts {
+		parts[i] = safeName(part)
+	}
+	file := filepath.Join(append([]string{pc.root}, parts...)...) + ".md"
+	content, lines := renderPage(p)
+	if b, err := os.ReadFile(file); err == nil && string(b) == content {
+		return file, lines, nil
+	}
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return "", nil, fmt.Errorf("page cache: %w", err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(file), ".page-*.tmp")
+	if err != nil {
+		return "", nil, fmt.Errorf("page cache: %w", err)
+	}
+	_, werr := tmp.WriteString(content)
+	cerr := tmp.Close()
+	if werr != nil || cerr != nil {
+		os.Remove(tmp.Name())
+		return "", nil, fmt.Errorf("page cache: writing %s: %v", file, firstErr(werr, cerr))
+	}
+	if err := os.Rename(tmp.Name(), file); err != nil {
+		os.Remove(tmp.Name())
+		return "", nil, fmt.Errorf("page cache: %w", err)
+	}
+	return file, lines, nil
+}
+
+func firstErr(errs ...error) error {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+var headingLine = regexp.MustCompile(`^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$`)
+
+// renderPage is the page file's content: a title, the public URL, the description and the body,
+// with the line of every section heading (matched in order).
+func renderPage(p *corpus.Page) (string, map[string]int) {
+	var b strings.Builder
+	title := p.Title
+	if title == "" {
+		title = p.Path
+	}
+	fmt.Fprintf(&b, "# %s\n\n<%s>\n\n", title, p.URL())
+	if p.Description != "" {
+		fmt.Fprintf(&b, "%s\n\n", p.Description)
+	}
+	head := b.String()
+	body := p.Markdown
+	b.WriteString(body)
+	if !strings.HasSuffix(body, "\n") {
+		b.WriteString("\n")
+	}
+	offset := strings.Count(head, "\n")
+	lines := map[string]int{}
+	bodyLines := strings.Split(body, "\n")
+	next := 0
+	inFence := false
+	for _, sec := range p.Sections {
+		if sec.Heading == "" {
+			lines[sec.Anchor] = 0
+			continue
+		}
+		for i := next; i < len(bodyLines); i++ {
+			l := bodyLines[i]
+			if t := strings.TrimSpace(l); strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+				inFence = !inFence
+				continue
+			}
+			if inFence {
+				continue
+			}
+			m := headingLine.FindStringSubmatch(l)
+			if m != nil && sameHeading(m[2], sec.Heading) {
+				lines[sec.Anchor] = offset + i
+				next = i + 1
+				break
+			}
+		}
+	}
+	return b.String(), lines
+}
+
+func sameHeading(line, heading string) bool {
+	clean := func(s string) string {
+		return strings.TrimSpace(strings.NewReplacer("`", "", "*", "", "_", "").Replace(s))
+	}
+	return clean(line) == clean(heading)
+}

@@ -1,0 +1,77 @@
+package lsp
+
+import (
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+
+	"github.com/workos-lsp/workos-lsp/lsp/docview"
+	"github.com/workos-lsp/workos-lsp/lsp/textpos"
+	"github.com/workos-lsp/workos-lsp/sdkcall"
+)
+
+// view is a request's snapshot, taken inline on the read loop: the document version, the docs, the
+// settings, the position encoding and the client's capabilities at the moment the request arrived.
+type view struct {
+	doc  *document
+	ld   *loaded
+	set  Settings
+	enc  textpos.Encoding
+	caps *clientCaps
+}
+
+func (s *server) snapshot(u uri.URI) view {
+	v := view{
+		ld:   s.current.Load(),
+		set:  s.currentSettings(),
+		enc:  textpos.Encoding(s.enc.Load()),
+		caps: s.caps.Load(),
+	}
+	if u != "" {
+		v.doc = s.docs.get(u)
+	}
+	return v
+}
+
+// file is the document's analysis when every feature should run on it: docs loaded, language known
+// and enabled, and the file uses a WorkOS SDK. Otherwise nil.
+func (v view) file() *sdkcall.File {
+	if v.doc == nil || v.ld == nil || !v.doc.known || !v.set.Enabled(v.doc.lang) {
+		return nil
+	}
+	f := v.doc.File()
+	if f == nil || !f.UsesWorkOS() {
+		return nil
+	}
+	return f
+}
+
+// offset converts an LSP position in this document to a byte offset (clamped).
+func (v view) offset(p protocol.Position) int {
+	return v.doc.Mapper().Offset(textpos.Position{Line: p.Line, Character: p.Character}, v.enc)
+}
+
+func (v view) position(off int) protocol.Position {
+	p := v.doc.Mapper().Position(off, v.enc)
+	return protocol.Position{Line: p.Line, Character: p.Character}
+}
+
+// rng converts a byte range to an LSP range.
+func (v view) rng(start, end int) protocol.Range {
+	return protocol.Range{Start: v.position(start), End: v.position(end)}
+}
+
+// footer names the docs (and server) version under hovers.
+func (v view) footer(serverVersion string) string {
+	if v.ld == nil {
+		return ""
+	}
+	return docview.Footer(v.ld.version, serverVersion)
+}
+
+// markup returns Markdown as the client wants it.
+func markup(md string, markdown bool) *protocol.MarkupContent {
+	if markdown {
+		return &protocol.MarkupContent{Kind: protocol.MarkupKindMarkdown, Value: md}
+	}
+	return &protocol.MarkupContent{Kind: protocol.MarkupKindPlainText, Value: docview.PlainText(md)}
+}
