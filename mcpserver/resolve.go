@@ -57,12 +57,12 @@ func ResolveSymbol(s *corpus.Symbols, text string, lang corpus.Language) []*corp
 
 // Rank of a match; lower is better.
 const (
-	rankTitle      = iota // the text is the entry's title as the SDK writes it
-	rankExact             // module and name match exactly
-	rankCaseStyle         // module matches, name differs only in case style
-	rankID                // the text is the operation id
-	rankName              // no module given (or unknown): the name matches exactly
-	rankNameStyle         // no module: the name matches in another case style
+	rankTitle     = iota // the text is the entry's title as the SDK writes it
+	rankExact            // module and name match exactly
+	rankCaseStyle        // module matches, name differs only in case style
+	rankID               // the text is the operation id
+	rankName             // no module given (or unknown): the name matches exactly
+	rankNameStyle        // no module: the name matches in another case style
 	rankNone
 )
 
