@@ -142,9 +142,6 @@ func completionItem(v view, it *sdkcall.Item, rng protocol.Range) protocol.Compl
 	if it.SortKey != "" {
 		ci.SortText = protocol.NewOptional(it.SortKey)
 	}
-	if insert != it.Label {
-		ci.FilterText = protocol.NewOptional(insert)
-	}
 	d := itemData{Gen: v.ld.gen, Lang: string(v.doc.lang), Entry: -1}
 	if it.Entry != nil {
 		if i, ok := v.ld.entryIndex(it.Entry); ok {

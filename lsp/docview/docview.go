@@ -44,8 +44,8 @@ func Call(sym *corpus.Symbols, e *corpus.Entry, o Options) string {
 	if e.SendsEmail {
 		b.WriteString("Sends an email to the user.\n\n")
 	}
-	params(&b, "Parameters", e.Parameters, true)
-	params(&b, "Returns", e.Returns, false)
+	params(&b, "Parameters", e.Parameters, modeParam)
+	params(&b, "Returns", e.Returns, modeReturn)
 	if !o.NoLinks {
 		sameCall(&b, sym, e)
 		docsLink(&b, entryLinkTitle(e), e.URL())
@@ -59,14 +59,14 @@ func Call(sym *corpus.Symbols, e *corpus.Entry, o Options) string {
 func Option(e *corpus.Entry, p *corpus.Param, o Options) string {
 	var b strings.Builder
 	codeBlock(&b, e.Language, optionSignature(e.Language, p))
-	b.WriteString(paramLine(p) + "\n\n")
+	b.WriteString(paramLine(p, modeParam) + "\n\n")
 	fmt.Fprintf(&b, "Option of `%s`", e.Signature())
 	if !o.NoLinks {
 		fmt.Fprintf(&b, " · [docs](%s)", e.URL())
 	}
 	b.WriteString("\n\n")
 	if len(p.Properties) > 0 {
-		params(&b, "Properties", p.Properties, false)
+		params(&b, "Properties", p.Properties, modeProperty)
 	}
 	footer(&b, o)
 	return finish(&b)
@@ -79,7 +79,7 @@ func Type(e *corpus.Entry, o Options) string {
 	if d := Description(e); d != "" {
 		b.WriteString(d + "\n\n")
 	}
-	params(&b, "Properties", e.Properties, false)
+	params(&b, "Properties", e.Properties, modeProperty)
 	if !o.NoLinks {
 		docsLink(&b, entryLinkTitle(e), e.URL())
 	}
@@ -182,7 +182,7 @@ func Description(e *corpus.Entry) string {
 }
 
 // ParamDoc is one parameter as a single Markdown line (signature help).
-func ParamDoc(p *corpus.Param) string { return paramLine(p) }
+func ParamDoc(p *corpus.Param) string { return paramLine(p, modeParam) }
 
 // LabelParam locates one parameter inside a signature label: Index is its position in
 // Entry.Parameters, [Start,End) its byte range in the label.
@@ -227,17 +227,28 @@ func codeBlock(b *strings.Builder, lang corpus.Language, code string) {
 	fmt.Fprintf(b, "```%s\n%s\n```\n\n", lang.CodeFence(), code)
 }
 
-func params(b *strings.Builder, title string, ps []corpus.Param, expand bool) {
+// paramMode says how a list names requiredness: parameters say required or optional, properties
+// only mark optional ones, returned values say neither.
+type paramMode int
+
+const (
+	modeParam paramMode = iota
+	modeProperty
+	modeReturn
+)
+
+func params(b *strings.Builder, title string, ps []corpus.Param, mode paramMode) {
 	var lines []string
 	for i := range ps {
 		p := &ps[i]
 		if p.Key == "" && p.Type == "" {
 			continue
 		}
-		lines = append(lines, "- "+paramLine(p))
-		if (expand && p.Unwrap) || (!expand && len(p.Properties) > 0 && title != "Properties") {
+		lines = append(lines, "- "+paramLine(p, mode))
+		// Options objects passed as one argument: list what goes inside.
+		if mode == modeParam && p.Unwrap {
 			for j := range p.Properties {
-				lines = append(lines, "  - "+paramLine(&p.Properties[j]))
+				lines = append(lines, "  - "+paramLine(&p.Properties[j], modeParam))
 			}
 		}
 	}
@@ -248,7 +259,7 @@ func params(b *strings.Builder, title string, ps []corpus.Param, expand bool) {
 }
 
 // paramLine: "`email` `string` · required — The address."
-func paramLine(p *corpus.Param) string {
+func paramLine(p *corpus.Param, mode paramMode) string {
 	var parts []string
 	if p.Key != "" {
 		parts = append(parts, "`"+p.Key+"`")
@@ -258,10 +269,11 @@ func paramLine(p *corpus.Param) string {
 	}
 	line := strings.Join(parts, " ")
 	if p.Key != "" {
-		if p.Optional {
-			line += " · optional"
-		} else {
+		switch {
+		case mode == modeParam && !p.Optional:
 			line += " · required"
+		case mode != modeReturn && p.Optional:
+			line += " · optional"
 		}
 	}
 	if d := oneLine(p.Description); d != "" {

@@ -10,7 +10,7 @@ var (
 	plainLink     = regexp.MustCompile(`\[([^\]]*)\]\(([^)\s]*)\)`)
 	plainAutolink = regexp.MustCompile(`<(https?://[^>\s]+)>`)
 	plainStrong   = regexp.MustCompile(`\*\*([^*\n]+)\*\*|__([^_\n]+)__`)
-	plainEm       = regexp.MustCompile(`(^|[^\w*])\*([^*\n]+)\*`)
+	plainEm       = regexp.MustCompile(`(^|[^\w*])\*([^*\s](?:[^*\n]*[^*\s])?)\*`)
 	plainCode     = regexp.MustCompile("`([^`\n]*)`")
 	plainHeading  = regexp.MustCompile(`^ {0,3}#{1,6}\s+`)
 )

@@ -1,0 +1,154 @@
+package docview
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/workos-lsp/workos-lsp/corpus"
+	"github.com/workos-lsp/workos-lsp/corpus/corpustest"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from golden (-update to accept):\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+func entry(t *testing.T, c *corpus.Corpus, lang corpus.Language, id string, kind corpus.EntryKind) *corpus.Entry {
+	t.Helper()
+	for _, e := range c.Entries {
+		if e.Language == lang && e.ID == id && e.Kind == kind {
+			return e
+		}
+	}
+	t.Fatalf("no %s %s entry %q in the fixture", lang, kind, id)
+	return nil
+}
+
+// TestGolden renders every kind of symbol in every SDK language of the fixture corpus.
+func TestGolden(t *testing.T) {
+	c := corpustest.Corpus(t)
+	sym := c.Symbols()
+	o := Options{Footer: Footer("0.2.0", "")}
+	for _, lang := range corpus.ReferenceLanguages {
+		kind := corpus.KindMethod
+		if lang == corpus.Curl {
+			kind = corpus.KindEndpoint
+		}
+		e := entry(t, c, lang, "create_user", kind)
+		golden(t, "call-"+string(lang)+".md", Call(sym, e, o))
+	}
+	goCreate := entry(t, c, corpus.Go, "create_user", corpus.KindMethod)
+	opts := goCreate.Options()
+	golden(t, "option-go.md", Option(goCreate, &opts[1], o))
+	jsCreate := entry(t, c, corpus.JS, "create_user", corpus.KindMethod)
+	jsOpts := jsCreate.Options()
+	golden(t, "option-js.md", Option(jsCreate, &jsOpts[len(jsOpts)-1], o))
+
+	for _, e := range c.Entries {
+		if e.Kind == corpus.KindType && e.Language == corpus.JS {
+			golden(t, "type-js.md", Type(e, o))
+			break
+		}
+	}
+	ev, ok := sym.Event("user.created")
+	if !ok {
+		t.Fatal("no user.created event")
+	}
+	golden(t, "event.md", Event(ev, o))
+	golden(t, "module-python.md", Module(sym, corpus.Python, "usermanagement", o))
+	golden(t, "candidates.md", Candidates("listUsers", sym.Named(corpus.JS, "listUsers"), o))
+	golden(t, "call-js-nolinks.md", Call(sym, jsCreate, Options{NoLinks: true}))
+	golden(t, "call-js-plain.txt", PlainText(Call(sym, jsCreate, o)))
+}
+
+func TestCallContents(t *testing.T) {
+	c := corpustest.Corpus(t)
+	sym := c.Symbols()
+	e := entry(t, c, corpus.Go, "create_user", corpus.KindMethod)
+	md := Call(sym, e, Options{Footer: "WorkOS docs 0.2.0"})
+	for _, want := range []string{
+		"```go\nusermanagement.CreateUser(ctx, opts)\n```", // signature in the SDK's syntax
+		"Create a new fixture user",                        // description from the page section
+		"`opts` `usermanagement.CreateUserOpts` · required", // parameter with type and requiredness
+		"  - `Password` `string` · optional",               // unwrapped options listed
+		"**Returns**",
+		"Same call in: [cURL](",
+		"[Node](https://workos.com/docs/reference/authkit/user/create)",
+		"(https://workos.com/docs/reference/authkit/user/create)",
+		"*WorkOS docs 0.2.0*",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("missing %q in:\n%s", want, md)
+		}
+	}
+	if strings.Contains(md, "[Go](") {
+		t.Error("Same call in lists the entry's own language")
+	}
+}
+
+func TestSignatureLabel(t *testing.T) {
+	c := corpustest.Corpus(t)
+	e := entry(t, c, corpus.DotNet, "create_user", corpus.KindMethod)
+	label, ps := SignatureLabel(e)
+	if label != e.Signature() {
+		t.Fatalf("label %q != Signature %q", label, e.Signature())
+	}
+	var got []string
+	for _, p := range ps {
+		got = append(got, label[p.Start:p.End])
+		if e.Parameters[p.Index].Key == "" {
+			t.Errorf("label parameter %d has no key", p.Index)
+		}
+	}
+	if strings.Join(got, ",") != "options,cancellationToken?" {
+		t.Errorf("parameters = %v", got)
+	}
+}
+
+func TestPlainText(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"```go\nx := 1\n```\n\nText with **bold**, *em* and `code`.", "x := 1\n\nText with bold, em and code.\n"},
+		{"See [the guide](https://workos.com/docs/x) and <https://a.b/c>.", "See the guide (https://workos.com/docs/x) and https://a.b/c.\n"},
+		{"[`createUser`](https://x.y)", "createUser (https://x.y)\n"},
+		{"## Heading\n\n- item\n\n---\n\n*footer*", "Heading\n\n- item\n\nfooter\n"},
+		{"> **Note**\n>\n> quoted", "Note\n\nquoted\n"},
+		{"a * b * c", "a * b * c\n"},
+	}
+	for _, tc := range cases {
+		if got := PlainText(tc.in); got != tc.want {
+			t.Errorf("PlainText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestDescriptionFallbacks(t *testing.T) {
+	c := corpustest.Corpus(t)
+	for _, e := range c.Entries {
+		if e.Kind == corpus.KindFunction && strings.Contains(e.DocPath, "://") {
+			if d := Description(e); d != "" {
+				t.Errorf("%s links outside the docs; its description must not come from the page it is declared on: %q", e.Title, d)
+			}
+		}
+	}
+}
