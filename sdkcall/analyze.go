@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"sort"
 	"strings"
+	"unsafe"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 )
@@ -80,6 +81,7 @@ type collector struct {
 	toks []token
 }
 
+// text copies token i's text (for names kept in maps).
 func (c *collector) text(i int) string {
 	if i < 0 || i >= len(c.toks) {
 		return ""
@@ -87,8 +89,30 @@ func (c *collector) text(i int) string {
 	return string(c.src[c.toks[i].s:c.toks[i].e])
 }
 
+// view is token i's text without copying, for comparisons only.
+func (c *collector) view(i int) string {
+	if i < 0 || i >= len(c.toks) {
+		return ""
+	}
+	t := c.toks[i]
+	if t.e <= t.s {
+		return ""
+	}
+	return unsafe.String(&c.src[t.s], int(t.e-t.s))
+}
+
 func (c *collector) is(i int, s string) bool {
-	return i >= 0 && i < len(c.toks) && string(c.src[c.toks[i].s:c.toks[i].e]) == s
+	if i < 0 || i >= len(c.toks) {
+		return false
+	}
+	t := c.toks[i]
+	if int(t.e-t.s) != len(s) {
+		return false
+	}
+	if len(s) == 1 {
+		return c.src[t.s] == s[0]
+	}
+	return string(c.src[t.s:t.e]) == s
 }
 
 func (c *collector) kind(i int) tokKind {
@@ -152,7 +176,7 @@ func (c *collector) run() {
 		case tkIdent:
 			c.ident(i)
 		case tkPunct:
-			switch c.text(i) {
+			switch c.view(i) {
 			case "=", ":=", "||=", "??=":
 				c.assignment(i)
 			}
@@ -193,7 +217,7 @@ func isGoWorkOSPath(p string) bool {
 }
 
 func (c *collector) ident(i int) {
-	word := c.text(i)
+	word := c.view(i)
 	lang := c.f.Lang
 	switch lang {
 	case corpus.JS:
@@ -349,8 +373,7 @@ func (c *collector) methodDef(i int) {
 	if !c.is(i+1, "(") || c.is(i-1, ".") || c.is(i-1, "?.") || c.is(i-1, "new") {
 		return
 	}
-	name := c.text(i)
-	if notCallees[name] {
+	if notCallees[c.view(i)] {
 		return
 	}
 	m := c.toks[i+1].match
@@ -368,7 +391,7 @@ func (c *collector) methodDef(i int) {
 	default:
 		return
 	}
-	c.def(name)
+	c.def(c.text(i))
 }
 
 // typeAnnotation records TS `name: Type` / `name?: Type` and Python `name: Type` annotations.
@@ -380,7 +403,7 @@ func (c *collector) typeAnnotation(i int) {
 	if !c.is(j, ":") || c.kind(j+1) != tkIdent || c.is(j+2, "(") {
 		return
 	}
-	typ := c.text(j + 1)
+	typ := c.view(j + 1)
 	if typ == "" || typ[0] < 'A' || typ[0] > 'Z' {
 		return
 	}
@@ -400,14 +423,14 @@ func (c *collector) typedDecl(i int) {
 	if c.kind(j) != tkIdent {
 		return
 	}
-	if c.f.Lang == corpus.PHP && !strings.HasPrefix(c.text(j), "$") {
+	if c.f.Lang == corpus.PHP && !strings.HasPrefix(c.view(j), "$") {
 		return
 	}
-	typ := c.text(i)
+	typ := c.view(i)
 	if typ == "" || typ[0] < 'A' || typ[0] > 'Z' && typ[0] != '\\' {
 		return
 	}
-	switch c.text(j + 1) {
+	switch c.view(j + 1) {
 	case "=", ";", ",", ")", "{", "=>":
 	default:
 		return
@@ -440,7 +463,7 @@ func (c *collector) assignment(i int) {
 	case c.kind(l) == tkIdent:
 		name := c.text(l)
 		if c.is(l-1, ".") || c.is(l-1, "->") {
-			base := c.text(l - 2)
+			base := c.view(l - 2)
 			if base != "this" && base != "self" && base != "$this" {
 				return
 			}
@@ -473,7 +496,7 @@ func (c *collector) localFunction(name string, rhs int) {
 	if c.f.Lang != corpus.JS {
 		return
 	}
-	switch c.text(rhs) {
+	switch c.view(rhs) {
 	case "function", "async":
 		c.def(name)
 	case "(":
@@ -660,7 +683,7 @@ func (c *collector) goBindType(name, typ int) {
 	if c.kind(typ) != tkIdent {
 		return
 	}
-	switch c.text(typ) {
+	switch c.view(typ) {
 	case "func", "map", "chan", "struct", "interface":
 		return
 	}

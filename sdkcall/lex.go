@@ -51,7 +51,7 @@ type heredoc struct {
 }
 
 func lex(lang corpus.Language, src []byte) ([]token, []span) {
-	lx := &lexer{lang: lang, src: src, toks: make([]token, 0, len(src)/5+8)}
+	lx := &lexer{lang: lang, src: src, toks: make([]token, 0, len(src)/4+8)}
 	lx.run()
 	return lx.toks, lx.comments
 }
@@ -269,9 +269,16 @@ func (lx *lexer) ident() {
 	lx.emit(tkIdent, s, lx.i)
 }
 
-var puncts3 = []string{"===", "!==", "?->", "...", "**=", "<=>", "<<=", ">>=", "??=", "&&=", "||="}
-var puncts2 = []string{"?.", "->", "::", "=>", "==", "!=", "<=", ">=", "&&", "||", "??", ":=", "&.",
-	"+=", "-=", "*=", "/=", "%=", "++", "--", "<<", ">>", "**", "|=", "&=", "^=", "=~", "!~", "<-"}
+// multiPuncts lists the multi-byte operators by first byte, longest first.
+var multiPuncts = func() [256][]string {
+	var t [256][]string
+	for _, p := range []string{"===", "!==", "?->", "...", "**=", "<=>", "<<=", ">>=", "??=", "&&=", "||=",
+		"?.", "->", "::", "=>", "==", "!=", "<=", ">=", "&&", "||", "??", ":=", "&.",
+		"+=", "-=", "*=", "/=", "%=", "++", "--", "<<", ">>", "**", "|=", "&=", "^=", "=~", "!~", "<-"} {
+		t[p[0]] = append(t[p[0]], p)
+	}
+	return t
+}()
 
 func (lx *lexer) punct() {
 	src := lx.src
@@ -305,21 +312,16 @@ func (lx *lexer) punct() {
 		lx.emit(tkPunct, s, s+1)
 		return
 	}
-	for _, p := range puncts3 {
-		if lx.hasPrefix(p) && lx.punctOK(p) {
-			lx.i += 3
-			lx.emit(tkPunct, s, lx.i)
-			return
+	if s+1 < len(src) {
+		for _, p := range multiPuncts[c] {
+			if src[s+1] == p[1] && (len(p) == 2 || s+2 < len(src) && src[s+2] == p[2]) && lx.punctOK(p) {
+				lx.i += len(p)
+				lx.emit(tkPunct, s, lx.i)
+				return
+			}
 		}
 	}
-	for _, p := range puncts2 {
-		if lx.hasPrefix(p) && lx.punctOK(p) {
-			lx.i += 2
-			lx.emit(tkPunct, s, lx.i)
-			return
-		}
-	}
-	if c == ':' && lx.lang == corpus.Ruby && (isIdentStart(lx.at(s+1))) && !lx.prevIsOperand() {
+	if c == ':' && lx.lang == corpus.Ruby && (isIdentStart(lx.at(s + 1))) && !lx.prevIsOperand() {
 		// :symbol
 		j := s + 1
 		for j < len(src) && isIdentByte(src[j]) {

@@ -68,7 +68,17 @@ func (r *resolver) text(i int) string {
 }
 
 func (r *resolver) is(i int, s string) bool {
-	return i >= 0 && i < len(r.toks) && string(r.src[r.toks[i].s:r.toks[i].e]) == s
+	if i < 0 || i >= len(r.toks) {
+		return false
+	}
+	t := r.toks[i]
+	if int(t.e-t.s) != len(s) {
+		return false
+	}
+	if len(s) == 1 {
+		return r.src[t.s] == s[0]
+	}
+	return string(r.src[t.s:t.e]) == s
 }
 
 func (r *resolver) kind(i int) tokKind {

@@ -1,0 +1,136 @@
+package sdkcall
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/workos-lsp/workos-lsp/corpus"
+)
+
+// bigFile generates a realistic file of about n lines using the SDK, with comments, strings and
+// aliases, and returns it with a cursor offset on an SDK call near the end.
+func bigFile(lang corpus.Language, n int) ([]byte, int) {
+	var b strings.Builder
+	var head, unit string
+	switch lang {
+	case corpus.JS:
+		head = jsHead + "const um = workos.userManagement;\n"
+		unit = "// handler %[1]d: create a user, then list them\nexport async function handler%[1]d(req, res) {\n" +
+			"  const { email, firstName } = req.body; const note = 'user %[1]d, \"quoted\" & ${x}';\n" +
+			"  const user = await workos.userManagement.createUser({ email, firstName, password: `p-${req.id}` });\n" +
+			"  const list = await um.listUsers({ limit: 10 });\n  if (req.event === 'dsync.user.created') { res.json(user.rawAttributes) }\n" +
+			"  return res.status(200).json({ user, list, total: list.data.length / 2 });\n}\n"
+	case corpus.Go:
+		head = goHead
+		unit = "// handler%[1]d creates a user.\nfunc handler%[1]d(ctx context.Context, email string) error {\n" +
+			"\tnote := `raw %[1]d`\n\tuser, err := usermanagement.CreateUser(ctx, usermanagement.CreateUserOpts{\n\t\tEmail: email,\n\t\tFirstName: \"x\",\n\t})\n" +
+			"\tif err != nil {\n\t\treturn fmt.Errorf(\"create %%d: %%w\", %[1]d, err)\n\t}\n\t_, _ = user, note\n" +
+			"\tlist, err := directorysync.ListUsers(ctx, directorysync.ListUsersOpts{Directory: \"d\"})\n\t_ = list\n\treturn err\n}\n"
+	case corpus.Python:
+		head = pyHead
+		unit = "# handler %[1]d\ndef handler_%[1]d(email: str):\n    \"\"\"Create a user.\n    It's documented here.\"\"\"\n" +
+			"    user = workos_client.user_management.create_user(email=email, first_name=\"x\")\n" +
+			"    users = workos_client.user_management.list_users(limit=10)\n" +
+			"    if event.event == \"user.created\":\n        print(f\"{user.id} created {len(users.data)}\")\n    return user\n\n"
+	}
+	b.WriteString(head)
+	for i := 0; strings.Count(b.String(), "\n") < n; i++ {
+		fmt.Fprintf(&b, unit, i)
+	}
+	text := b.String()
+	var marker string
+	switch lang {
+	case corpus.JS:
+		marker = "createUser("
+	case corpus.Go:
+		marker = "CreateUser("
+	case corpus.Python:
+		marker = "create_user("
+	}
+	return []byte(text), strings.LastIndex(text, marker) + 3
+}
+
+var benchLangs = []corpus.Language{corpus.JS, corpus.Go, corpus.Python}
+
+func BenchmarkAnalyze5000(b *testing.B) {
+	for _, lang := range benchLangs {
+		text, _ := bigFile(lang, 5000)
+		b.Run(string(lang), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				Analyze(lang, text)
+			}
+		})
+	}
+}
+
+func BenchmarkQueries5000(b *testing.B) {
+	s := symbols(b)
+	for _, lang := range benchLangs {
+		text, off := bigFile(lang, 5000)
+		f := Analyze(lang, text)
+		if tg, ok := f.At(s, off); !ok || tg.Kind != TargetCall {
+			b.Fatalf("%s: no call at the benchmark cursor", lang)
+		}
+		// The cursor inside the options of the last call, and right after its module receiver.
+		inOpts := off + 10
+		afterDot := off - 4
+		b.Run(string(lang)+"/At", func(b *testing.B) {
+			for b.Loop() {
+				f.At(s, off)
+			}
+		})
+		b.Run(string(lang)+"/Complete", func(b *testing.B) {
+			for b.Loop() {
+				f.Complete(s, afterDot)
+			}
+		})
+		b.Run(string(lang)+"/Signature", func(b *testing.B) {
+			for b.Loop() {
+				f.Signature(s, inOpts)
+			}
+		})
+		b.Run(string(lang)+"/Diagnostics", func(b *testing.B) {
+			for b.Loop() {
+				f.Diagnostics(s)
+			}
+		})
+		b.Run(string(lang)+"/Links", func(b *testing.B) {
+			for b.Loop() {
+				f.Links(s)
+			}
+		})
+	}
+}
+
+// TestPerformanceBudget is a coarse guard against accidental quadratic behaviour: generous limits,
+// an order of magnitude above the measured numbers, so it does not flake on slow machines.
+func TestPerformanceBudget(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("timing test")
+	}
+	s := symbols(t)
+	for _, lang := range benchLangs {
+		text, off := bigFile(lang, 5000)
+		start := time.Now()
+		const rounds = 10
+		var f *File
+		for range rounds {
+			f = Analyze(lang, text)
+		}
+		if d := time.Since(start) / rounds; d > 20*time.Millisecond {
+			t.Errorf("%s: Analyze of 5000 lines took %v", lang, d)
+		}
+		start = time.Now()
+		for range 100 {
+			f.At(s, off)
+			f.Complete(s, off-4)
+			f.Signature(s, off+10)
+		}
+		if d := time.Since(start) / 100; d > time.Millisecond {
+			t.Errorf("%s: At+Complete+Signature took %v", lang, d)
+		}
+	}
+}

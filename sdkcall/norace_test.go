@@ -1,0 +1,5 @@
+//go:build !race
+
+package sdkcall
+
+const raceEnabled = false
