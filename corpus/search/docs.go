@@ -100,6 +100,7 @@ func pageDocs(p *corpus.Page, skip map[string]bool) []indexDoc {
 	out := []indexDoc{{id: "page:" + p.Path, d: doc{
 		Kind:        string(KindPage),
 		Title:       p.Title,
+		Display:     p.Title,
 		Context:     where,
 		Summary:     p.Description,
 		Headings:    headings,
@@ -119,6 +120,7 @@ func pageDocs(p *corpus.Page, skip map[string]bool) []indexDoc {
 		out = append(out, indexDoc{id: "section:" + p.Path + "#" + s.Anchor, d: doc{
 			Kind:        string(KindSection),
 			Title:       s.Heading,
+			Display:     s.Heading,
 			Context:     joinNonEmpty(" ", p.Title, where),
 			Body:        s.Text,
 			Identifiers: codeWords(s.Text, maxPageCodeWords),
@@ -190,7 +192,8 @@ func entryDoc(c *corpus.Corpus, e *corpus.Entry, plainText func(string) string) 
 	return doc{
 		Kind:        string(e.Kind),
 		Language:    string(e.Language),
-		Title:       title,
+		Title:       joinNonEmpty(" ", title, identifierWords(e.Receiver), identifierWords(e.Name)),
+		Display:     title,
 		Context:     context,
 		Summary:     desc,
 		Body:        strings.Join(body, "\n"),
@@ -216,7 +219,8 @@ func eventDoc(ev *corpus.Event) doc {
 	desc := plainText(ev.Description)
 	return doc{
 		Kind:        string(KindEvent),
-		Title:       ev.Name,
+		Title:       joinNonEmpty(" ", ev.Name, identifierWords(ev.Name)),
+		Display:     ev.Name,
 		Context:     context,
 		Summary:     desc,
 		Identifiers: []string{ev.Name},
@@ -266,6 +270,18 @@ func codeLike(w string) bool {
 		prev = r
 	}
 	return strings.Count(w, ".") >= 2 && !strings.Contains(w, "..")
+}
+
+// identifierWords spells an identifier as words: "auditLogs.createEvent" → "audit logs create event",
+// so that the English fields match how people describe it.
+func identifierWords(s string) string {
+	var words []string
+	for _, tok := range (identWordsTokenizer{}).Tokenize([]byte(s)) {
+		for _, p := range splitIdentifier(tok.Term) {
+			words = append(words, strings.ToLower(string(p.term)))
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // pathWords turns "audit-logs/exporting-events" into "audit logs exporting events".

@@ -11,13 +11,14 @@ import (
 
 // MappingVersion identifies the index mapping and the way documents are built from the corpus. It is
 // stored with every index on disk; bump it whenever either changes so cached indexes get rebuilt.
-const MappingVersion = 2
+const MappingVersion = 3
 
 // Field names of an indexed document.
 const (
 	fKind        = "kind"        // keyword: page, section, event, method, function, type, endpoint
 	fLanguage    = "language"    // keyword: entry language, empty for the rest
-	fTitle       = "title"       // English: page title, section heading, entry title, event name
+	fTitle       = "title"       // English: page title, section heading, entry or event name in words
+	fDisplay     = "display"     // stored only: the title shown
 	fContext     = "context"     // English: what the document sits in (page title, breadcrumbs)
 	fSummary     = "summary"     // English: page, entry or event description
 	fHeadings    = "headings"    // English: a page's headings
@@ -38,13 +39,14 @@ const (
 )
 
 // storedFields are loaded for every hit to build a Result.
-var storedFields = []string{fKind, fLanguage, fTitle, fPage, fGroup, fAnchor, fURL, fText}
+var storedFields = []string{fKind, fLanguage, fDisplay, fPage, fGroup, fAnchor, fURL, fText}
 
 // doc is what gets indexed; the json names are the field names.
 type doc struct {
 	Kind        string   `json:"kind"`
 	Language    string   `json:"language,omitempty"`
 	Title       string   `json:"title"`
+	Display     string   `json:"display"`
 	Context     string   `json:"context,omitempty"`
 	Summary     string   `json:"summary,omitempty"`
 	Headings    []string `json:"headings,omitempty"`
@@ -123,7 +125,8 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	add := func(name string, f *mapping.FieldMapping) { dm.AddFieldMappingsAt(name, f) }
 	add(fKind, kw(true))
 	add(fLanguage, kw(true))
-	add(fTitle, text(true, true))
+	add(fTitle, text(false, true))
+	add(fDisplay, storedOnly())
 	add(fContext, text(false, false))
 	add(fSummary, text(false, true))
 	add(fHeadings, text(false, true))

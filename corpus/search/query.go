@@ -46,11 +46,11 @@ type Result struct {
 var weights = struct {
 	title, identifiers, headings, summary, context, body float64
 	phraseTitle, phraseIdent, phraseBody                 float64
-	exact                                                float64
+	exact, allWords, joined                              float64
 }{
-	title: 4, identifiers: 3, headings: 2, summary: 1.5, context: 1, body: 0.5,
-	phraseTitle: 3, phraseIdent: 3, phraseBody: 1,
-	exact: 12,
+	title: 3, identifiers: 3, headings: 2, summary: 1.5, context: 1, body: 1.5,
+	phraseTitle: 3, phraseIdent: 3, phraseBody: 2,
+	exact: 12, allWords: 2, joined: 2,
 }
 
 // Search runs q and returns at most opts.Limit results, best first. Cancelling ctx stops the search
@@ -91,26 +91,66 @@ func (ix *Index) Search(ctx context.Context, q string, opts Options) ([]Result, 
 	return out, nil
 }
 
+// termCentric builds one clause per query word (each a disjunction over the fields) instead of one
+// clause per field. bleve scales a disjunction's score by the share of its clauses that match
+// (coord), so per word it rewards documents that match more of the words, wherever they match,
+// rather than documents that match one common word in many fields.
+var termCentric = false
+
 func buildQuery(q string, opts Options) query.Query {
 	var clauses []query.Query
-	match := func(field string, boost float64) {
-		m := bleve.NewMatchQuery(q)
-		m.SetField(field)
-		m.SetBoost(boost)
-		clauses = append(clauses, m)
-	}
 	phrase := func(field string, boost float64) {
 		m := bleve.NewMatchPhraseQuery(q)
 		m.SetField(field)
 		m.SetBoost(boost)
 		clauses = append(clauses, m)
 	}
-	match(fTitle, weights.title)
-	match(fIdentifiers, weights.identifiers)
-	match(fHeadings, weights.headings)
-	match(fSummary, weights.summary)
-	match(fContext, weights.context)
-	match(fBody, weights.body)
+	fieldMatches := func(text string) []query.Query {
+		var out []query.Query
+		for _, f := range []struct {
+			name  string
+			boost float64
+		}{
+			{fTitle, weights.title}, {fIdentifiers, weights.identifiers}, {fHeadings, weights.headings},
+			{fSummary, weights.summary}, {fContext, weights.context}, {fBody, weights.body},
+		} {
+			m := bleve.NewMatchQuery(text)
+			m.SetField(f.name)
+			m.SetBoost(f.boost)
+			out = append(out, m)
+		}
+		return out
+	}
+	words := queryWords(q)
+	if termCentric && len(words) > 1 {
+		for _, w := range words {
+			clauses = append(clauses, bleve.NewDisjunctionQuery(fieldMatches(w)...))
+		}
+	} else {
+		clauses = append(clauses, fieldMatches(q)...)
+	}
+	if joined := joinedPairs(words); joined != "" && weights.joined > 0 {
+		// "log out" finds "logout", "sign in" finds "signin"/"signIn".
+		var js []query.Query
+		for _, f := range []string{fTitle, fIdentifiers, fBody} {
+			m := bleve.NewMatchQuery(joined)
+			m.SetField(f)
+			js = append(js, m)
+		}
+		d := bleve.NewDisjunctionQuery(js...)
+		d.SetBoost(weights.joined)
+		clauses = append(clauses, d)
+	}
+	if len(words) > 1 && weights.allWords > 0 {
+		// Documents whose text has every word of the query.
+		for _, f := range []string{fBody} {
+			m := bleve.NewMatchQuery(q)
+			m.SetField(f)
+			m.SetOperator(query.MatchQueryOperatorAnd)
+			m.SetBoost(weights.allWords)
+			clauses = append(clauses, m)
+		}
+	}
 	if len(strings.Fields(q)) > 1 || strings.ContainsAny(q, "._-$:>") {
 		phrase(fTitle, weights.phraseTitle)
 		phrase(fIdentifiers, weights.phraseIdent)
@@ -169,6 +209,53 @@ func buildQuery(q string, opts Options) query.Query {
 	return bq
 }
 
+// joinedPairs is each pair of adjacent plain words written as one ("log out" → "logout"), space
+// separated; "" when there are none.
+func joinedPairs(words []string) string {
+	var out []string
+	for i := 0; i+1 < len(words); i++ {
+		a, b := words[i], words[i+1]
+		if looksLikeIdentifier(a) || looksLikeIdentifier(b) || !isLetters(a) || !isLetters(b) {
+			continue
+		}
+		out = append(out, strings.ToLower(a+b))
+	}
+	return strings.Join(out, " ")
+}
+
+func isLetters(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// queryWords splits a query at white space, dropping English stop words that are not written like
+// code.
+func queryWords(q string) []string {
+	var out []string
+	for _, w := range strings.Fields(q) {
+		if looksLikeIdentifier(w) || !englishStop[strings.ToLower(strings.Trim(w, ".,;:!?\"'"))] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+var englishStop = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(stopWords) {
+		m[w] = true
+	}
+	return m
+}()
+
+// stopWords are common English words that carry no meaning in a docs query.
+const stopWords = `a an and are as at be but by do does for from how i if in into is it no not of on or
+such that the their then there these they this to too was what when where which will with why you your can my me`
+
 func termQuery(field, term string) query.Query {
 	t := bleve.NewTermQuery(term)
 	t.SetField(field)
@@ -201,7 +288,7 @@ func toResult(h *search.DocumentMatch) Result {
 	return Result{
 		Kind:     Kind(str(h.Fields[fKind])),
 		Language: corpus.Language(str(h.Fields[fLanguage])),
-		Title:    str(h.Fields[fTitle]),
+		Title:    str(h.Fields[fDisplay]),
 		Page:     str(h.Fields[fPage]),
 		Anchor:   str(h.Fields[fAnchor]),
 		URL:      str(h.Fields[fURL]),

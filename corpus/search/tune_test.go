@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"testing"
+
+	"github.com/workos-lsp/workos-lsp/corpus"
 )
 
 // TestTuneWeights varies one query weight at a time around the current values and logs the judged
@@ -27,14 +29,35 @@ func TestTuneWeights(t *testing.T) {
 		"title": &weights.title, "identifiers": &weights.identifiers, "headings": &weights.headings,
 		"summary": &weights.summary, "context": &weights.context, "body": &weights.body,
 		"phraseTitle": &weights.phraseTitle, "phraseIdent": &weights.phraseIdent,
-		"phraseBody": &weights.phraseBody, "exact": &weights.exact,
+		"phraseBody": &weights.phraseBody, "exact": &weights.exact, "allWords": &weights.allWords, "joined": &weights.joined,
 	}
 	for name, w := range fields {
-		for _, f := range []float64{0, 0.5, 2} {
+		for _, f := range []float64{0, 0.5, 2, 4} {
 			weights = base
 			*w *= f
 			m := evaluate(t, ix, qs)
 			t.Logf("%-12s ×%-4.1f  top-1 %.3f  top-3 %.3f  MRR %.3f", name, f, m.top1, m.top3, m.mrr)
 		}
+	}
+}
+
+// TestDebugQuery prints the results of SEARCH_DEBUG (a query) on the real docs with scores.
+func TestDebugQuery(t *testing.T) {
+	q := os.Getenv("SEARCH_DEBUG")
+	if q == "" {
+		t.Skip("set SEARCH_DEBUG=<query> (and WORKOS_DOCS_DIR)")
+	}
+	c := requireReal(t, "0.2.0")
+	ix, err := Build(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	res, err := ix.Search(context.Background(), q, Options{Limit: 10, Language: corpus.Language(os.Getenv("SEARCH_LANG"))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res {
+		t.Logf("%7.3f %-8s %-6s %-40s %s\n          %s", r.Score, r.Kind, r.Language, r.Title, r.URL, r.Snippet)
 	}
 }
