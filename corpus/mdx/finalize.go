@@ -124,7 +124,7 @@ func stripHeadingMeta(t string) (string, string) {
 	if !strings.HasSuffix(t, "}}") {
 		return t, ""
 	}
-	for k := strings.Index(t, "{{"); k >= 0; {
+	for k, tries := strings.Index(t, "{{"), 0; k >= 0 && tries < 8; tries++ {
 		if e, ok := exprEnd(t, k, len(t)); ok && e == len(t) {
 			return strings.TrimRight(t[:k], " \t"), metaURL(t[k+1 : len(t)-1])
 		}

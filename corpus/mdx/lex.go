@@ -47,47 +47,54 @@ const (
 type lexer struct {
 	src  string
 	toks []token
+	text strings.Builder // pending Markdown text
+	// budget bounds the bytes scanned by tag and expression parses that fail, so that adversarial
+	// input (thousands of unterminated `<A b="` or `{`) stays linear; real pages use a tiny part.
+	budget int
 }
 
 func lex(p prepassed) []token {
-	lx := &lexer{src: p.src, toks: make([]token, 0, 64)}
+	lx := &lexer{src: p.src, toks: make([]token, 0, len(p.src)/64+8), budget: 4*len(p.src) + 1<<16}
 	for i := range p.segs {
 		sg := &p.segs[i]
 		if sg.code {
-			lx.toks = append(lx.toks, token{kind: tkCode, s: p.src[sg.start:sg.end], seg: sg})
+			lx.emit(token{kind: tkCode, s: p.src[sg.start:sg.end], seg: sg})
 			continue
 		}
 		lx.prose(sg.start, sg.end)
 	}
+	lx.flushText()
 	return lx.toks
 }
 
-func (lx *lexer) emitText(kind tokKind, s string) {
-	if s == "" {
-		return
+func (lx *lexer) flushText() {
+	if lx.text.Len() > 0 {
+		lx.toks = append(lx.toks, token{kind: tkText, s: lx.text.String()})
+		lx.text.Reset()
 	}
-	if n := len(lx.toks); n > 0 && lx.toks[n-1].kind == kind && kind == tkText {
-		lx.toks[n-1].s += s
-		return
-	}
-	lx.toks = append(lx.toks, token{kind: kind, s: s})
+}
+
+func (lx *lexer) emit(t token) {
+	lx.flushText()
+	lx.toks = append(lx.toks, t)
 }
 
 // prose tokenises src[start:end], which starts at a line start and contains no fenced code.
 func (lx *lexer) prose(start, end int) {
 	s := lx.src
-	text := start // start of pending text
-	flush := func(i int) {
-		lx.emitText(tkText, s[text:i])
-	}
+	text := start // start of text not yet added to lx.text
+	flush := func(i int) { lx.text.WriteString(s[text:i]) }
 	var noClose map[int]int // backtick run length → end of the paragraph known to hold no closing run
+	noCommentEnd := false   // no "-->" after the last "<!--" tried
 	for i := start; i < end; {
-		switch c := s[i]; c {
+		k := strings.IndexAny(s[i:end], "\\`<{")
+		if k < 0 {
+			break
+		}
+		i += k
+		switch s[i] {
 		case '\\':
-			i += 2
-			if i > end {
-				i = end
-			}
+			i = min(i+2, end)
 		case '`':
 			n := 1
 			for i+n < end && s[i+n] == '`' {
@@ -97,50 +104,62 @@ func (lx *lexer) prose(start, end int) {
 				i += n // an earlier run of this length found no closing run in this paragraph
 				continue
 			}
-			j := closingRun(s, i+n, end, n)
+			j, pe := closingRun(s, i+n, end, n)
 			if j < 0 {
 				if noClose == nil {
 					noClose = map[int]int{}
 				}
-				noClose[n] = paragraphEnd(s, i+n, end)
+				noClose[n] = pe
 				i += n
 				continue
 			}
 			flush(i)
-			lx.emitText(tkRaw, s[i:j+n])
+			lx.emit(token{kind: tkRaw, s: s[i : j+n]})
 			i = j + n
 			text = i
 		case '<':
 			if strings.HasPrefix(s[i:end], "<!--") {
-				if k := strings.Index(s[i+4:end], "-->"); k >= 0 {
-					flush(i)
-					i = i + 4 + k + 3
-					text = i
-					continue
+				if !noCommentEnd {
+					if k := strings.Index(s[i+4:end], "-->"); k >= 0 {
+						flush(i)
+						i = i + 4 + k + 3
+						text = i
+						continue
+					}
+					noCommentEnd = true
 				}
 				i++
 				continue
 			}
 			if j := autolinkEnd(s, i, end); j > 0 {
 				flush(i)
-				lx.emitText(tkRaw, s[i:j])
+				lx.emit(token{kind: tkRaw, s: s[i:j]})
 				i, text = j, j
 				continue
 			}
-			if ok, glued := tagPosition(s, i); ok {
-				if tok, j, ok := parseTag(s, i, end); ok && (!glued || tok.kind == tkClose || htmlElements[tok.name]) {
+			if ok, glued := tagPosition(s, i); ok && lx.budget > 0 {
+				tok, j, ok := parseTag(s, i, end)
+				if ok && (!glued || tok.kind == tkClose || htmlElements[tok.name]) {
 					flush(i)
 					tok.startsLine, tok.indent = onlySpaceBefore(s, i)
 					tok.endsLine = onlySpaceAfter(s, j, end)
-					lx.toks = append(lx.toks, tok)
+					lx.emit(tok)
 					i, text = j, j
 					continue
+				}
+				if !ok {
+					lx.budget -= j - i
 				}
 			}
 			i++
 		case '{':
+			if lx.budget <= 0 {
+				i++
+				continue
+			}
 			j, ok := exprEnd(s, i, end)
 			if !ok {
+				lx.budget -= j - i
 				i++ // a stray '{' is literal text
 				continue
 			}
@@ -152,58 +171,47 @@ func (lx *lexer) prose(start, end int) {
 			default:
 				if v, ok := stringLiteral(inner); ok {
 					flush(i) // {' '} and {"text"} are their value
-					lx.emitText(tkText, v)
+					lx.text.WriteString(v)
 					i, text = j, j
 				} else {
 					i = j // other expressions (and heading {{ … }} metadata) stay as written
 				}
 			}
-		default:
-			i++
 		}
 	}
 	flush(end)
 }
 
-// closingRun finds a run of exactly n backticks in s[from:end] before the paragraph ends.
-func closingRun(s string, from, end, n int) int {
-	pe := paragraphEnd(s, from, end)
-	for i := from; i < pe; {
-		k := strings.IndexByte(s[i:pe], '`')
+// closingRun finds a run of exactly n backticks in s[from:end] before the paragraph ends. If there
+// is none it returns -1 and the end of the paragraph.
+func closingRun(s string, from, end, n int) (int, int) {
+	for i := from; i < end; {
+		k := strings.IndexAny(s[i:end], "`\n")
 		if k < 0 {
-			return -1
+			return -1, end
 		}
 		i += k
+		if s[i] == '\n' {
+			l := i + 1
+			for l < end && (s[l] == ' ' || s[l] == '\t') {
+				l++
+			}
+			if l >= end || s[l] == '\n' {
+				return -1, i + 1 // a blank line ends the paragraph
+			}
+			i++
+			continue
+		}
 		m := 1
-		for i+m < pe && s[i+m] == '`' {
+		for i+m < end && s[i+m] == '`' {
 			m++
 		}
 		if m == n {
-			return i
+			return i, 0
 		}
 		i += m
 	}
-	return -1
-}
-
-// paragraphEnd returns the position of the first blank line at or after from (or end).
-func paragraphEnd(s string, from, end int) int {
-	for i := from; i < end; {
-		k := strings.IndexByte(s[i:end], '\n')
-		if k < 0 {
-			return end
-		}
-		j := i + k + 1
-		l := j
-		for l < end && (s[l] == ' ' || s[l] == '\t') {
-			l++
-		}
-		if l >= end || s[l] == '\n' {
-			return j
-		}
-		i = j
-	}
-	return end
+	return -1, end
 }
 
 // autolinkEnd returns the end of a CommonMark autolink (<https://…>, <me@example.com>) at s[i], or 0.
@@ -293,7 +301,7 @@ func onlySpaceAfter(s string, j, end int) bool {
 	return true
 }
 
-// parseTag parses a JSX/HTML tag at s[i] ('<'). It accepts <Name attrs…>, <Name … />, </Name>,
+// parseTag parses a JSX/HTML tag at s[i] ('<'); on failure j is where scanning stopped. It accepts <Name attrs…>, <Name … />, </Name>,
 // fragments <> and </>, member names (Event.Root) and attributes with "…", '…' or {…} values.
 func parseTag(s string, i, end int) (tok token, j int, ok bool) {
 	if end-i > maxTagLen {
@@ -311,16 +319,16 @@ func parseTag(s string, i, end int) (tok token, j int, ok bool) {
 		if j < end && s[j] == '>' {
 			return token{kind: tkClose, name: name, s: s[i : j+1]}, j + 1, true
 		}
-		return tok, 0, false
+		return tok, j, false
 	}
 	var attrs []attr
 	for {
 		k := skipSpace(s, j, end)
 		if k >= end {
-			return tok, 0, false
+			return tok, k, false
 		}
 		if name == "" && s[k] != '>' {
-			return tok, 0, false // a fragment has no attributes
+			return tok, k, false // a fragment has no attributes
 		}
 		switch s[k] {
 		case '>':
@@ -329,46 +337,46 @@ func parseTag(s string, i, end int) (tok token, j int, ok bool) {
 			if k+1 < end && s[k+1] == '>' {
 				return token{kind: tkSelf, name: name, attrs: attrs, s: s[i : k+2]}, k + 2, true
 			}
-			return tok, 0, false
+			return tok, k, false
 		case '{':
 			e, ok := exprEnd(s, k, end) // {...spread}
 			if !ok {
-				return tok, 0, false
+				return tok, e, false
 			}
 			j = e
 			continue
 		}
 		if k == j {
-			return tok, 0, false // attributes must be separated by whitespace
+			return tok, k, false // attributes must be separated by whitespace
 		}
 		an, k2 := parseAttrName(s, k, end)
 		if an == "" {
-			return tok, 0, false
+			return tok, k, false
 		}
 		a := attr{name: an}
 		k = skipSpace(s, k2, end)
 		if k < end && s[k] == '=' {
 			k = skipSpace(s, k+1, end)
 			if k >= end {
-				return tok, 0, false
+				return tok, k, false
 			}
 			switch q := s[k]; q {
 			case '"', '\'':
 				e := strings.IndexByte(s[k+1:end], q)
 				if e < 0 {
-					return tok, 0, false
+					return tok, end, false
 				}
 				a.value, a.set = s[k+1:k+1+e], true
 				k = k + 1 + e + 1
 			case '{':
 				e, ok := exprEnd(s, k, end)
 				if !ok {
-					return tok, 0, false
+					return tok, e, false
 				}
 				a.value, a.set = stringLiteral(strings.TrimSpace(s[k+1 : e-1]))
 				k = e
 			default:
-				return tok, 0, false
+				return tok, k, false
 			}
 		} else {
 			a.value, a.set = "", true // boolean attribute
@@ -416,7 +424,8 @@ func skipSpace(s string, j, end int) int {
 }
 
 // exprEnd returns the position after the '}' that closes the '{' at s[i], skipping strings, template
-// literals and comments. ok is false when the braces do not balance (a stray '{').
+// literals and comments. ok is false when the braces do not balance (a stray '{'); the position is
+// then where scanning stopped.
 func exprEnd(s string, i, end int) (int, bool) {
 	if end-i > maxExprLen {
 		end = i + maxExprLen
@@ -434,35 +443,36 @@ func exprEnd(s string, i, end int) (int, bool) {
 		case '"', '\'':
 			e := stringEnd(s, k, end)
 			if e < 0 {
-				return 0, false
+				return -e, false
 			}
 			k = e - 1
 		case '`':
 			e := templateEnd(s, k, end)
 			if e < 0 {
-				return 0, false
+				return -e, false
 			}
 			k = e - 1
 		case '/':
 			if k+1 < end && s[k+1] == '*' {
 				e := strings.Index(s[k+2:end], "*/")
 				if e < 0 {
-					return 0, false
+					return end, false
 				}
 				k = k + 2 + e + 1
 			} else if k+1 < end && s[k+1] == '/' {
 				e := strings.IndexByte(s[k:end], '\n')
 				if e < 0 {
-					return 0, false
+					return end, false
 				}
 				k += e
 			}
 		}
 	}
-	return 0, false
+	return end, false
 }
 
-// stringEnd returns the position after the JS string starting at s[k], or -1.
+// stringEnd returns the position after the JS string starting at s[k], or minus the position where
+// scanning stopped.
 func stringEnd(s string, k, end int) int {
 	q := s[k]
 	for m := k + 1; m < end; m++ {
@@ -470,15 +480,16 @@ func stringEnd(s string, k, end int) int {
 		case '\\':
 			m++
 		case '\n':
-			return -1
+			return -m
 		case q:
 			return m + 1
 		}
 	}
-	return -1
+	return -end
 }
 
-// templateEnd returns the position after the template literal starting at s[k], or -1.
+// templateEnd returns the position after the template literal starting at s[k], or minus the
+// position where scanning stopped.
 func templateEnd(s string, k, end int) int {
 	for m := k + 1; m < end; m++ {
 		switch s[m] {
@@ -490,13 +501,13 @@ func templateEnd(s string, k, end int) int {
 			if m+1 < end && s[m+1] == '{' {
 				e, ok := exprEnd(s, m+1, end)
 				if !ok {
-					return -1
+					return -e
 				}
 				m = e - 1
 			}
 		}
 	}
-	return -1
+	return -end
 }
 
 func isComment(inner string) bool {

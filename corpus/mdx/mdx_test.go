@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func mustRender(t *testing.T, in string, opts Options) Document {
@@ -468,6 +469,41 @@ func TestRenderNeverFailsOnOddInput(t *testing.T) {
 	for _, in := range inputs {
 		if _, err := Render([]byte(in), Options{}); err != nil {
 			t.Errorf("Render(%q): %v", in, err)
+		}
+	}
+}
+
+// TestPathologicalInputsAreFast guards against quadratic behaviour: each input is about 200 KB.
+func TestPathologicalInputsAreFast(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	inputs := map[string]string{
+		"braces":             strings.Repeat("{", 200000),
+		"unterminated attrs": strings.Repeat(`<A b="`, 35000),
+		"unterminated exprs": strings.Repeat("<A b={", 35000),
+		"backtick runs":      strings.Repeat("`a ``b ```c ````d ", 12000),
+		"code spans":         strings.Repeat("`x` ", 50000),
+		"inline tags":        strings.Repeat("<b>x</b>", 25000),
+		"string literals":    strings.Repeat("{' '}", 40000),
+		"unclosed nesting":   strings.Repeat("<A>\n", 50000),
+		"deep nesting":       strings.Repeat("<A>\nt\n", 5000) + strings.Repeat("</A>\n", 5000),
+		"stray closers":      strings.Repeat("<A>\n", 20000) + strings.Repeat("</B>", 20000),
+		"comments":           strings.Repeat("<!--", 50000),
+		"heading meta":       "## " + strings.Repeat("{{", 50000) + "}}",
+		"definitions":        strings.Repeat("term\n: def\n", 20000),
+		"events":             strings.Repeat(`<Event.Root><Event.Details name="a.b"/><Event.Description>d</Event.Description></Event.Root>`+"\n", 2000),
+		"long line links":    strings.Repeat("[a](/b) ", 25000),
+	}
+	for name, in := range inputs {
+		start := time.Now()
+		if _, err := Render([]byte(in), Options{}); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		if d := time.Since(start); d > 3*time.Second {
+			t.Errorf("%s: took %v", name, d)
+		} else {
+			t.Logf("%s: %v", name, d)
 		}
 	}
 }

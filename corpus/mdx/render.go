@@ -228,7 +228,7 @@ func hasScheme(s string) bool {
 // nested one level below the section they are in.
 func (r *renderer) trackHeadings(o *out, s string) {
 	start := 0
-	if !o.atLineStart() {
+	if headingLevel(firstLine(s)) == 0 || !o.atLineStart() {
 		k := strings.IndexByte(s, '\n')
 		if k < 0 {
 			return
@@ -245,6 +245,13 @@ func (r *renderer) trackHeadings(o *out, s string) {
 		}
 		start += len(line) + 1
 	}
+}
+
+func firstLine(s string) string {
+	if k := strings.IndexByte(s, '\n'); k >= 0 {
+		return s[:k]
+	}
+	return s
 }
 
 // headingLevel returns the level of an ATX heading line (up to 3 spaces, 1-6 '#', then space or end),
@@ -281,14 +288,18 @@ func (r *renderer) writeBlock(o *out, content string) {
 	} else if !o.prevLineBlank() {
 		o.WriteString("\n" + indent)
 	}
-	for i, l := range strings.Split(content, "\n") {
-		if i > 0 {
-			o.WriteByte('\n')
-			if l != "" {
-				o.WriteString(indent)
+	if indent == "" {
+		o.WriteString(content)
+	} else {
+		for i, l := range strings.Split(content, "\n") {
+			if i > 0 {
+				o.WriteByte('\n')
+				if l != "" {
+					o.WriteString(indent)
+				}
 			}
+			o.WriteString(l)
 		}
-		o.WriteString(l)
 	}
 	o.WriteString("\n\n")
 }
@@ -739,25 +750,33 @@ func reflow(s string) string {
 // dedent removes the indentation that JSX children carry in the source. The first line is content
 // that followed the opening tag directly (or nothing); the others lose their common indentation.
 func dedent(s string) string {
+	first := strings.IndexByte(s, '\n')
+	if first < 0 {
+		return trimBlankLines(strings.TrimLeft(s, " \t"))
+	}
+	min := -1 // common indentation of the lines after the first
+	for k := first + 1; k < len(s) && min != 0; {
+		l := s[k:]
+		if nl := strings.IndexByte(l, '\n'); nl >= 0 {
+			l = l[:nl]
+		}
+		if t := strings.TrimLeft(l, " \t"); t != "" {
+			if ind := len(l) - len(t); min < 0 || ind < min {
+				min = ind
+			}
+		}
+		k += len(l) + 1
+	}
+	if min <= 0 {
+		return trimBlankLines(strings.TrimLeft(s[:first], " \t") + s[first:])
+	}
 	lines := strings.Split(s, "\n")
 	lines[0] = strings.TrimLeft(lines[0], " \t")
-	min := -1
-	for _, l := range lines[1:] {
-		t := strings.TrimLeft(l, " \t")
-		if t == "" {
-			continue
-		}
-		if ind := len(l) - len(t); min < 0 || ind < min {
-			min = ind
-		}
-	}
-	if min > 0 {
-		for i := 1; i < len(lines); i++ {
-			if len(lines[i]) >= min && strings.TrimLeft(lines[i][:min], " \t") == "" {
-				lines[i] = lines[i][min:]
-			} else {
-				lines[i] = strings.TrimLeft(lines[i], " \t")
-			}
+	for i := 1; i < len(lines); i++ {
+		if len(lines[i]) >= min && strings.TrimLeft(lines[i][:min], " \t") == "" {
+			lines[i] = lines[i][min:]
+		} else {
+			lines[i] = strings.TrimLeft(lines[i], " \t")
 		}
 	}
 	return trimBlankLines(strings.Join(lines, "\n"))

@@ -90,10 +90,12 @@ func assemble(markdown string, marks []mark, anchors map[int]string, r *renderer
 
 	// Anchors: explicit ones first, then GitHub-style slugs; repeats get "-1", "-2"….
 	used := map[string]bool{}
+	suffix := map[string]int{} // last suffix given to a base
 	unique := func(base string) string {
 		a := base
-		for n := 1; used[a]; n++ {
-			a = base + "-" + strconv.Itoa(n)
+		for used[a] {
+			suffix[base]++
+			a = base + "-" + strconv.Itoa(suffix[base])
 		}
 		used[a] = true
 		return a
@@ -120,18 +122,27 @@ func assemble(markdown string, marks []mark, anchors map[int]string, r *renderer
 			}
 		}
 	}
+	// parent[i]: the nearest section at or before i that is not an event heading, or -1.
+	parent := make([]int, len(secs))
+	for i := range secs {
+		switch {
+		case !secs[i].isEvent:
+			parent[i] = i
+		case i > 0:
+			parent[i] = parent[i-1]
+		default:
+			parent[i] = -1
+		}
+	}
 	for _, m := range marks {
 		i := at(m.line)
 		switch m.kind {
 		case markEvent:
-			if m.idx >= len(doc.Events) {
+			if m.idx >= len(doc.Events) || i < 0 {
 				continue
 			}
-			for i >= 0 && secs[i].isEvent {
-				i--
-			}
-			if i >= 0 {
-				doc.Events[m.idx].SectionAnchor = secs[i].Anchor
+			if p := parent[i]; p >= 0 {
+				doc.Events[m.idx].SectionAnchor = secs[p].Anchor
 			}
 		case markExample:
 			if m.idx < len(doc.Examples) && i >= 0 {

@@ -38,109 +38,167 @@ func (n *node) attr(name string) string {
 func (n *node) block() bool { return n.tok.startsLine && n.closeEndsLine }
 
 // build matches tags into a tree. Recovery rules, so that broken input never loses the rest of the
-// page: a closing tag closes the nearest open element with its name, and open elements above it are
-// unclosed; a closing tag without an open element is dropped. An unclosed element that starts a line
-// is closed implicitly before the first line that is not indented more than its tag (the rest of the
-// page goes back to its parent); an unclosed inline element is replaced by its children, and, if it
-// is an unknown name without attributes such as the <Widget> in "call <Widget> again", by its tag
-// text too, which then shows as text.
+// page (and stays linear in time):
+//   - a closing tag closes the nearest open element with its name; one without an open element is
+//     dropped;
+//   - an unclosed element that starts a line is closed implicitly before the first line that is not
+//     indented more than its tag (or where an enclosing element closes);
+//   - an unclosed inline element is dropped and its content stays where it is; if it is an unknown
+//     name without attributes, such as the <Widget> in "call <Widget> again", its tag text is kept
+//     and shows as text.
 func build(toks []token) *node {
-	root := &node{kind: nElem, tok: &token{}}
+	matched, closes := matchTags(toks)
+	root := &node{kind: nElem, tok: &token{indent: -1}}
 	stack := []*node{root}
-	unwrap := func() {
-		e := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		p := stack[len(stack)-1]
-		if e.tok.startsLine {
-			rest := splitByIndent(e)
-			e.closeEndsLine = true
-			p.children = append(p.children, rest...)
-			return
-		}
-		p.children = p.children[:len(p.children)-1] // e is always its parent's last child
-		if len(e.tok.attrs) == 0 && !knownName(e.tok.name) {
-			p.children = append(p.children, &node{kind: nText, s: e.tok.s})
-		}
-		p.children = append(p.children, e.children...)
+	implicit := []bool{false} // stack[i] has no closing tag and closes by indentation
+	atLineStart := true       // the next token starts a line
+	top := func() *node { return stack[len(stack)-1] }
+	pop := func() {
+		top().closeEndsLine = implicit[len(implicit)-1] || top().closeEndsLine
+		stack, implicit = stack[:len(stack)-1], implicit[:len(implicit)-1]
 	}
+	// closeByIndent pops the implicitly closed elements that a line at this indentation ends.
+	closeByIndent := func(indent int) {
+		for implicit[len(implicit)-1] && indent <= top().tok.indent {
+			pop()
+		}
+	}
+	add := func(n *node) { top().children = append(top().children, n) }
 	for i := range toks {
 		t := &toks[i]
-		top := stack[len(stack)-1]
 		switch t.kind {
 		case tkText:
-			top.children = append(top.children, &node{kind: nText, s: t.s})
+			s := t.s
+			for implicit[len(implicit)-1] {
+				k := lineAtIndent(s, top().tok.indent, atLineStart)
+				if k < 0 {
+					break
+				}
+				if k > 0 {
+					add(&node{kind: nText, s: s[:k]})
+				}
+				s = s[k:]
+				pop()
+			}
+			if s != "" {
+				add(&node{kind: nText, s: s})
+			}
+			atLineStart = strings.HasSuffix(t.s, "\n")
+			continue
 		case tkRaw:
-			top.children = append(top.children, &node{kind: nRaw, s: t.s})
+			add(&node{kind: nRaw, s: t.s})
 		case tkCode:
-			top.children = append(top.children, &node{kind: nCode, s: t.s, seg: t.seg})
+			closeByIndent(len(t.seg.fence.prefix))
+			add(&node{kind: nCode, s: t.s, seg: t.seg})
+			atLineStart = true
+			continue
 		case tkSelf:
-			top.children = append(top.children, &node{kind: nElem, tok: t, closeEndsLine: t.endsLine})
+			if t.startsLine {
+				closeByIndent(t.indent)
+			}
+			add(&node{kind: nElem, tok: t, closeEndsLine: t.endsLine})
 		case tkOpen:
+			if t.startsLine {
+				closeByIndent(t.indent)
+			}
 			e := &node{kind: nElem, tok: t, closeEndsLine: t.endsLine}
-			top.children = append(top.children, e)
-			if !voidElements[t.name] {
-				stack = append(stack, e)
+			switch {
+			case voidElements[t.name]:
+				add(e)
+			case matched[i]:
+				add(e)
+				stack, implicit = append(stack, e), append(implicit, false)
+			case t.startsLine:
+				add(e)
+				stack, implicit = append(stack, e), append(implicit, true)
+			default:
+				if len(t.attrs) == 0 && !knownName(t.name) {
+					add(&node{kind: nText, s: t.s})
+				}
 			}
 		case tkClose:
-			k := len(stack) - 1
-			for k > 0 && stack[k].tok.name != t.name {
-				k--
+			o := closes[i]
+			if o < 0 {
+				break // stray closing tag
 			}
-			if k == 0 {
-				continue // stray closing tag
+			for len(stack) > 1 && top().tok != &toks[o] {
+				pop()
 			}
-			for len(stack)-1 > k {
-				unwrap()
+			if len(stack) > 1 {
+				top().closeEndsLine = t.endsLine
+				stack, implicit = stack[:len(stack)-1], implicit[:len(implicit)-1]
 			}
-			stack[k].closeEndsLine = t.endsLine
-			stack = stack[:k]
 		}
+		atLineStart = false
 	}
 	for len(stack) > 1 {
-		unwrap()
+		pop()
 	}
 	return root
 }
 
-// splitByIndent cuts an unclosed element's children before the first line indented no more than
-// its opening tag and returns what follows.
-func splitByIndent(e *node) []*node {
-	limit := e.tok.indent
-	for i, c := range e.children {
-		switch c.kind {
-		case nText:
-			for k := strings.IndexByte(c.s, '\n'); k >= 0; {
-				line := c.s[k+1:]
-				nl := strings.IndexByte(line, '\n')
-				if nl >= 0 {
-					line = line[:nl]
-				}
-				if t := strings.TrimLeft(line, " \t"); t != "" && len(line)-len(t) <= limit {
-					rest := append([]*node{{kind: nText, s: c.s[k+1:]}}, e.children[i+1:]...)
-					c.s = c.s[:k+1]
-					e.children = e.children[:i+1]
-					return rest
-				}
-				if nl < 0 {
+// matchTags pairs opening and closing tags like a browser would: a closing tag closes the nearest
+// open element with its name, the elements opened after that one stay unclosed. matched[i] tells
+// whether opening tag i has a closing tag; closes[j] is the opening tag of closing tag j, or -1.
+func matchTags(toks []token) (matched []bool, closes []int) {
+	matched = make([]bool, len(toks))
+	closes = make([]int, len(toks))
+	var stack []int
+	count := map[string]int{}
+	for i := range toks {
+		t := &toks[i]
+		switch t.kind {
+		case tkOpen:
+			if !voidElements[t.name] {
+				stack = append(stack, i)
+				count[t.name]++
+			}
+		case tkClose:
+			if count[t.name] == 0 {
+				closes[i] = -1
+				continue
+			}
+			for {
+				o := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				count[toks[o].name]--
+				if toks[o].name == t.name {
+					matched[o] = true
+					closes[i] = o
 					break
 				}
-				k += 1 + nl
-			}
-		case nElem:
-			if c.tok.startsLine && c.tok.indent <= limit {
-				rest := e.children[i:]
-				e.children = e.children[:i]
-				return rest
-			}
-		case nCode:
-			if len(c.seg.fence.prefix) <= limit {
-				rest := e.children[i:]
-				e.children = e.children[:i]
-				return rest
 			}
 		}
 	}
-	return nil
+	return matched, closes
+}
+
+// lineAtIndent returns the position in s of the first line start whose line is not blank and is
+// indented by at most indent, or -1. Position 0 counts only if s starts a line.
+func lineAtIndent(s string, indent int, startsLine bool) int {
+	k := 0
+	if !startsLine {
+		n := strings.IndexByte(s, '\n')
+		if n < 0 {
+			return -1
+		}
+		k = n + 1
+	}
+	for k < len(s) {
+		line := s[k:]
+		nl := strings.IndexByte(line, '\n')
+		if nl >= 0 {
+			line = line[:nl]
+		}
+		if t := strings.TrimLeft(line, " \t"); t != "" && len(line)-len(t) <= indent {
+			return k
+		}
+		if nl < 0 {
+			return -1
+		}
+		k += nl + 1
+	}
+	return -1
 }
 
 // voidElements are HTML elements that never have a closing tag.
