@@ -133,7 +133,10 @@ func TestHoverDefinitionLinksEveryLanguage(t *testing.T) {
 			}, &actions)
 			open := findOpenDocs(actions)
 			if open == nil {
-				t.Fatalf("no Open WorkOS docs action: %+v", actions)
+				for _, a := range actions {
+					t.Logf("action: %+v", a)
+				}
+				t.Fatalf("no Open WorkOS docs action")
 			}
 			if open.Command.Command != CommandOpenDocs || len(open.Command.Arguments) != 1 || !strings.Contains(string(open.Command.Arguments[0]), "https://") {
 				t.Errorf("open docs command = %+v", open.Command)

@@ -20,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -332,7 +333,7 @@ func (s *server) call(ctx context.Context, req *jsonrpc2.Request) (result any, e
 
 func (s *server) cancelRequest(params jsonrpc2.RawMessage) {
 	var p protocol.CancelParams
-	if err := protocol.Unmarshal(params, &p); err != nil {
+	if err := decode(params, &p); err != nil {
 		s.log.Warn("bad $/cancelRequest", "error", err)
 		return
 	}
@@ -522,7 +523,8 @@ func decode(raw jsonrpc2.RawMessage, v any) error {
 	if len(raw) == 0 {
 		return jsonrpc2.NewError(jsonrpc2.InvalidParams, "missing params")
 	}
-	if err := protocol.Unmarshal(raw, v); err != nil {
+	// Decode a copy: params borrow the connection's frame buffer (see codec).
+	if err := protocol.Unmarshal(slices.Clone(raw), v); err != nil {
 		return jsonrpc2.Errorf(jsonrpc2.InvalidParams, "invalid params: %v", err)
 	}
 	return nil

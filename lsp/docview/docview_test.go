@@ -88,10 +88,10 @@ func TestCallContents(t *testing.T) {
 	e := entry(t, c, corpus.Go, "create_user", corpus.KindMethod)
 	md := Call(sym, e, Options{Footer: "WorkOS docs 0.2.0"})
 	for _, want := range []string{
-		"```go\nusermanagement.CreateUser(ctx, opts)\n```", // signature in the SDK's syntax
-		"Create a new fixture user",                        // description from the page section
+		"```go\nusermanagement.CreateUser(ctx, opts)\n```",  // signature in the SDK's syntax
+		"Create a new fixture user",                         // description from the page section
 		"`opts` `usermanagement.CreateUserOpts` · required", // parameter with type and requiredness
-		"  - `Password` `string` · optional",               // unwrapped options listed
+		"  - `Password` `string` · optional",                // unwrapped options listed
 		"**Returns**",
 		"Same call in: [cURL](",
 		"[Node](https://workos.com/docs/reference/authkit/user/create)",
