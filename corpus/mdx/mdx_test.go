@@ -1,8 +1,10 @@
 package mdx
 
 import (
+	"os"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -83,6 +85,9 @@ func TestMarkdown(t *testing.T) {
 			lines("*Ping*", "```bash", "curl https://api.example.com/ping", "```")},
 
 		// Headings
+		{"heading with inline component and metadata",
+			lines(`### Rotate keys <Badge color="blue">New</Badge> {{ "url": "rotate" }}`, "", "Text."),
+			lines("### Rotate keys New", "", "Text.")},
 		{"heading metadata removed",
 			lines(`## Webhook events {{ "url": "webhooks" }}`, "", `### Quiet {{ "visibility": "no-quick-nav" }}`),
 			lines("## Webhook events", "", "### Quiet")},
@@ -455,6 +460,35 @@ func TestSlugify(t *testing.T) {
 			t.Errorf("slugify(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+func TestConcurrentRender(t *testing.T) {
+	var bodies [][]byte
+	for _, f := range fixtures(t) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bodies = append(bodies, b)
+	}
+	want := make([]string, len(bodies))
+	for i, b := range bodies {
+		want[i] = mustRender(t, string(b), Options{}).Markdown
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, b := range bodies {
+				doc, err := Render(b, Options{})
+				if err != nil || doc.Markdown != want[i] {
+					t.Errorf("concurrent render of fixture %d differs (err %v)", i, err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 func TestRenderNeverFailsOnOddInput(t *testing.T) {
