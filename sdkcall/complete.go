@@ -73,7 +73,8 @@ func (r *resolver) completeMember(sep int) []Item {
 			items = append(items, Item{Label: label, Kind: ItemModule, Detail: r.moduleDetail(m), Insert: label, SortKey: label})
 		}
 		for _, e := range r.s.Functions(r.lang) {
-			items = append(items, Item{Label: e.Name, Kind: ItemFunction, Detail: e.Signature(), Insert: e.Name, SortKey: e.Name, Entry: e})
+			n := callName(e)
+			items = append(items, Item{Label: n, Kind: ItemFunction, Detail: e.Signature(), Insert: n, SortKey: n, Entry: e})
 		}
 		return items
 	case vBuilder:
@@ -96,13 +97,24 @@ func (r *resolver) methodItems(module string) []Item {
 	var items []Item
 	seen := map[string]bool{}
 	for _, e := range r.s.Methods(r.lang, module) {
-		if e.Name == "" || seen[e.Name] {
+		n := callName(e)
+		if n == "" || seen[n] {
 			continue
 		}
-		seen[e.Name] = true
-		items = append(items, Item{Label: e.Name, Kind: ItemMethod, Detail: e.Signature(), Insert: e.Name, SortKey: e.Name, Entry: e})
+		seen[n] = true
+		items = append(items, Item{Label: n, Kind: ItemMethod, Detail: e.Signature(), Insert: n, SortKey: n, Entry: e})
 	}
 	return items
+}
+
+// callName is the name code calls an entry by. Titles in the docs sometimes carry stray spaces
+// ("user_management. get_invitation()"); a name that is not an identifier falls back to the key.
+func callName(e *corpus.Entry) string {
+	n := strings.TrimSpace(e.Name)
+	if n == "" || strings.ContainsAny(n, " .()") {
+		n = strings.TrimSpace(e.Key)
+	}
+	return n
 }
 
 func (r *resolver) moduleDetail(m string) string {
@@ -127,29 +139,37 @@ func (r *resolver) classSpelling(m string) string {
 // completeOptions lists the options not yet written when the cursor is at a key position of an
 // options container; prev is the token before the partial word and partial its token (or another).
 func (r *resolver) completeOptions(prev, partial int) []Item {
-	var open int
+	open := -1
 	switch {
 	case r.is(prev, "(") || r.is(prev, "{"):
 		open = prev
 	case r.is(prev, ","):
 		open = int(r.toks[prev].parent)
+	case r.lang == corpus.Ruby && r.kind(prev) == tkIdent:
 	default:
 		return nil
 	}
 	c, ok := r.containerOf(open)
 	if !ok {
-		return nil
+		if c, ok = r.rubyCommandContainer(prev); !ok {
+			return nil
+		}
+		open = int(r.toks[prev].parent) // keys of a command call sit beside it, at the statement's level
 	}
-	close := int(r.toks[open].match)
-	if close < 0 {
-		close = len(r.toks)
+	close := len(r.toks)
+	if open >= 0 && r.toks[open].match >= 0 {
+		close = int(r.toks[open].match)
 	}
 	written := map[string]bool{}
-	for j := open + 1; j < close && j < len(r.toks); j++ {
+	from := open + 1
+	if c.open < 0 { // a command call: its arguments
+		from, close = c.from, c.to
+	}
+	for j := from; j < close && j < len(r.toks); j++ {
 		if j == partial || r.toks[j].parent != int32(open) || r.kind(j) != tkIdent {
 			continue
 		}
-		if !(j-1 == open || r.is(j-1, ",")) {
+		if !(j-1 == open || r.is(j-1, ",") || c.open < 0 && r.kind(j-1) == tkIdent) {
 			continue
 		}
 		if r.is(j+1, c.sep) || r.lang == corpus.JS && (r.is(j+1, ",") || r.is(j+1, "}")) {
@@ -173,7 +193,7 @@ func (r *resolver) completeOptions(prev, partial int) []Item {
 		case r.lang == corpus.DotNet && r.is(open, "("):
 			opts = e.Parameters // C# named arguments name the parameters themselves
 		default:
-			opts = e.Options()
+			opts = optionsOf(e)
 		}
 		for _, it := range optionItems(e, opts, written, insertSep) {
 			if !seen[it.Label] {

@@ -58,6 +58,8 @@ func TestComplete(t *testing.T) {
 		{name: "rb modules", lang: corpus.Ruby, src: rbHead + "WorkOS::‸", want: []string{"DirectorySync", "SSO", "UserManagement"}, kind: ItemModule},
 		{name: "rb methods", lang: corpus.Ruby, src: rbHead + "WorkOS::UserManagement.‸", want: []string{"create_user", "list_users"}, kind: ItemMethod},
 		{name: "rb kwargs", lang: corpus.Ruby, src: rbHead + "WorkOS::UserManagement.create_user(email: e, ‸)", want: []string{"password"}, kind: ItemOption, insert: "password: "},
+		{name: "rb command call", lang: corpus.Ruby, src: rbHead + "WorkOS::UserManagement.create_user email: e, ‸", want: []string{"password"}, kind: ItemOption},
+		{name: "rb command call first", lang: corpus.Ruby, src: rbHead + "WorkOS::UserManagement.create_user ‸", want: []string{"email", "password"}, kind: ItemOption},
 		{name: "rb events when", lang: corpus.Ruby, src: rbHead + "case e.event\nwhen 'user.‸'", want: []string{"user.created"}, kind: ItemEvent, partial: "user."},
 
 		// PHP

@@ -750,8 +750,9 @@ func buildIndex(s *corpus.Symbols) *symIndex {
 	for _, lang := range corpus.SDKLanguages {
 		m := map[string][]optRef{}
 		add := func(e *corpus.Entry) {
-			for k, p := range e.Parameters {
-				if !p.Unwrap || len(p.Properties) == 0 {
+			for k := range e.Parameters {
+				p := &e.Parameters[k]
+				if !isOptionsParam(p) {
 					continue
 				}
 				typ := strings.TrimSpace(p.Type)

@@ -68,14 +68,15 @@ func (r *resolver) signatureIn(e *corpus.Entry, open, last, offset int) Signatur
 
 // activeKey points the signature at the parameter or option named key.
 func (r *resolver) activeKey(sc *SignatureContext, key string) {
-	for i, p := range sc.Entry.Parameters {
-		if p.Key == key && !(p.Unwrap && len(p.Properties) > 0) {
+	for i := range sc.Entry.Parameters {
+		if p := &sc.Entry.Parameters[i]; p.Key == key && !isOptionsParam(p) {
 			sc.ActiveParam = i
 			return
 		}
 	}
-	for i, p := range sc.Entry.Parameters {
-		if !p.Unwrap {
+	for i := range sc.Entry.Parameters {
+		p := &sc.Entry.Parameters[i]
+		if !isOptionsParam(p) {
 			continue
 		}
 		for _, q := range p.Properties {

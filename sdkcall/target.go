@@ -2,6 +2,7 @@ package sdkcall
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 )
@@ -168,12 +169,45 @@ func (r *resolver) typePosition(k int) bool {
 	return r.kind(k+1) == tkIdent
 }
 
+// isOptionsParam reports whether callers write p's properties inside one options object, kwargs or
+// struct literal: the docs mark it `unwrap: true`, or `expanded: true` (which the model does not keep)
+// on a parameter named or typed like options.
+func isOptionsParam(p *corpus.Param) bool {
+	if len(p.Properties) == 0 {
+		return false
+	}
+	if p.Unwrap {
+		return true
+	}
+	switch strings.ToLower(p.Key) {
+	case "opts", "options", "params", "request", "args", "input":
+		return true
+	}
+	t := strings.TrimSpace(p.Type)
+	return strings.HasSuffix(t, "Opts") || strings.HasSuffix(t, "Options") || strings.HasSuffix(t, "Params") || strings.HasSuffix(t, "Request")
+}
+
+// optionsOf is what callers write inside a call's options container: the properties of its options
+// parameters followed by the plain parameters (corpus.Entry.Options with isOptionsParam).
+func optionsOf(e *corpus.Entry) []corpus.Param {
+	var out []corpus.Param
+	for i := range e.Parameters {
+		p := &e.Parameters[i]
+		if isOptionsParam(p) {
+			out = append(out, p.Properties...)
+			continue
+		}
+		out = append(out, *p)
+	}
+	return out
+}
+
 // findOption finds an option by key among an entry's parameters and the properties of its options
 // parameters; the pointer points into the entry.
 func findOption(e *corpus.Entry, key string) *corpus.Param {
 	for i := range e.Parameters {
 		p := &e.Parameters[i]
-		if p.Unwrap && len(p.Properties) > 0 {
+		if isOptionsParam(p) {
 			for j := range p.Properties {
 				if p.Properties[j].Key == key {
 					return &p.Properties[j]
@@ -190,7 +224,9 @@ func findOption(e *corpus.Entry, key string) *corpus.Param {
 
 // container is an argument list or options literal whose keys are options of a call.
 type container struct {
-	open    int             // index of the open bracket
+	open    int             // index of the open bracket; -1 for a Ruby command call
+	from    int             // Ruby command call: the first and after-last tokens of its arguments
+	to      int
 	entries []*corpus.Entry // the call
 	param   int             // index of the options parameter when known from a type, else -1
 	sep     string          // what follows a key: ":" or "="
@@ -301,13 +337,19 @@ func (r *resolver) calleeEntries(open int) []*corpus.Entry {
 func (r *resolver) optionKey(k int) (*corpus.Entry, *corpus.Param, bool) {
 	t := r.toks[k]
 	open := int(t.parent)
-	if open < 0 || !(k-1 == open || r.is(k-1, ",") && r.toks[k-1].parent == t.parent) {
+	switch {
+	case open >= 0 && k-1 == open:
+	case r.is(k-1, ",") && r.toks[k-1].parent == t.parent:
+	case r.lang == corpus.Ruby && r.kind(k-1) == tkIdent && !t.nl: // first argument of a command call
+	default:
 		return nil, nil, false
 	}
 	next := r.text(k + 1)
 	c, ok := r.containerOf(open)
 	if !ok {
-		return nil, nil, false
+		if c, ok = r.rubyCommandContainer(k - 1); !ok {
+			return nil, nil, false
+		}
 	}
 	switch {
 	case next == c.sep:
@@ -335,4 +377,63 @@ func (r *resolver) optionKey(k int) (*corpus.Entry, *corpus.Param, bool) {
 		}
 	}
 	return nil, nil, false
+}
+
+// rubyCommandContainer recognises the arguments of a Ruby call written without parentheses
+// (`WorkOS::UserManagement.create_user email: e, password: p`); last is the token before the
+// argument in question.
+func (r *resolver) rubyCommandContainer(last int) (container, bool) {
+	callee := r.rubyCommandCallee(last)
+	if callee < 0 {
+		return container{}, false
+	}
+	tg, ok := r.targetAt(callee, false)
+	if !ok || tg.Kind != TargetCall {
+		return container{}, false
+	}
+	to := callee + 1
+	for to < len(r.toks) && (to == callee+1 || !r.toks[to].nl || r.is(to-1, ",")) && !r.is(to, ";") {
+		if m := r.toks[to].match; m > int32(to) {
+			to = int(m)
+		}
+		to++
+	}
+	return container{open: -1, from: callee + 1, to: to, entries: tg.Entries, param: -1, sep: ":"}, true
+}
+
+// rubyCommandCallee finds the method called without parentheses in the statement holding token
+// last, or -1: the end of the statement's first member chain (after an optional `x =`).
+func (r *resolver) rubyCommandCallee(last int) int {
+	if r.lang != corpus.Ruby || last < 0 || last >= len(r.toks) {
+		return -1
+	}
+	parent := r.toks[last].parent
+	s := last
+	for steps := 0; steps < 512; steps++ {
+		if r.toks[s].nl && !r.is(s-1, ",") || s == 0 {
+			break
+		}
+		p := s - 1
+		if m := r.toks[p].match; m >= 0 && m < int32(p) {
+			p = int(m)
+		}
+		if r.toks[p].parent != parent || r.is(p, ";") {
+			break
+		}
+		s = p
+	}
+	i := s
+	if r.kind(i) == tkIdent && r.is(i+1, "=") {
+		i += 2
+	}
+	for r.kind(i) == tkIdent && r.isSep(i+1) && r.kind(i+2) == tkIdent {
+		i += 2
+	}
+	if r.kind(i) != tkIdent || i > last || r.is(i+1, "(") || i < last && r.toks[i+1].nl {
+		return -1
+	}
+	if i == s && i < last && r.toks[i+1].kind == tkPunct && !r.is(i+1, ":") {
+		return -1 // an operator follows a bare name: not a call
+	}
+	return i
 }
