@@ -224,8 +224,8 @@ func findOption(e *corpus.Entry, key string) *corpus.Param {
 
 // container is an argument list or options literal whose keys are options of a call.
 type container struct {
-	open    int             // index of the open bracket; -1 for a Ruby command call
-	from    int             // Ruby command call: the first and after-last tokens of its arguments
+	open    int // index of the open bracket; -1 for a Ruby command call
+	from    int // Ruby command call: the first and after-last tokens of its arguments
 	to      int
 	entries []*corpus.Entry // the call
 	param   int             // index of the options parameter when known from a type, else -1
