@@ -1,0 +1,416 @@
+package mcpserver
+
+import (
+	"context"
+	"fmt"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/workos-lsp/workos-lsp/corpus"
+	"github.com/workos-lsp/workos-lsp/corpus/search"
+)
+
+// Docs answers workos_docs: the page or section ref names, as Markdown with navigation; the pages
+// below a folder (or all areas for an empty ref); or, when nothing matches, an error listing the
+// closest paths.
+func Docs(ctx context.Context, c *corpus.Corpus, ix *search.Index, ref string) (string, error) {
+	p, anchor := normalizeRef(ref)
+	if p == "" {
+		return listing(c, "", c.Pages), nil
+	}
+	if page, _, ok := c.Page(p); ok {
+		return RenderPage(c, page, anchor, true), nil
+	}
+	if page, ok := aliasPage(c, p); ok {
+		note := fmt.Sprintf("*There is no page `%s`; this is `%s`.*\n\n", p, page.Path)
+		return note + RenderPage(c, page, anchor, true), nil
+	}
+	if under := pagesUnder(c, p); len(under) > 0 {
+		return listing(c, p, under), nil
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "No WorkOS docs page has the path %q.\n\n", strings.TrimSpace(ref))
+	if near := closestPages(ctx, c, ix, p, 10); len(near) > 0 {
+		b.WriteString("Closest pages:\n")
+		for _, np := range near {
+			fmt.Fprintf(&b, "- `%s` — %s\n", np.Path, np.Title)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("Top-level areas: ")
+	var areas []string
+	for _, a := range topFolders(c) {
+		areas = append(areas, "`"+a+"`")
+	}
+	b.WriteString(strings.Join(areas, ", "))
+	b.WriteString("\n\nCall workos_docs with one of these paths, with an empty path to list every area, or use workos_search to find a page by its content.")
+	return "", errText(b.String())
+}
+
+// normalizeRef turns what a client may pass (a path, a site path, a docs URL, a file name, a path
+// with #anchor) into a page path and an anchor.
+func normalizeRef(ref string) (p, anchor string) {
+	p = strings.TrimSpace(ref)
+	p = strings.TrimPrefix(p, corpus.SiteURL)
+	p = strings.TrimPrefix(p, "http://workos.com/docs")
+	p, anchor, _ = strings.Cut(p, "#")
+	p, _, _ = strings.Cut(p, "?")
+	p = strings.Trim(p, "/ ")
+	p = strings.TrimPrefix(p, "docs/")
+	for _, ext := range []string{".mdx", ".md"} {
+		p = strings.TrimSuffix(p, ext)
+	}
+	if p == "index" {
+		p = ""
+	}
+	p = strings.TrimSuffix(p, "/index")
+	return p, strings.TrimSpace(anchor)
+}
+
+// areaAliases map names that people (and the original server's own hints) use to where the docs keep
+// that content now.
+var areaAliases = map[string]string{
+	"user-management": "authkit",
+	"usermanagement":  "authkit",
+	"webhooks":        "events/data-syncing/webhooks",
+	"dsync":           "directory-sync",
+	"directory":       "directory-sync",
+	"audit-log":       "audit-logs",
+	"auditlogs":       "audit-logs",
+	"api":             "reference",
+	"api-reference":   "reference",
+}
+
+// overviewSuffixes are last segments that name an area's index page ("sso/overview" is "sso").
+var overviewSuffixes = []string{"overview", "introduction", "intro", "index", "getting-started", "home"}
+
+// aliasPage resolves paths that do not exist under their own name: renamed areas and
+// area/overview-style paths.
+func aliasPage(c *corpus.Corpus, p string) (*corpus.Page, bool) {
+	lower := strings.ToLower(p)
+	candidates := []string{lower}
+	if first, rest, _ := strings.Cut(lower, "/"); areaAliases[first] != "" {
+		to := areaAliases[first]
+		if rest != "" {
+			to += "/" + rest
+		}
+		candidates = append(candidates, to)
+	}
+	for _, q := range candidates {
+		if page, _, ok := c.Page(q); ok {
+			return page, true
+		}
+		if dir, last := path.Split(q); dir != "" && slices.Contains(overviewSuffixes, last) {
+			if page, _, ok := c.Page(strings.TrimSuffix(dir, "/")); ok {
+				return page, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// pagesUnder lists the pages at or below folder ("" for all), sorted by path.
+func pagesUnder(c *corpus.Corpus, folder string) []*corpus.Page {
+	folder = strings.Trim(folder, "/")
+	if folder == "" {
+		return c.Pages
+	}
+	var out []*corpus.Page
+	for _, p := range c.Pages {
+		if p.Path == folder || strings.HasPrefix(p.Path, folder+"/") {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func topFolders(c *corpus.Corpus) []string {
+	var out []string
+	for _, p := range c.Pages {
+		first, _, _ := strings.Cut(p.Path, "/")
+		if first != "" && !slices.Contains(out, first) {
+			out = append(out, first)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// maxListed is how many pages a listing names one by one; bigger folders are shown by subfolder.
+const maxListed = 120
+
+// listing renders the pages below folder with their titles, grouped by subfolder when there are many.
+func listing(c *corpus.Corpus, folder string, pages []*corpus.Page) string {
+	var b strings.Builder
+	if folder == "" {
+		fmt.Fprintf(&b, "# WorkOS docs %s\n\n%d pages. ", c.Version, len(pages))
+	} else {
+		fmt.Fprintf(&b, "# WorkOS docs: `%s/`\n\n%d pages. ", folder, len(pages))
+	}
+	if len(pages) <= maxListed {
+		b.WriteString("Read one with workos_docs and its path.\n\n")
+		for _, p := range pages {
+			fmt.Fprintf(&b, "- `%s` — %s\n", p.Path, titleOf(p))
+		}
+		return b.String()
+	}
+	b.WriteString("Call workos_docs with a folder to list its pages, or with a page path to read it.\n\n")
+	type group struct {
+		name  string
+		index *corpus.Page
+		count int
+	}
+	var groups []*group
+	byName := map[string]*group{}
+	prefix := ""
+	if folder != "" {
+		prefix = folder + "/"
+	}
+	for _, p := range pages {
+		if p.Path == folder {
+			fmt.Fprintf(&b, "- `%s` — %s\n", p.Path, titleOf(p))
+			continue
+		}
+		child, _, _ := strings.Cut(strings.TrimPrefix(p.Path, prefix), "/")
+		g := byName[child]
+		if g == nil {
+			g = &group{name: prefix + child}
+			byName[child] = g
+			groups = append(groups, g)
+		}
+		g.count++
+		if p.Path == g.name {
+			g.index = p
+		}
+	}
+	for _, g := range groups {
+		title := ""
+		if g.index != nil {
+			title = " — " + titleOf(g.index)
+		}
+		if g.count == 1 && g.index != nil {
+			fmt.Fprintf(&b, "- `%s`%s\n", g.name, title)
+			continue
+		}
+		fmt.Fprintf(&b, "- `%s/`%s (%d pages)\n", g.name, title, g.count)
+	}
+	return b.String()
+}
+
+func titleOf(p *corpus.Page) string {
+	if p.Title != "" {
+		return p.Title
+	}
+	return p.Path
+}
+
+// RenderPage renders a page (or, with an anchor, one section of it) as Markdown: the title, the
+// description, the body, the SDK reference entries the page declares, the source URL and, with nav,
+// the sections and the pages nearby.
+func RenderPage(c *corpus.Corpus, p *corpus.Page, anchor string, nav bool) string {
+	var b strings.Builder
+	if anchor != "" {
+		if sec, ok := p.Section(anchor); ok {
+			fmt.Fprintf(&b, "*From [%s](%s) (`%s`)*\n\n", titleOf(p), p.URL(), p.Path)
+			b.WriteString(strings.TrimSpace(sec.Markdown) + "\n\n")
+			fmt.Fprintf(&b, "Source: %s#%s\n", p.URL(), anchor)
+			if nav {
+				b.WriteString("\n")
+				writeSections(&b, p, anchor)
+				fmt.Fprintf(&b, "The whole page: workos_docs with path `%s`.\n", p.Path)
+			}
+			return b.String()
+		}
+		fmt.Fprintf(&b, "*Page `%s` has no section `#%s`; here is the whole page.*\n\n", p.Path, anchor)
+	}
+	md := strings.TrimSpace(p.Markdown)
+	if !strings.HasPrefix(md, "# ") && !strings.HasPrefix(md, "## "+p.Title+"\n") {
+		fmt.Fprintf(&b, "# %s\n\n", titleOf(p))
+	}
+	if d := strings.TrimSpace(p.Description); d != "" && !strings.Contains(md, d) {
+		fmt.Fprintf(&b, "%s\n\n", d)
+	}
+	if md != "" {
+		b.WriteString(md + "\n\n")
+	}
+	writePageEntries(&b, p)
+	fmt.Fprintf(&b, "Source: %s · WorkOS docs %s\n", p.URL(), c.Version)
+	if nav {
+		b.WriteString("\n---\n\n")
+		writeSections(&b, p, "")
+		writeNearby(&b, c, p)
+	}
+	return b.String()
+}
+
+// writePageEntries lists the SDK calls a reference page documents, one line per language.
+func writePageEntries(b *strings.Builder, p *corpus.Page) {
+	var lines []string
+	id := ""
+	for _, lang := range allLanguages {
+		for _, e := range p.Entries {
+			if e.Language != lang || e.Kind == corpus.KindShared {
+				continue
+			}
+			lines = append(lines, fmt.Sprintf("- %s: `%s`", lang.DisplayName(), e.Signature()))
+			if id == "" && e.ID != "" && e.Kind != corpus.KindType {
+				id = e.ID
+			}
+		}
+	}
+	if len(lines) == 0 {
+		return
+	}
+	b.WriteString("## SDK reference\n\n")
+	b.WriteString(strings.Join(lines, "\n") + "\n\n")
+	if id != "" {
+		fmt.Fprintf(b, "Parameters and return values: workos_reference with symbol `%s` (and a language).\n\n", id)
+	}
+}
+
+// writeSections lists a page's section anchors so that a client can ask for one.
+func writeSections(b *strings.Builder, p *corpus.Page, current string) {
+	var items []string
+	for _, s := range p.Sections {
+		if s.Anchor == "" || s.Anchor == current || s.Level > 3 {
+			continue
+		}
+		items = append(items, fmt.Sprintf("`#%s` %s", s.Anchor, s.Heading))
+	}
+	if len(items) < 2 && current == "" {
+		return
+	}
+	if len(items) == 0 {
+		return
+	}
+	const maxSections = 40
+	if len(items) > maxSections {
+		items = append(items[:maxSections], "…")
+	}
+	fmt.Fprintf(b, "**Sections** (workos_docs with `%s#anchor`): %s\n\n", p.Path, strings.Join(items, " · "))
+}
+
+// writeNearby lists the pages below p, or else its parent and siblings.
+func writeNearby(b *strings.Builder, c *corpus.Corpus, p *corpus.Page) {
+	const maxNearby = 40
+	list := func(title string, pages []*corpus.Page) {
+		if len(pages) == 0 {
+			return
+		}
+		fmt.Fprintf(b, "**%s**\n", title)
+		for i, q := range pages {
+			if i == maxNearby {
+				fmt.Fprintf(b, "- … %d more: workos_docs with path `%s/` lists them\n", len(pages)-maxNearby, path.Dir(q.Path))
+				break
+			}
+			fmt.Fprintf(b, "- `%s` — %s\n", q.Path, titleOf(q))
+		}
+		b.WriteString("\n")
+	}
+	var below []*corpus.Page
+	for _, q := range pagesUnder(c, p.Path) {
+		if q != p {
+			below = append(below, q)
+		}
+	}
+	if len(below) > 0 {
+		list(fmt.Sprintf("Pages under `%s/`", p.Path), below)
+		return
+	}
+	parent := path.Dir(p.Path)
+	if parent == "." {
+		return
+	}
+	if up, _, ok := c.Page(parent); ok {
+		fmt.Fprintf(b, "**Up:** `%s` — %s\n\n", up.Path, titleOf(up))
+	}
+	var siblings []*corpus.Page
+	for _, q := range c.Pages {
+		if q != p && path.Dir(q.Path) == parent {
+			siblings = append(siblings, q)
+		}
+	}
+	list(fmt.Sprintf("Other pages in `%s/`", parent), siblings)
+}
+
+// closestPages guesses what a path that matched nothing meant: pages whose path contains it or its
+// last segment, paths a few edits away, then pages the search index finds for its words.
+func closestPages(ctx context.Context, c *corpus.Corpus, ix *search.Index, p string, limit int) []*corpus.Page {
+	p = strings.ToLower(p)
+	last := path.Base(p)
+	type cand struct {
+		page  *corpus.Page
+		score int
+	}
+	var cands []cand
+	for _, q := range c.Pages {
+		qp := strings.ToLower(q.Path)
+		score := 0
+		switch {
+		case strings.Contains(qp, p):
+			score = 100 - min(len(qp)-len(p), 50)
+		case len(last) >= 3 && strings.Contains(qp, last):
+			score = 70 - min(len(qp)-len(last), 50)/2
+		}
+		if d := levenshtein(p, qp); d <= max(2, len(p)/4) {
+			score = max(score, 95-d*5)
+		}
+		if d := levenshtein(last, path.Base(qp)); len(last) >= 4 && d <= len(last)/3 {
+			score = max(score, 60-d*5)
+		}
+		if score > 0 {
+			cands = append(cands, cand{q, score})
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	var out []*corpus.Page
+	seen := map[*corpus.Page]bool{}
+	for _, cd := range cands {
+		if len(out) == limit {
+			return out
+		}
+		seen[cd.page] = true
+		out = append(out, cd.page)
+	}
+	if ix == nil {
+		return out
+	}
+	words := strings.NewReplacer("/", " ", "-", " ", "_", " ").Replace(p)
+	results, err := ix.Search(ctx, words, search.Options{Limit: limit * 2, Kinds: []search.Kind{search.KindPage, search.KindSection}})
+	if err != nil {
+		return out
+	}
+	for _, r := range results {
+		if len(out) == limit {
+			break
+		}
+		if q, _, ok := c.Page(r.Page); ok && !seen[q] {
+			seen[q] = true
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// levenshtein is the edit distance over bytes; paths are ASCII.
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

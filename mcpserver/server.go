@@ -1,0 +1,217 @@
+// Package mcpserver serves the WorkOS docs to AI assistants over the Model Context Protocol. It is a
+// drop-in replacement for the npm package @workos/mcp-docs-server: the same four tools with the same
+// names and arguments (workos_search, workos_docs, workos_examples, workos_changelogs), answered from
+// the parsed corpus and its ranked search index, plus workos_reference (structured SDK reference
+// entries) and the pages as resources (workos-docs://<path>).
+//
+// The tool logic lives in plain functions over *corpus.Corpus and *search.Index; this file only
+// wires them to the official Go SDK.
+package mcpserver
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/google/jsonschema-go/jsonschema"
+	"github.com/modelcontextprotocol/go-sdk/mcp"
+
+	"github.com/workos-lsp/workos-lsp/docset"
+)
+
+// Loader hands the tools the loaded docs. The docs load once, usually in the background while the
+// client connects; a tool call waits for the load, and a failed load turns every call into a tool
+// error that explains it, instead of taking the server down.
+type Loader struct {
+	done chan struct{}
+	set  *docset.Set
+	err  error
+}
+
+// Load starts loading the docs with load and returns at once.
+func Load(ctx context.Context, load func(context.Context) (*docset.Set, error)) *Loader {
+	l := &Loader{done: make(chan struct{})}
+	go func() {
+		defer close(l.done)
+		defer func() {
+			if r := recover(); r != nil {
+				l.set, l.err = nil, fmt.Errorf("loading the docs panicked: %v", r)
+			}
+		}()
+		l.set, l.err = load(ctx)
+		if l.err == nil && l.set == nil {
+			l.err = errors.New("no docs")
+		}
+	}()
+	return l
+}
+
+// Ready wraps docs that are already loaded.
+func Ready(set *docset.Set) *Loader {
+	l := &Loader{done: make(chan struct{}), set: set}
+	if set == nil {
+		l.err = errors.New("no docs")
+	}
+	close(l.done)
+	return l
+}
+
+// Failed is a loader whose docs could not be loaded.
+func Failed(err error) *Loader {
+	l := &Loader{done: make(chan struct{}), err: err}
+	close(l.done)
+	return l
+}
+
+// Get waits for the docs, or for ctx.
+func (l *Loader) Get(ctx context.Context) (*docset.Set, error) {
+	select {
+	case <-l.done:
+		return l.set, l.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// Close waits for a load in progress and releases the docs' index.
+func (l *Loader) Close() error {
+	<-l.done
+	return l.set.Close()
+}
+
+// instructions tell the assistant how the tools fit together.
+const instructions = `WorkOS documentation (SSO, Directory Sync, AuthKit/User Management, Audit Logs, FGA, Events and webhooks, the API reference and the Node, Go, Python, Ruby, PHP, Java and .NET SDKs).
+- workos_search finds pages, sections, SDK calls and events for words, phrases, error messages or identifiers.
+- workos_docs reads a page (path) or one section (path#anchor) as Markdown; an empty path or a folder lists the pages.
+- workos_reference gives the exact parameters and return values of an SDK call or API endpoint, and the same call in every SDK.
+- workos_examples gives code examples from the docs by product area or topic; workos_changelogs gives the platform changelog.`
+
+// New builds the MCP server over the docs that docs loads. version is the server's own version.
+func New(docs *Loader, version string) *mcp.Server {
+	h := &handlers{docs: docs, version: version}
+	s := mcp.NewServer(&mcp.Implementation{Name: "workos-lsp", Title: "WorkOS docs", Version: version}, &mcp.ServerOptions{
+		Instructions:      instructions,
+		CompletionHandler: h.complete,
+	})
+	readOnly := &mcp.ToolAnnotations{ReadOnlyHint: true, IdempotentHint: true, OpenWorldHint: new(bool)}
+
+	mcp.AddTool(s, &mcp.Tool{
+		Name:        "workos_search",
+		Title:       "Search the WorkOS docs",
+		Description: searchDescription,
+		InputSchema: schemaFor[SearchInput](func(s *jsonschema.Schema) {
+			s.Properties["maxResults"].Default = []byte("10")
+		}),
+		Annotations: readOnly,
+	}, h.search)
+	mcp.AddTool(s, &mcp.Tool{
+		Name:        "workos_docs",
+		Title:       "Read a WorkOS docs page",
+		Description: docsDescription,
+		InputSchema: schemaFor[DocsInput](nil),
+		Annotations: readOnly,
+	}, h.docsPage)
+	mcp.AddTool(s, &mcp.Tool{
+		Name:        "workos_examples",
+		Title:       "WorkOS code examples",
+		Description: examplesDescription,
+		InputSchema: schemaFor[ExamplesInput](nil),
+		Annotations: readOnly,
+	}, h.examples)
+	mcp.AddTool(s, &mcp.Tool{
+		Name:        "workos_changelogs",
+		Title:       "WorkOS changelogs",
+		Description: changelogsDescription,
+		InputSchema: schemaFor[ChangelogsInput](nil),
+		Annotations: readOnly,
+	}, h.changelogs)
+	mcp.AddTool(s, &mcp.Tool{
+		Name:        "workos_reference",
+		Title:       "WorkOS SDK reference",
+		Description: referenceDescription,
+		InputSchema: schemaFor[ReferenceInput](nil),
+		Annotations: readOnly,
+	}, h.reference)
+
+	s.AddResourceTemplate(&mcp.ResourceTemplate{
+		Name:        "workos-docs-page",
+		Title:       "WorkOS docs page",
+		URITemplate: resourceTemplate,
+		MIMEType:    "text/markdown",
+		Description: "A WorkOS docs page as Markdown, by its path: workos-docs://sso/login-flows (add #anchor for one section).",
+	}, h.readResource)
+	return s
+}
+
+// Run serves MCP over a pair of streams (stdin and stdout for a stdio server) until the client
+// disconnects or ctx ends, then releases the docs.
+func Run(ctx context.Context, docs *Loader, version string, in io.Reader, out io.Writer) error {
+	defer docs.Close()
+	t := &mcp.IOTransport{Reader: io.NopCloser(in), Writer: nopWriteCloser{out}}
+	err := New(docs, version).Run(ctx, t)
+	if errors.Is(err, io.EOF) || ctx.Err() != nil {
+		return nil
+	}
+	return err
+}
+
+type nopWriteCloser struct{ io.Writer }
+
+func (nopWriteCloser) Close() error { return nil }
+
+// schemaFor infers a tool's input schema from its argument struct (descriptions from the jsonschema
+// tags), lets tweak adjust it, and accepts unknown arguments the way the original server does.
+func schemaFor[T any](tweak func(*jsonschema.Schema)) *jsonschema.Schema {
+	s, err := jsonschema.For[T](nil)
+	if err != nil {
+		panic(err) // a programming error in an argument struct
+	}
+	s.AdditionalProperties = nil
+	if tweak != nil {
+		tweak(s)
+	}
+	return s
+}
+
+// handlers binds the tool functions to the loaded docs.
+type handlers struct {
+	docs    *Loader
+	version string
+}
+
+// get waits for the docs; the error is the text of a tool error.
+func (h *handlers) get(ctx context.Context) (*docset.Set, error) {
+	set, err := h.docs.Get(ctx)
+	if err == nil {
+		return set, nil
+	}
+	if ctx.Err() != nil {
+		return nil, err
+	}
+	return nil, fmt.Errorf("The WorkOS docs could not be loaded, so this server cannot answer yet: %v\n\n"+
+		"workos-lsp downloads the docs (the @workos/mcp-docs-server npm package) once and then works offline "+
+		"from its cache. Check network access to the npm registry (npm_config_registry), run "+
+		"`workos-lsp corpus fetch` in a terminal, or start the server with `--docs DIR` pointing at a local "+
+		"folder of docs pages. Restart the MCP server afterwards.", err)
+}
+
+func textResult(text string) *mcp.CallToolResult {
+	return &mcp.CallToolResult{Content: []mcp.Content{&mcp.TextContent{Text: strings.TrimRight(text, "\n") + "\n"}}}
+}
+
+func errorResult(text string) *mcp.CallToolResult {
+	r := textResult(text)
+	r.IsError = true
+	return r
+}
+
+// result turns a tool function's answer into a tool result: a non-nil error is a tool error whose text
+// is the error's message.
+func result(text string, err error) (*mcp.CallToolResult, any, error) {
+	if err != nil {
+		return errorResult(err.Error()), nil, nil
+	}
+	return textResult(text), nil, nil
+}

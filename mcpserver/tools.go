@@ -1,0 +1,117 @@
+package mcpserver
+
+import (
+	"context"
+	"errors"
+	"math"
+
+	"github.com/modelcontextprotocol/go-sdk/mcp"
+)
+
+// The tools' argument names and required lists are those of @workos/mcp-docs-server, so that
+// clients, prompts and agent configurations written for it keep working.
+
+// SearchInput is the argument of workos_search.
+type SearchInput struct {
+	Query string `json:"query" jsonschema:"What to look for: words, a phrase, an error message, a method or type name (createUser, usermanagement.CreateUser), an event (dsync.user.created) or an API path. Examples: \"SSO authentication\", \"directory sync webhook\", \"invalid SAML response\", \"MagicAuth\"."`
+	// A number (not an integer) like the original's schema, so that 10.0 is accepted too.
+	MaxResults float64 `json:"maxResults,omitempty" jsonschema:"Maximum number of results to return. Defaults to 10; at most 50."`
+}
+
+// DocsInput is the argument of workos_docs.
+type DocsInput struct {
+	Path string `json:"path" jsonschema:"Page path as workos_search shows it, optionally with #anchor for one section: \"sso\", \"sso/login-flows\", \"reference/authkit/user/create\", \"directory-sync#set-secrets\". A docs URL works too. An empty path or a folder (\"reference/sso\") lists the pages below it. Omit file extensions."`
+}
+
+// ExamplesInput is the argument of workos_examples.
+type ExamplesInput struct {
+	Example string `json:"example" jsonschema:"A product area (\"sso\", \"directory-sync\", \"user-management\" or \"authkit\", \"audit-logs\", \"events\" or \"webhooks\", \"fga\", \"vault\"…), a page path (\"authkit/sessions\"), or words to look for in the examples (\"environment variables\", \"install nextjs\", \"saml response xml\"). Empty lists the areas."`
+}
+
+// ChangelogsInput is the argument of workos_changelogs.
+type ChangelogsInput struct {
+	Package string `json:"package" jsonschema:"Changelog to read. \"workos-platform\" is the WorkOS platform changelog (new features, product updates, \"what's new\"). Other names get the list of available changelogs."`
+}
+
+// ReferenceInput is the argument of workos_reference.
+type ReferenceInput struct {
+	Symbol   string `json:"symbol" jsonschema:"An SDK call, type, API endpoint or event, written the way any SDK writes it: \"usermanagement.CreateUser\" (Go), \"user_management.create_user\" (Python), \"userManagement.createUser\" (Node), \"$userManagement->createUser\" (PHP), \"createUser\", the operation id \"create_user\", \"User\", \"POST /user_management/users\", \"dsync.user.created\"."`
+	Language string `json:"language,omitempty" jsonschema:"Answer for this SDK: node (js), go, python, ruby, php, java, dotnet, or curl for the HTTP API. Default: the SDK whose spelling the symbol uses."`
+}
+
+const (
+	searchDescription = "Search all WorkOS documentation: guides, the API reference, SDK methods of every language, and webhook/event types. " +
+		"Results are ranked (titles, headings and identifiers weigh most; multi-word queries, error messages and code identifiers such as createUser or dsync.user.created work). " +
+		"Each result gives the page path (with #anchor for sections), title, section, a snippet and the public URL. " +
+		"Read a result with workos_docs and its path; for SDK calls use workos_reference."
+	docsDescription = "Get a WorkOS documentation page, or one section of it, as clean Markdown, by path. " +
+		"Use workos_search first when you do not know the path. Add #anchor for a single section (anchors are listed with each page). " +
+		"The answer ends with the pages nearby for navigation. An empty path or a folder lists the pages below it with their titles; an unknown path gets the closest paths."
+	examplesDescription = "Get code examples from the WorkOS docs (the code blocks the pages contain: SDK calls, configuration, environment variables, JSON payloads, CLI commands), grouped by product area and page. " +
+		"Pass a product area such as \"sso\", \"directory-sync\", \"user-management\", \"audit-logs\" or \"webhooks\", a page path, or words to look for. An empty value lists the areas."
+	changelogsDescription = "Get WorkOS changelogs: new features, product updates and breaking changes. " +
+		"For platform updates, new features or \"what's new\" questions use the package name \"workos-platform\". " +
+		"Other package names (SDKs such as \"@workos/node\") get the list of changelogs available and where SDK release notes are published."
+	referenceDescription = "Look up an SDK call, type, API endpoint or event in the WorkOS reference: its exact signature, parameters (including the properties of options objects), return values, docs URL, " +
+		"and the same operation in the other SDKs (Node, Go, Python, Ruby, PHP, Java, .NET, cURL). Accepts any SDK's spelling of a call or the operation id."
+)
+
+// clamp turns the original's loose maxResults (any number, 0 or missing meaning 10) into a limit.
+func clampResults(n float64) int {
+	switch {
+	case math.IsNaN(n) || n < 1:
+		return 10
+	case n > maxSearchResults:
+		return maxSearchResults
+	}
+	return int(n)
+}
+
+const maxSearchResults = 50
+
+func (h *handlers) search(ctx context.Context, _ *mcp.CallToolRequest, in SearchInput) (*mcp.CallToolResult, any, error) {
+	set, err := h.get(ctx)
+	if err != nil {
+		return result("", err)
+	}
+	return result(Search(ctx, set.Corpus, set.Index, in.Query, clampResults(in.MaxResults)))
+}
+
+func (h *handlers) docsPage(ctx context.Context, _ *mcp.CallToolRequest, in DocsInput) (*mcp.CallToolResult, any, error) {
+	set, err := h.get(ctx)
+	if err != nil {
+		return result("", err)
+	}
+	return result(Docs(ctx, set.Corpus, set.Index, in.Path))
+}
+
+func (h *handlers) examples(ctx context.Context, _ *mcp.CallToolRequest, in ExamplesInput) (*mcp.CallToolResult, any, error) {
+	set, err := h.get(ctx)
+	if err != nil {
+		return result("", err)
+	}
+	return textResult(FindExamples(set.Corpus, in.Example, "").Markdown(maxExamplesShown)), nil, nil
+}
+
+func (h *handlers) changelogs(ctx context.Context, _ *mcp.CallToolRequest, in ChangelogsInput) (*mcp.CallToolResult, any, error) {
+	set, err := h.get(ctx)
+	if err != nil {
+		return result("", err)
+	}
+	cl, err := FindChangelog(set.Corpus, in.Package)
+	if err != nil {
+		return result("", err)
+	}
+	return textResult(cl.Markdown()), nil, nil
+}
+
+func (h *handlers) reference(ctx context.Context, _ *mcp.CallToolRequest, in ReferenceInput) (*mcp.CallToolResult, any, error) {
+	set, err := h.get(ctx)
+	if err != nil {
+		return result("", err)
+	}
+	return result(Reference(ctx, set.Corpus, set.Index, in.Symbol, in.Language, h.version))
+}
+
+// errText is an error whose message is a complete Markdown answer.
+func errText(s string) error { return errors.New(s) }
