@@ -1,0 +1,157 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+)
+
+// version is set at build time with -ldflags "-X main.version=…"; otherwise the module version.
+var version = ""
+
+func serverVersion() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "dev"
+}
+
+// env holds one invocation's I/O so that tests run the real command in-process.
+type env struct {
+	ctx    context.Context
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// errUsage marks errors whose message is a usage text; they exit with 2.
+var errUsage = errors.New("usage")
+
+type command struct {
+	name    string
+	summary string
+	run     func(e env, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"serve", "speak LSP over stdio (the default)", runServe},
+		{"search", "search the docs: search QUERY [--lang L] [--limit N] [--json]", runSearch},
+		{"show", "print a page or section as Markdown: show PATH|URL[#anchor]", runShow},
+		{"hover", "print the hover text of an SDK symbol: hover --lang L SYMBOL", runHover},
+		{"mcp", "speak MCP over stdio for AI assistants (replaces @workos/mcp-docs-server)", runMCP},
+		{"examples", "print code examples: examples [AREA|PATH|WORDS] [--lang L] [--json]", runExamples},
+		{"changelog", "print the platform changelog: changelog [PACKAGE] [--json]", runChangelog},
+		{"corpus", "corpus fetch|info: download the docs, or describe the loaded corpus", runCorpus},
+		{"version", "print the version", runVersion},
+	}
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	name := "serve"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		name, args = args[0], args[1:]
+	}
+	if name == "help" || name == "-h" || name == "--help" {
+		usage(stdout)
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name != name {
+			continue
+		}
+		err := c.run(e, args)
+		switch {
+		case err == nil:
+			return 0
+		case errors.Is(err, flag.ErrHelp):
+			return 0
+		case errors.Is(err, errUsage):
+			fmt.Fprintln(stderr, "workos-lsp:", err)
+			return 2
+		default:
+			fmt.Fprintln(stderr, "workos-lsp:", err)
+			return 1
+		}
+	}
+	fmt.Fprintf(stderr, "workos-lsp: unknown command %q\n", name)
+	usage(stderr)
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: workos-lsp [command] [flags]")
+	fmt.Fprintln(w)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Docs flags (all commands): --docs DIR, --corpus-version V, --offline, --cache-dir DIR")
+	fmt.Fprintln(w, "Environment: WORKOS_LSP_DOCS (a local docs folder), WORKOS_LSP_CACHE, npm_config_registry")
+}
+
+func runVersion(e env, args []string) error {
+	fs := newFlagSet("version", e)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "workos-lsp %s\n", serverVersion())
+	return nil
+}
+
+func newFlagSet(name string, e env) *flag.FlagSet {
+	fs := flag.NewFlagSet("workos-lsp "+name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	return fs
+}
+
+// isTerminal reports whether w is an interactive terminal, where progress lines are welcome.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// reorderFlags moves flags after positional arguments to the front, so that
+// `search "refresh token" --lang go` works like `search --lang go "refresh token"`. A "--" ends flags.
+func reorderFlags(fs *flag.FlagSet, args []string) []string {
+	var flags, positional []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			positional = append(positional, args[i+1:]...)
+			break
+		}
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			positional = append(positional, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		if f := fs.Lookup(name); f != nil && !isBoolFlag(f) && i+1 < len(args) {
+			flags = append(flags, args[i+1])
+			i++
+		}
+	}
+	return append(flags, positional...)
+}
+
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}

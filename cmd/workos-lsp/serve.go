@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/workos-lsp/workos-lsp/corpus/fetch"
+	"github.com/workos-lsp/workos-lsp/docset"
+	"github.com/workos-lsp/workos-lsp/lsp"
+)
+
+func runServe(e env, args []string) error {
+	var d docsFlags
+	fs := newFlagSet("serve", e)
+	d.register(fs)
+	logFile := fs.String("log-file", "", "write the server log to this file instead of stderr")
+	trace := fs.Bool("trace", false, "log every message with its duration")
+	fs.Bool("stdio", true, "speak LSP over stdin/stdout (the only transport; accepted for editors that pass it)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	logOut := e.stderr
+	if *logFile != "" {
+		f, err := os.OpenFile(*logFile, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+		if err != nil {
+			return fmt.Errorf("open log file: %w", err)
+		}
+		defer f.Close()
+		logOut = f
+	}
+	level := slog.LevelWarn
+	if *trace {
+		level = slog.LevelDebug
+	} else if *logFile != "" {
+		level = slog.LevelInfo
+	}
+	logger := slog.New(slog.NewTextHandler(logOut, &slog.HandlerOptions{Level: level}))
+	opts := lsp.Options{
+		Loader:   docsLoader(d.cacheDir, logger),
+		Logger:   logger,
+		Trace:    *trace,
+		Version:  serverVersion(),
+		CacheDir: d.cacheDir,
+		Settings: lsp.Settings{DocsPath: d.dir, DocsVersion: d.version, Offline: d.offline},
+	}
+	if code := lsp.Run(e.ctx, e.stdin, e.stdout, e.stderr, opts); code != 0 {
+		return exitCode(code)
+	}
+	return nil
+}
+
+// exitCode carries a protocol-level exit status (exit without shutdown) without an error message.
+type exitCode int
+
+func (c exitCode) Error() string { return fmt.Sprintf("exit status %d", int(c)) }
+
+// docsLoader adapts docset.Load to the server. An editor should not wait on the network at start-up:
+// when no version is pinned and a corpus is cached, the newest cached one is used at once, and the
+// registry is asked for a newer version in the background, which the next start picks up.
+func docsLoader(cacheDir string, log *slog.Logger) lsp.Loader {
+	return func(ctx context.Context, s lsp.Settings, progress func(string, int64, int64)) (*lsp.Docs, error) {
+		opts := docset.Options{DocsDir: s.DocsPath, Version: s.DocsVersion, Offline: s.Offline, CacheDir: cacheDir, Progress: progress}
+		if opts.DocsDir == "" {
+			opts.DocsDir = os.Getenv(fetch.EnvDocsDir)
+		}
+		var set *docset.Set
+		var err error
+		if opts.DocsDir == "" && opts.Version == "" && !opts.Offline {
+			cachedOnly := opts
+			cachedOnly.Offline = true
+			if set, err = docset.Load(ctx, cachedOnly); err == nil {
+				go refreshCache(opts, set.Version(), log)
+			}
+		}
+		if set == nil {
+			if set, err = docset.Load(ctx, opts); err != nil {
+				return nil, err
+			}
+		}
+		log.Info("docs loaded", "version", set.Version(), "dir", set.Source.Dir, "parse", set.ParseTime, "index", set.IndexTime)
+		return &lsp.Docs{Corpus: set.Corpus, Search: set.Index, Version: set.Version(), Note: set.Note()}, nil
+	}
+}
+
+// refreshCache downloads a newer docs version into the cache, if the registry has one.
+func refreshCache(opts docset.Options, current string, log *slog.Logger) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	res, err := fetch.Get(ctx, fetch.Options{CacheDir: opts.CacheDir})
+	switch {
+	case err != nil:
+		log.Info("docs update check failed", "error", err)
+	case res.Version != current:
+		log.Info("newer docs cached; they are used from the next start", "version", res.Version, "in use", current)
+	}
+}
