@@ -427,8 +427,8 @@ func (c *collector) typedDecl(i int) {
 		return
 	}
 	typ := c.view(i)
-	if typ == "" || typ[0] < 'A' || typ[0] > 'Z' && typ[0] != '\\' {
-		return
+	if typ == "" || typ[0] < 'A' || typ[0] > 'Z' {
+		return // types are capitalized; var, val, dynamic and friends are not types
 	}
 	switch c.view(j + 1) {
 	case "=", ";", ",", ")", "{", "=>":

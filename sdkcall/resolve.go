@@ -1,8 +1,10 @@
 package sdkcall
 
 import (
+	"sort"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 )
@@ -60,11 +62,17 @@ func (f *File) resolver(s *corpus.Symbols) *resolver {
 
 const maxDepth = 16
 
+// text is token i's text, without copying: it is only used for lookups and comparisons, and the
+// analysed text is never modified.
 func (r *resolver) text(i int) string {
 	if i < 0 || i >= len(r.toks) {
 		return ""
 	}
-	return string(r.src[r.toks[i].s:r.toks[i].e])
+	t := r.toks[i]
+	if t.e <= t.s {
+		return ""
+	}
+	return unsafe.String(&r.src[t.s], int(t.e-t.s))
 }
 
 func (r *resolver) is(i int, s string) bool {
@@ -321,8 +329,7 @@ func (r *resolver) index(v value) value {
 
 // base evaluates the identifier at token i as the head of a chain.
 func (r *resolver) base(i int) value {
-	raw := r.src[r.toks[i].s:r.toks[i].e]
-	name := string(raw)
+	name := r.text(i)
 	if isSelfName(name) {
 		return value{kind: vLocal, self: true}
 	}
@@ -356,22 +363,16 @@ func (r *resolver) bound(key string, pos int32) (value, bool) {
 	if len(list) == 0 {
 		return value{}, false
 	}
-	k := 0
-	for k < len(list) && list[k].pos < pos {
-		k++
-	}
-	order := make([]int, 0, len(list))
-	for j := k - 1; j >= 0; j-- {
-		order = append(order, j)
-	}
-	for j := k; j < len(list); j++ {
-		order = append(order, j)
-	}
-	// The nearest binding that says something; a declaration and an assignment of the same name
-	// (`UserManagementService svc = new();`) sit at the same place.
+	k := sort.Search(len(list), func(k int) bool { return list[k].pos >= pos })
+	// The nearest binding before pos that says something, then the ones after it; a declaration and
+	// an assignment of the same name (`UserManagementService svc = new();`) sit at the same place.
 	var first *value
-	for n, j := range order {
-		if n >= 8 {
+	for n := 0; n < len(list) && n < 8; n++ {
+		j := k - 1 - n
+		if j < 0 {
+			j = n // then the bindings after pos, in order
+		}
+		if j >= len(list) {
 			break
 		}
 		b := list[j]
@@ -468,13 +469,27 @@ func (r *resolver) byName(name string, simple, self bool) value {
 	if m, ok := r.moduleOf(key); ok && key[0] >= 'A' && key[0] <= 'Z' && r.lang != corpus.JS && r.lang != corpus.Go {
 		return value{kind: vModule, module: m} // a module class: UserManagementService, WorkOS::SSO
 	}
-	if strings.Contains(strings.ToLower(key), "workos") {
+	if containsFold(key, "workos") {
 		return value{kind: vClient}
 	}
 	if m, ok := r.moduleOf(key); ok {
 		return value{kind: vModule, module: m, guess: true}
 	}
 	return value{kind: vUnknown, simple: simple}
+}
+
+// containsFold reports whether s contains the lower-case ASCII word sub in any case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
 }
 
 func isClientClass(n string) bool {
