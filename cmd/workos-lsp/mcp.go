@@ -1,0 +1,32 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/workos-lsp/workos-lsp/docset"
+	"github.com/workos-lsp/workos-lsp/mcpserver"
+)
+
+// runMCP serves MCP over stdio: the drop-in replacement for @workos/mcp-docs-server. The docs load in
+// the background while the client connects; if they cannot load, every tool answers with an error
+// that says why, and the process keeps serving.
+func runMCP(e env, args []string) error {
+	var d docsFlags
+	fs := newFlagSet("mcp", e)
+	d.register(fs)
+	if err := fs.Parse(reorderFlags(fs, args)); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: workos-lsp mcp [--docs DIR] [--corpus-version V] [--offline] [--cache-dir DIR] (got %q)", errUsage, fs.Args())
+	}
+	docs := mcpserver.Load(e.ctx, func(ctx context.Context) (*docset.Set, error) {
+		set, err := d.load(env{ctx: ctx, stdin: e.stdin, stdout: e.stderr, stderr: e.stderr})
+		if err != nil {
+			fmt.Fprintln(e.stderr, "workos-lsp mcp: docs not loaded:", err)
+		}
+		return set, err
+	})
+	return mcpserver.Run(e.ctx, docs, serverVersion(), e.stdin, e.stdout)
+}
