@@ -10,6 +10,8 @@ import (
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
+
+	"github.com/workos-lsp/workos-lsp/corpus/search"
 )
 
 // cursor marks the cursor in test snippets; it is removed before the text is sent.
@@ -633,5 +635,26 @@ func TestOpenDocsWithoutShowDocument(t *testing.T) {
 	}
 	if c.showDocumentCalls.Load() != 0 {
 		t.Error("showDocument sent to a client that does not support it")
+	}
+}
+
+func TestWorkspaceSymbolsWithoutIndex(t *testing.T) {
+	docs := *fixtureDocs(t)
+	var none *search.Index
+	docs.Search = none // a typed nil must not be called
+	l := &fixtureLoader{docs: &docs}
+	c := startServer(t, Options{Loader: l.load})
+	c.initialize(defaultCaps(), "")
+	var syms protocol.WorkspaceSymbolSlice
+	c.must(protocol.MethodWorkspaceSymbol, &protocol.WorkspaceSymbolParams{Query: "create a user"}, &syms)
+	if len(syms) == 0 || syms[0].Name != "Create a user" {
+		t.Fatalf("title search = %+v", syms)
+	}
+	checkPageLocation(t, *syms[0].Location.(*protocol.Location), "reference/authkit/user/create.md")
+	var hits []SearchHit
+	c.must(protocol.MethodWorkspaceExecuteCommand, &protocol.ExecuteCommandParams{Command: CommandSearch,
+		Arguments: []protocol.LSPAny{protocol.LSPAny(`"createUser"`), protocol.LSPAny(`"node"`)}}, &hits)
+	if len(hits) == 0 || hits[0].Language != "js" {
+		t.Errorf("title search for an entry = %+v", hits)
 	}
 }

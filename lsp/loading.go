@@ -11,6 +11,7 @@ import (
 	"go.lsp.dev/protocol"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
+	"github.com/workos-lsp/workos-lsp/corpus/search"
 )
 
 // loaded is the docs in use plus lookups derived from them once, when they are swapped in.
@@ -26,8 +27,12 @@ type loaded struct {
 	pages *pageCache
 }
 
-func newLoaded(d *Docs, gen uint64, cacheDir string) *loaded {
-	l := &loaded{Docs: d, sym: d.Corpus.Symbols(), gen: gen, version: d.Version}
+func newLoaded(in *Docs, gen uint64, cacheDir string) *loaded {
+	d := *in
+	if ix, ok := d.Search.(*search.Index); ok && ix == nil {
+		d.Search = nil // a nil *search.Index in the interface: use the title match instead
+	}
+	l := &loaded{Docs: &d, sym: d.Corpus.Symbols(), gen: gen, version: d.Version}
 	if l.version == "" {
 		l.version = d.Corpus.Version
 	}

@@ -41,8 +41,7 @@ const ServerName = "workos-lsp"
 type Docs struct {
 	Corpus *corpus.Corpus
 	// Search ranks pages, sections, entries and events (workspace/symbol, workos.search). It is
-	// optional: without it a simple title match over the corpus is used. (Do not store a nil
-	// *search.Index in it: that is a non-nil interface.)
+	// optional: without it (nil, or a nil *search.Index) a simple title match over the corpus is used.
 	Search Searcher
 	// Version names the docs in hover footers ("0.2.0"); empty means Corpus.Version.
 	Version string
