@@ -73,6 +73,7 @@ func normalizeRef(ref string) (p, anchor string) {
 // that content now.
 var areaAliases = map[string]string{
 	"user-management": "authkit",
+	"authkit":         "user-management", // the name before 0.2.0
 	"usermanagement":  "authkit",
 	"webhooks":        "events/data-syncing/webhooks",
 	"dsync":           "directory-sync",
@@ -91,12 +92,13 @@ var overviewSuffixes = []string{"overview", "introduction", "intro", "index", "g
 func aliasPage(c *corpus.Corpus, p string) (*corpus.Page, bool) {
 	lower := strings.ToLower(p)
 	candidates := []string{lower}
-	if first, rest, _ := strings.Cut(lower, "/"); areaAliases[first] != "" {
-		to := areaAliases[first]
-		if rest != "" {
-			to += "/" + rest
+	segs := strings.Split(lower, "/")
+	for i, seg := range segs {
+		if to := areaAliases[seg]; to != "" && i < 2 { // an area, or an area of the reference
+			alt := slices.Clone(segs)
+			alt[i] = to
+			candidates = append(candidates, strings.Join(alt, "/"))
 		}
-		candidates = append(candidates, to)
 	}
 	for _, q := range candidates {
 		if page, _, ok := c.Page(q); ok {
@@ -340,6 +342,7 @@ func writeNearby(b *strings.Builder, c *corpus.Corpus, p *corpus.Page) {
 func closestPages(ctx context.Context, c *corpus.Corpus, ix *search.Index, p string, limit int) []*corpus.Page {
 	p = strings.ToLower(p)
 	last := path.Base(p)
+	segs := strings.Split(p, "/")
 	type cand struct {
 		page  *corpus.Page
 		score int
@@ -353,6 +356,22 @@ func closestPages(ctx context.Context, c *corpus.Corpus, ix *search.Index, p str
 			score = 100 - min(len(qp)-len(p), 50)
 		case len(last) >= 3 && strings.Contains(qp, last):
 			score = 70 - min(len(qp)-len(last), 50)/2
+		}
+		// Paths sharing most segments: reference/authkit/user/create ~ reference/user-management/user/create.
+		if qsegs := strings.Split(qp, "/"); len(segs) > 1 {
+			shared := 0
+			for _, s := range segs {
+				if slices.Contains(qsegs, s) {
+					shared++
+				}
+			}
+			if 2*shared >= len(segs) {
+				diff := len(qsegs) - len(segs)
+				if diff < 0 {
+					diff = -diff
+				}
+				score = max(score, 50+40*shared/len(segs)-3*diff)
+			}
 		}
 		if d := levenshtein(p, qp); d <= max(2, len(p)/4) {
 			score = max(score, 95-d*5)

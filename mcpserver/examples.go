@@ -2,6 +2,7 @@ package mcpserver
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -161,7 +162,10 @@ func findExamples(c *corpus.Corpus, query, lang string) ExampleSet {
 	}
 	key := strings.ToLower(strings.Join(strings.Fields(strings.Trim(q, "/ ")), "-"))
 	key = strings.ReplaceAll(key, "_", "-")
-	if to, ok := exampleAreaAliases[key]; ok {
+	isArea := func(name string) bool {
+		return slices.ContainsFunc(set.Areas, func(a Area) bool { return a.Name == name })
+	}
+	if to, ok := exampleAreaAliases[key]; ok && !isArea(key) && isArea(to) {
 		key = to
 	}
 	for _, a := range set.Areas {

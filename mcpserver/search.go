@@ -100,6 +100,16 @@ func writeResult(b *strings.Builder, c *corpus.Corpus, n int, r search.Result) {
 // writeExactMatch points at workos_reference when the query is itself an SDK call, type, endpoint or
 // event, whatever the ranking of the search results.
 func writeExactMatch(b *strings.Builder, c *corpus.Corpus, query string) {
+	if words := strings.Fields(query); len(words) <= 3 {
+		key := strings.ToLower(strings.Join(words, "-"))
+		page, _, ok := c.Page(key)
+		if !ok {
+			page, ok = aliasPage(c, key)
+		}
+		if ok {
+			fmt.Fprintf(b, "**%s is a docs page**: *%s* · workos_docs with path `%s` reads it.\n\n", query, titleOf(page), page.Path)
+		}
+	}
 	sym := c.Symbols()
 	if ev, ok := sym.Event(query); ok {
 		fmt.Fprintf(b, "**`%s` is an event**: %s · workos_reference with symbol `%s` describes it.\n\n", ev.Name, ev.URL(), ev.Name)

@@ -105,6 +105,11 @@ func TestSearchTool(t *testing.T) {
 	}
 	mustContain(t, "multi-word", text, "# Search results for \"invalid SAML response\"", "`sso", "https://workos.com/docs/sso")
 
+	text, _ = call(t, cs, "workos_search", map[string]any{"query": "single sign on"})
+	mustNotContain(t, "not a path", text, "is a docs page")
+	text, _ = call(t, cs, "workos_search", map[string]any{"query": "SSO"})
+	mustContain(t, "page name", text, "**SSO is a docs page**: *Single Sign-On* · workos_docs with path `sso`")
+
 	text, _ = call(t, cs, "workos_search", map[string]any{"query": "createUser"})
 	mustContain(t, "identifier", text, "reference/authkit/user/create", "is in the SDK reference", "workos_reference")
 
@@ -158,6 +163,8 @@ func TestDocsTool(t *testing.T) {
 		// The paths the original's own hints suggest.
 		{"sso/overview", false, []string{"There is no page `sso/overview`; this is `sso`", "# Single Sign-On"}, nil},
 		{"user-management", false, []string{"this is `authkit`", "# Test AuthKit guide"}, nil},
+		// Areas renamed between docs versions, also inside the reference.
+		{"reference/user-management/user/create", false, []string{"this is `reference/authkit/user/create`"}, nil},
 		// Folders and the root list pages with titles.
 		{"reference/authkit", false, []string{"# WorkOS docs: `reference/authkit/`", "- `reference/authkit/user/create` — Create a user"}, nil},
 		{"", false, []string{"# WorkOS docs test", "- `sso` — Single Sign-On", "- `reference/sso/profile` —"}, nil},
@@ -165,6 +172,7 @@ func TestDocsTool(t *testing.T) {
 		// Nothing matches: the closest paths, as a tool error.
 		{"reference/authkit/user/craete", true, []string{"No WorkOS docs page has the path", "- `reference/authkit/user/create` — Create a user", "Top-level areas"}, nil},
 		{"profiel", true, []string{"`reference/sso/profile`"}, nil},
+		{"reference/sso/user/create", true, []string{"Closest pages:\n- `reference/authkit/user/create`"}, nil},
 	}
 	for _, tt := range tests {
 		text, isErr := call(t, cs, "workos_docs", map[string]any{"path": tt.path})
