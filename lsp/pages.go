@@ -125,24 +125,29 @@ func firstErr(errs ...error) error {
 
 var headingLine = regexp.MustCompile(`^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$`)
 
-// renderPage is the page file's content: a title, the public URL, the description and the body,
-// with the line of every section heading (matched in order).
+// renderPage is the page file's content: the public URL, a title (unless the body opens with the same
+// heading), the description and the body, with the line of every section heading (matched in order).
+// The empty anchor maps to the first heading.
 func renderPage(p *corpus.Page) (string, map[string]int) {
 	var b strings.Builder
 	title := p.Title
 	if title == "" {
 		title = p.Path
 	}
-	fmt.Fprintf(&b, "# %s\n\n<%s>\n\n", title, p.URL())
+	body := p.Markdown
+	fmt.Fprintf(&b, "<%s>\n\n", p.URL())
+	if m := headingLine.FindStringSubmatch(firstLine(body)); m == nil || !sameHeading(m[2], title) {
+		fmt.Fprintf(&b, "# %s\n\n", title)
+	}
 	if p.Description != "" {
 		fmt.Fprintf(&b, "%s\n\n", p.Description)
 	}
 	head := b.String()
-	body := p.Markdown
 	b.WriteString(body)
 	if !strings.HasSuffix(body, "\n") {
 		b.WriteString("\n")
 	}
+	content := b.String()
 	offset := strings.Count(head, "\n")
 	lines := map[string]int{}
 	bodyLines := strings.Split(body, "\n")
@@ -150,7 +155,6 @@ func renderPage(p *corpus.Page) (string, map[string]int) {
 	inFence := false
 	for _, sec := range p.Sections {
 		if sec.Heading == "" {
-			lines[sec.Anchor] = 0
 			continue
 		}
 		for i := next; i < len(bodyLines); i++ {
@@ -170,7 +174,22 @@ func renderPage(p *corpus.Page) (string, map[string]int) {
 			}
 		}
 	}
-	return b.String(), lines
+	// No anchor: the first heading of the file.
+	for i, l := range strings.Split(content, "\n") {
+		if headingLine.MatchString(l) {
+			lines[""] = i
+			break
+		}
+	}
+	return content, lines
+}
+
+func firstLine(s string) string {
+	s = strings.TrimLeft(s, "\n")
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 func sameHeading(line, heading string) bool {
