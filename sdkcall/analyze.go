@@ -15,6 +15,7 @@ import (
 type analysis struct {
 	toks     []token
 	comments []span
+	vals     []span // string and symbol values, indexed by token.match
 	uses     bool
 
 	imports   map[string]importRef // local name → what was imported
@@ -49,6 +50,7 @@ type binding struct {
 }
 
 // Analyze lexes text and collects its imports and bindings. It is linear in the size of the text.
+// The File keeps text (File.Text): the caller must not modify it afterwards.
 // Languages other than the SDK languages and curl produce a File that answers nothing.
 func Analyze(lang corpus.Language, text []byte) *File {
 	f := &File{Lang: lang, Text: text, a: &analysis{}}
@@ -64,7 +66,7 @@ func Analyze(lang corpus.Language, text []byte) *File {
 	default:
 		return f
 	}
-	a.toks, a.comments = lex(lang, text)
+	a.toks, a.comments, a.vals = lex(lang, text)
 	c := collector{f: f, a: a, src: text, toks: a.toks}
 	c.run()
 	return f
@@ -81,13 +83,9 @@ type collector struct {
 	toks []token
 }
 
-// text copies token i's text (for names kept in maps).
-func (c *collector) text(i int) string {
-	if i < 0 || i >= len(c.toks) {
-		return ""
-	}
-	return string(c.src[c.toks[i].s:c.toks[i].e])
-}
+// text is token i's text. It shares the File's bytes, which are never modified after Analyze, so
+// names kept in maps cost no copies.
+func (c *collector) text(i int) string { return c.view(i) }
 
 // view is token i's text without copying, for comparisons only.
 func (c *collector) view(i int) string {
@@ -123,8 +121,22 @@ func (c *collector) kind(i int) tokKind {
 }
 
 func (c *collector) value(i int) string {
-	t := c.toks[i]
-	return string(c.src[t.vs:t.ve])
+	vs, ve := c.a.value(i)
+	if ve <= vs {
+		return ""
+	}
+	return unsafe.String(&c.src[vs], ve-vs)
+}
+
+// value is the byte range of token k's value: the text between a string's delimiters, a symbol's
+// name, or the token itself.
+func (a *analysis) value(k int) (int, int) {
+	t := a.toks[k]
+	if (t.kind == tkString || t.kind == tkSymbol) && t.match >= 0 && int(t.match) < len(a.vals) {
+		v := a.vals[t.match]
+		return int(v.s), int(v.e)
+	}
+	return int(t.s), int(t.e)
 }
 
 func (c *collector) addImport(name string, r importRef) {

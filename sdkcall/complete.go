@@ -22,9 +22,9 @@ func (f *File) Complete(s *corpus.Symbols, offset int) (CompletionContext, bool)
 	if k >= 0 {
 		t := toks[k]
 		switch {
-		case t.kind == tkString && offset < int(t.e) || t.kind == tkString && t.e == t.ve && offset == int(t.e):
+		case t.kind == tkString && (offset < int(t.e) || offset == int(t.e) && r.valueEnd(k) == int(t.e)):
 			// Inside a string (an unterminated one extends to its end).
-			if offset < int(t.vs) {
+			if vs, _ := f.a.value(k); offset < vs {
 				return CompletionContext{}, false
 			}
 			return r.completeEvent(k, offset)
@@ -47,6 +47,12 @@ func (f *File) Complete(s *corpus.Symbols, offset int) (CompletionContext, bool)
 		return CompletionContext{}, false
 	}
 	return CompletionContext{Start: start, End: end, Items: items}, true
+}
+
+// valueEnd is where token k's value ends.
+func (r *resolver) valueEnd(k int) int {
+	_, ve := r.a.value(k)
+	return ve
 }
 
 // completeMember lists what may follow the receiver that ends before the separator at sep.
@@ -232,10 +238,11 @@ func optionItems(e *corpus.Entry, opts []corpus.Param, written map[string]bool, 
 // completeEvent offers event names inside the string token k when an event is expected there.
 func (r *resolver) completeEvent(k, offset int) (CompletionContext, bool) {
 	t := r.toks[k]
-	if t.interp || offset > int(t.ve) {
+	vs, ve := r.a.value(k)
+	if t.interp || offset > ve || offset < vs {
 		return CompletionContext{}, false
 	}
-	prefix := string(r.src[t.vs:offset])
+	prefix := string(r.src[vs:offset])
 	ctx := r.eventContext(k)
 	if !ctx && !r.eventPrefix(prefix) {
 		return CompletionContext{}, false
@@ -250,7 +257,7 @@ func (r *resolver) completeEvent(k, offset int) (CompletionContext, bool) {
 	if len(items) == 0 {
 		return CompletionContext{}, false
 	}
-	return CompletionContext{Start: int(t.vs), End: int(t.ve), Items: items}, true
+	return CompletionContext{Start: vs, End: ve, Items: items}, true
 }
 
 // eventPrefix reports whether a string's text so far looks like the start of an event name: it
@@ -282,8 +289,9 @@ func (r *resolver) eventContext(k int) bool {
 	}
 	for j := k - 1; j >= 0 && j >= k-5; j-- {
 		if r.kind(j) == tkIdent || r.kind(j) == tkString || r.kind(j) == tkSymbol {
-			w := strings.ToLower(string(r.src[r.toks[j].vs:r.toks[j].ve]))
-			if strings.Contains(w, "event") || w == "type" {
+			vs, ve := r.a.value(j)
+			w := string(r.src[vs:ve])
+			if containsFold(w, "event") || w == "type" {
 				return true
 			}
 		}

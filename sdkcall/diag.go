@@ -36,9 +36,10 @@ func (f *File) Diagnostics(s *corpus.Symbols) []Diagnostic {
 			if t.interp || !r.is(k-1, "[") || !r.is(k+1, "]") {
 				continue
 			}
-			name := string(r.src[t.vs:t.ve])
+			vs, ve := r.a.value(k)
+			name := string(r.src[vs:ve])
 			if d, ok := s.Deprecated(name); ok {
-				out = append(out, deprecation(int(t.vs), int(t.ve), name, d))
+				out = append(out, deprecation(vs, ve, name, d))
 			}
 		}
 	}

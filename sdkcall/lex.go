@@ -20,9 +20,10 @@ const (
 
 // token is one lexical token. Offsets are byte offsets into the text.
 type token struct {
-	s, e   int32 // the token
-	vs, ve int32 // strings: the value between the delimiters; symbols: the name
-	match  int32 // brackets: index of the matching bracket, -1 if unmatched
+	s, e int32 // the token
+	// match: for brackets the index of the matching bracket (-1 if unmatched); for strings and
+	// symbols the index of their value span (the text between the delimiters) in vals.
+	match  int32
 	parent int32 // index of the innermost enclosing open bracket, -1 at top level
 	kind   tokKind
 	nl     bool // a line break separates this token from the previous one
@@ -40,6 +41,7 @@ type lexer struct {
 	i        int
 	toks     []token
 	comments []span
+	vals     []span
 	stack    []int32 // open brackets
 	nl       bool
 	heredocs []heredoc // Ruby heredocs whose bodies start at the next line break
@@ -50,10 +52,10 @@ type heredoc struct {
 	indent bool // <<~ or <<-: the terminator may be indented
 }
 
-func lex(lang corpus.Language, src []byte) ([]token, []span) {
+func lex(lang corpus.Language, src []byte) (toks []token, comments, vals []span) {
 	lx := &lexer{lang: lang, src: src, toks: make([]token, 0, len(src)/4+8)}
 	lx.run()
-	return lx.toks, lx.comments
+	return lx.toks, lx.comments, lx.vals
 }
 
 func isIdentStart(c byte) bool {
@@ -78,7 +80,7 @@ func (lx *lexer) hasPrefix(s string) bool {
 }
 
 func (lx *lexer) emit(kind tokKind, s, e int) int {
-	t := token{s: int32(s), e: int32(e), vs: int32(s), ve: int32(e), kind: kind, nl: lx.nl, match: -1, parent: -1}
+	t := token{s: int32(s), e: int32(e), kind: kind, nl: lx.nl, match: -1, parent: -1}
 	if n := len(lx.stack); n > 0 {
 		t.parent = lx.stack[n-1]
 	}
@@ -92,7 +94,9 @@ func (lx *lexer) emitString(s, e, vs, ve int, interp bool) {
 	if ve < vs {
 		ve = vs
 	}
-	lx.toks[k].vs, lx.toks[k].ve, lx.toks[k].interp = int32(vs), int32(ve), interp
+	lx.toks[k].match = int32(len(lx.vals))
+	lx.toks[k].interp = interp
+	lx.vals = append(lx.vals, span{int32(vs), int32(ve)})
 }
 
 func (lx *lexer) comment(s, e int) {
@@ -123,6 +127,9 @@ func (lx *lexer) run() {
 		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
 			lx.i++
 			continue
+		case isIdentStart(c) && (lx.lang != corpus.Python || !lx.quoteSoon()):
+			lx.ident() // the common case, with no comment or string possible here
+			continue
 		}
 		if lx.commentOrSkip() {
 			continue
@@ -149,6 +156,16 @@ func (lx *lexer) run() {
 			lx.punct()
 		}
 	}
+}
+
+// quoteSoon reports whether a quote follows within the next three bytes (Python string prefixes).
+func (lx *lexer) quoteSoon() bool {
+	for j := lx.i + 1; j < len(lx.src) && j <= lx.i+2; j++ {
+		if c := lx.src[j]; c == '"' || c == '\'' {
+			return true
+		}
+	}
+	return false
 }
 
 // skipHTML skips PHP inline HTML up to the next opening tag.
@@ -331,7 +348,8 @@ func (lx *lexer) punct() {
 			j++
 		}
 		k := lx.emit(tkSymbol, s, j)
-		lx.toks[k].vs = int32(s + 1)
+		lx.toks[k].match = int32(len(lx.vals))
+		lx.vals = append(lx.vals, span{int32(s + 1), int32(j)})
 		lx.i = j
 		return
 	}

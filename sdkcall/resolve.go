@@ -53,6 +53,7 @@ type resolver struct {
 	ix    *symIndex
 	memo  map[int64]value // by bindID
 	busy  map[int64]bool
+	mods  map[string]string // moduleOf results ("" for none)
 	depth int
 }
 
@@ -306,8 +307,8 @@ func (r *resolver) requireCall(i int) (value, int, bool) {
 		r.kind(i+2) != tkString || !r.is(i+3, ")") {
 		return value{}, 0, false
 	}
-	t := r.toks[i+2]
-	p := string(r.src[t.vs:t.ve])
+	vs, ve := r.a.value(i + 2)
+	p := string(r.src[vs:ve])
 	switch {
 	case isWorkOSJSPackage(p):
 		return value{kind: vNamespace}, i + 4, true
@@ -505,6 +506,18 @@ func (r *resolver) moduleOf(name string) (string, bool) {
 	if name == "" || r.s == nil {
 		return "", false
 	}
+	if m, ok := r.mods[name]; ok {
+		return m, m != ""
+	}
+	m, ok := r.findModule(name)
+	if r.mods == nil {
+		r.mods = map[string]string{}
+	}
+	r.mods[name] = m
+	return m, ok
+}
+
+func (r *resolver) findModule(name string) (string, bool) {
 	try := func(n string) (string, bool) {
 		m, ok := r.s.Module(n)
 		if !ok || len(r.s.Methods(r.lang, m)) == 0 {

@@ -71,8 +71,9 @@ func (r *resolver) targetAt(k int, options bool) (Target, bool) {
 		if t.interp {
 			return Target{}, false
 		}
-		if ev, ok := r.s.Event(string(r.src[t.vs:t.ve])); ok {
-			return Target{Kind: TargetEvent, Start: int(t.vs), End: int(t.ve), Event: ev}, true
+		vs, ve := r.a.value(k)
+		if ev, ok := r.s.Event(string(r.src[vs:ve])); ok {
+			return Target{Kind: TargetEvent, Start: vs, End: ve, Event: ev}, true
 		}
 		return Target{}, false
 	case tkIdent:
@@ -393,7 +394,7 @@ func (r *resolver) rubyCommandContainer(last int) (container, bool) {
 	}
 	to := callee + 1
 	for to < len(r.toks) && (to == callee+1 || !r.toks[to].nl || r.is(to-1, ",")) && !r.is(to, ";") {
-		if m := r.toks[to].match; m > int32(to) {
+		if m := r.toks[to].match; m > int32(to) && r.toks[to].kind == tkPunct {
 			to = int(m)
 		}
 		to++
@@ -414,7 +415,7 @@ func (r *resolver) rubyCommandCallee(last int) int {
 			break
 		}
 		p := s - 1
-		if m := r.toks[p].match; m >= 0 && m < int32(p) {
+		if m := r.toks[p].match; m >= 0 && m < int32(p) && r.toks[p].kind == tkPunct {
 			p = int(m)
 		}
 		if r.toks[p].parent != parent || r.is(p, ";") {
