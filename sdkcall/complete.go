@@ -75,6 +75,9 @@ func (r *resolver) completeMember(sep int) []Item {
 	case vNamespace:
 		var items []Item
 		for _, m := range r.s.Modules(r.lang) {
+			if r.lang == corpus.Python || r.lang == corpus.JS {
+				break // their namespaces export clients and functions, not module classes
+			}
 			label := r.classSpelling(m)
 			items = append(items, Item{Label: label, Kind: ItemModule, Detail: r.moduleDetail(m), Insert: label, SortKey: label})
 		}

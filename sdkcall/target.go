@@ -124,8 +124,9 @@ func (r *resolver) targetAt(k int, options bool) (Target, bool) {
 			}
 		}
 	}
-	// A name on a receiver we know nothing about: the SDK's methods of that name.
-	if hasRecv && recv.kind == vUnknown && recv.simple && !r.a.localDefs[name] {
+	// A name on a receiver we know nothing about: the SDK's methods of that name. Only compound
+	// names (createUser, list_users): one-word methods (get, refresh, verify) are everywhere.
+	if hasRecv && recv.kind == vUnknown && recv.simple && !r.a.localDefs[name] && compoundName(name) {
 		var cands []*corpus.Entry
 		for _, e := range r.s.Named(r.lang, name) {
 			if e.Kind == corpus.KindMethod {
@@ -154,6 +155,25 @@ func (r *resolver) targetAt(k int, options bool) (Target, bool) {
 		}
 	}
 	return Target{}, false
+}
+
+// compoundName reports whether an identifier joins several words: createUser, list_users,
+// GetProfileAndToken (not get, refresh, Encrypt).
+func compoundName(n string) bool {
+	upper := 0
+	for i := 0; i < len(n); i++ {
+		c := n[i]
+		switch {
+		case c == '_' && i > 0 && i < len(n)-1:
+			return true
+		case c >= 'A' && c <= 'Z':
+			if i > 0 {
+				return true
+			}
+			upper++
+		}
+	}
+	return false
 }
 
 // typePosition reports whether the bare identifier at k is used as a type: `User user`, `new User`,
