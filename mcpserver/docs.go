@@ -153,12 +153,22 @@ func listing(c *corpus.Corpus, folder string, pages []*corpus.Page) string {
 	}
 	if len(pages) <= maxListed {
 		b.WriteString("Read one with workos_docs and its path.\n\n")
-		for _, p := range pages {
-			fmt.Fprintf(&b, "- `%s` — %s\n", p.Path, titleOf(p))
-		}
-		return b.String()
+	} else {
+		b.WriteString("Call workos_docs with a folder to list its pages, or with a page path to read it.\n\n")
 	}
-	b.WriteString("Call workos_docs with a folder to list its pages, or with a page path to read it.\n\n")
+	writePageList(&b, folder, pages, maxListed)
+	return b.String()
+}
+
+// writePageList lists pages ("- `path` — Title"), or, when there are more than limit, the subfolders
+// of folder with their page counts.
+func writePageList(b *strings.Builder, folder string, pages []*corpus.Page, limit int) {
+	if len(pages) <= limit {
+		for _, p := range pages {
+			fmt.Fprintf(b, "- `%s` — %s\n", p.Path, titleOf(p))
+		}
+		return
+	}
 	type group struct {
 		name  string
 		index *corpus.Page
@@ -172,7 +182,7 @@ func listing(c *corpus.Corpus, folder string, pages []*corpus.Page) string {
 	}
 	for _, p := range pages {
 		if p.Path == folder {
-			fmt.Fprintf(&b, "- `%s` — %s\n", p.Path, titleOf(p))
+			fmt.Fprintf(b, "- `%s` — %s\n", p.Path, titleOf(p))
 			continue
 		}
 		child, _, _ := strings.Cut(strings.TrimPrefix(p.Path, prefix), "/")
@@ -193,12 +203,11 @@ func listing(c *corpus.Corpus, folder string, pages []*corpus.Page) string {
 			title = " — " + titleOf(g.index)
 		}
 		if g.count == 1 && g.index != nil {
-			fmt.Fprintf(&b, "- `%s`%s\n", g.name, title)
+			fmt.Fprintf(b, "- `%s`%s\n", g.name, title)
 			continue
 		}
-		fmt.Fprintf(&b, "- `%s/`%s (%d pages)\n", g.name, title, g.count)
+		fmt.Fprintf(b, "- `%s/`%s (%s)\n", g.name, title, plural(g.count, "page"))
 	}
-	return b.String()
 }
 
 func titleOf(p *corpus.Page) string {
@@ -297,18 +306,12 @@ func writeSections(b *strings.Builder, p *corpus.Page, current string) {
 // writeNearby lists the pages below p, or else its parent and siblings.
 func writeNearby(b *strings.Builder, c *corpus.Corpus, p *corpus.Page) {
 	const maxNearby = 40
-	list := func(title string, pages []*corpus.Page) {
+	list := func(title, folder string, pages []*corpus.Page) {
 		if len(pages) == 0 {
 			return
 		}
 		fmt.Fprintf(b, "**%s**\n", title)
-		for i, q := range pages {
-			if i == maxNearby {
-				fmt.Fprintf(b, "- … %d more: workos_docs with path `%s/` lists them\n", len(pages)-maxNearby, path.Dir(q.Path))
-				break
-			}
-			fmt.Fprintf(b, "- `%s` — %s\n", q.Path, titleOf(q))
-		}
+		writePageList(b, folder, pages, maxNearby)
 		b.WriteString("\n")
 	}
 	var below []*corpus.Page
@@ -318,7 +321,7 @@ func writeNearby(b *strings.Builder, c *corpus.Corpus, p *corpus.Page) {
 		}
 	}
 	if len(below) > 0 {
-		list(fmt.Sprintf("Pages under `%s/`", p.Path), below)
+		list(fmt.Sprintf("Pages under `%s/`", p.Path), p.Path, below)
 		return
 	}
 	parent := path.Dir(p.Path)
@@ -334,7 +337,7 @@ func writeNearby(b *strings.Builder, c *corpus.Corpus, p *corpus.Page) {
 			siblings = append(siblings, q)
 		}
 	}
-	list(fmt.Sprintf("Other pages in `%s/`", parent), siblings)
+	list(fmt.Sprintf("Other pages in `%s/`", parent), parent, siblings)
 }
 
 // closestPages guesses what a path that matched nothing meant: pages whose path contains it or its

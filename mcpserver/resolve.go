@@ -254,10 +254,11 @@ func boolRank(b bool) int {
 	return 0
 }
 
-// splitMember splits "receiver.name" at the last member separator (".", "->", "::").
+// splitMember splits "receiver.name" at the last member separator (".", "->", "::", or the "\\" of a
+// PHP namespace).
 func splitMember(q string) (receiver, name string) {
 	best, size := -1, 0
-	for _, sep := range []string{".", "->", "::"} {
+	for _, sep := range []string{".", "->", "::", "\\"} {
 		if i := strings.LastIndex(q, sep); i > best {
 			best, size = i, len(sep)
 		}

@@ -38,6 +38,7 @@ func TestResolveSymbol(t *testing.T) {
 		{"User", corpus.JS, corpus.JS, "user", "", 1},
 		{"interface User", "", corpus.JS, "user", "", 0},
 		{"usermanagement.User", "", corpus.Go, "user", "", 1},
+		{`WorkOS\Resource\User`, "", corpus.PHP, "user", `WorkOS\Resource\User`, 1},
 		{"POST /user_management/users", "", corpus.Curl, "create_user", "", 1},
 		{"https://api.workos.com/user_management/users?limit=5", "", corpus.Curl, "list_users", "", 2}, // GET first
 		{"POST /user_management/users", corpus.Go, corpus.Go, "create_user", "", 1},
