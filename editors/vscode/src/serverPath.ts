@@ -1,0 +1,195 @@
+// Finding the workos-lsp executable: the `workos.server.path` setting, then `workos-lsp` on PATH, then
+// the binary bundled in the extension under bin/<goos>-<goarch>/.
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as vscode from "vscode";
+
+export const SERVER_NAME = "workos-lsp";
+
+export type ServerSource = "setting" | "path" | "bundled";
+
+export interface ServerLocation {
+  path: string;
+  source: ServerSource;
+}
+
+/** The server could not be found; `tried` lists every place that was looked at, in order. */
+export class ServerNotFoundError extends Error {
+  constructor(
+    message: string,
+    readonly tried: string[],
+    readonly fromSetting: boolean,
+  ) {
+    super(message);
+    this.name = "ServerNotFoundError";
+  }
+}
+
+/** What resolveServerPath reads from the machine; tests replace all of it. */
+export interface Host {
+  platform: NodeJS.Platform;
+  arch: string;
+  env: NodeJS.ProcessEnv;
+  homedir: string;
+  /** An executable regular file (on Windows: an existing regular file). */
+  isExecutable(p: string): boolean;
+  /** An existing regular file, executable or not (a bundled binary may have lost its mode bits). */
+  isFile(p: string): boolean;
+}
+
+export function nodeHost(): Host {
+  return {
+    platform: process.platform,
+    arch: process.arch,
+    env: process.env,
+    homedir: os.homedir(),
+    isExecutable(p) {
+      try {
+        if (!fs.statSync(p).isFile()) {
+          return false;
+        }
+        if (process.platform !== "win32") {
+          fs.accessSync(p, fs.constants.X_OK);
+        }
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    isFile(p) {
+      try {
+        return fs.statSync(p).isFile();
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+/** Go's names for Node's platform and architecture; undefined where no binary is built. */
+export function goTarget(platform: string, arch: string): { goos: string; goarch: string } | undefined {
+  const goos: Record<string, string> = { linux: "linux", darwin: "darwin", win32: "windows" };
+  const goarch: Record<string, string> = { x64: "amd64", arm64: "arm64" };
+  const os = goos[platform];
+  const a = goarch[arch];
+  return os && a ? { goos: os, goarch: a } : undefined;
+}
+
+export function executableName(platform: string): string {
+  return platform === "win32" ? `${SERVER_NAME}.exe` : SERVER_NAME;
+}
+
+/** Where the packaging script puts the binary for this platform, or undefined for an unsupported one. */
+export function bundledPath(extensionPath: string, platform: string, arch: string): string | undefined {
+  const t = goTarget(platform, arch);
+  if (!t) {
+    return undefined;
+  }
+  return path.join(extensionPath, "bin", `${t.goos}-${t.goarch}`, executableName(platform));
+}
+
+/** Looks a command up on PATH the way a shell would (with PATHEXT on Windows). */
+export function findOnPath(command: string, host: Host): string | undefined {
+  const win = host.platform === "win32";
+  const pathApi = win ? path.win32 : path.posix;
+  // Windows environment names are case-insensitive ("Path").
+  const envVar = (name: string): string | undefined => {
+    if (!win) {
+      return host.env[name];
+    }
+    const key = Object.keys(host.env).find((k) => k.toUpperCase() === name);
+    return key === undefined ? undefined : host.env[key];
+  };
+  const dirs = (envVar("PATH") ?? "").split(win ? ";" : ":").filter((d) => d !== "");
+  const exts = win ? (envVar("PATHEXT") ?? ".EXE;.CMD;.BAT;.COM").split(";").filter((e) => e !== "") : [""];
+  for (const dir of dirs) {
+    for (const ext of exts) {
+      const candidate = pathApi.join(dir.replace(/^"(.*)"$/, "$1"), command + ext.toLowerCase());
+      if (host.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Expands `~`, `${workspaceFolder}` and `${env:NAME}` in a user-written path and makes a relative path
+ * absolute against the workspace folder (or leaves it relative when there is none).
+ */
+export function expandUserPath(p: string, host: Pick<Host, "homedir" | "env" | "platform">, workspaceFolder?: string): string {
+  const pathApi = host.platform === "win32" ? path.win32 : path.posix;
+  let out = p.trim();
+  if (out === "") {
+    return out;
+  }
+  out = out.replace(/\$\{env:([^}]+)\}/g, (_m, name: string) => host.env[name] ?? "");
+  if (workspaceFolder !== undefined) {
+    out = out.replace(/\$\{workspaceFolder\}/g, workspaceFolder);
+  }
+  if (out === "~") {
+    out = host.homedir;
+  } else if (out.startsWith("~/") || out.startsWith("~\\")) {
+    out = pathApi.join(host.homedir, out.slice(2));
+  }
+  if (!pathApi.isAbsolute(out) && workspaceFolder !== undefined) {
+    out = pathApi.join(workspaceFolder, out);
+  }
+  return out;
+}
+
+/** The first workspace folder on disk, if any. */
+export function firstWorkspaceFolder(): string | undefined {
+  return vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === "file")?.uri.fsPath;
+}
+
+/**
+ * Resolves the server executable. A configured `workos.server.path` that does not exist is an error
+ * (falling back silently would hide the typo); otherwise PATH, then the bundled binary.
+ */
+export function resolveServerPath(extensionPath: string, host: Host = nodeHost()): ServerLocation {
+  const configured = vscode.workspace.getConfiguration("workos").get<string>("server.path", "") ?? "";
+  const tried: string[] = [];
+  if (configured.trim() !== "") {
+    const p = expandUserPath(configured, host, firstWorkspaceFolder());
+    if (host.isExecutable(p)) {
+      return { path: p, source: "setting" };
+    }
+    throw new ServerNotFoundError(
+      `The WorkOS language server was not found at "${p}" (setting workos.server.path). ` +
+        `Fix the path, or clear the setting to use ${SERVER_NAME} from PATH or the bundled binary.`,
+      [p],
+      true,
+    );
+  }
+  const onPath = findOnPath(SERVER_NAME, host);
+  if (onPath) {
+    return { path: onPath, source: "path" };
+  }
+  tried.push(`${SERVER_NAME} on PATH`);
+  const bundled = bundledPath(extensionPath, host.platform, host.arch);
+  if (bundled && host.isFile(bundled)) {
+    return { path: bundled, source: "bundled" };
+  }
+  tried.push(bundled ?? `a bundled binary (none is built for ${host.platform}-${host.arch})`);
+  throw new ServerNotFoundError(
+    `The WorkOS language server (${SERVER_NAME}) was not found: tried ${tried.join(", ")}. ` +
+      `Install it with "go install github.com/workos-lsp/workos-lsp/cmd/workos-lsp@latest" and make sure it is on PATH, ` +
+      `or set workos.server.path to the executable.`,
+    tried,
+    false,
+  );
+}
+
+/** Restores the executable bit of a bundled binary (zip extraction may drop it). */
+export function ensureExecutable(p: string, platform: string = process.platform): void {
+  if (platform === "win32") {
+    return;
+  }
+  try {
+    fs.accessSync(p, fs.constants.X_OK);
+  } catch {
+    fs.chmodSync(p, 0o755);
+  }
+}
