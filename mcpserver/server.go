@@ -93,7 +93,7 @@ func New(docs *Loader, version string) *mcp.Server {
 	h := &handlers{docs: docs, version: version}
 	s := mcp.NewServer(&mcp.Implementation{Name: "workos-lsp", Title: "WorkOS docs", Version: version}, &mcp.ServerOptions{
 		Instructions:      instructions,
-		CompletionHandler: h.complete,
+		CompletionHandler: safeComplete(h.complete),
 	})
 	readOnly := &mcp.ToolAnnotations{ReadOnlyHint: true, IdempotentHint: true, OpenWorldHint: new(bool)}
 
@@ -105,35 +105,35 @@ func New(docs *Loader, version string) *mcp.Server {
 			s.Properties["maxResults"].Default = []byte("10")
 		}),
 		Annotations: readOnly,
-	}, h.search)
+	}, safe(h.search))
 	mcp.AddTool(s, &mcp.Tool{
 		Name:        "workos_docs",
 		Title:       "Read a WorkOS docs page",
 		Description: docsDescription,
 		InputSchema: schemaFor[DocsInput](nil),
 		Annotations: readOnly,
-	}, h.docsPage)
+	}, safe(h.docsPage))
 	mcp.AddTool(s, &mcp.Tool{
 		Name:        "workos_examples",
 		Title:       "WorkOS code examples",
 		Description: examplesDescription,
 		InputSchema: schemaFor[ExamplesInput](nil),
 		Annotations: readOnly,
-	}, h.examples)
+	}, safe(h.examples))
 	mcp.AddTool(s, &mcp.Tool{
 		Name:        "workos_changelogs",
 		Title:       "WorkOS changelogs",
 		Description: changelogsDescription,
 		InputSchema: schemaFor[ChangelogsInput](nil),
 		Annotations: readOnly,
-	}, h.changelogs)
+	}, safe(h.changelogs))
 	mcp.AddTool(s, &mcp.Tool{
 		Name:        "workos_reference",
 		Title:       "WorkOS SDK reference",
 		Description: referenceDescription,
 		InputSchema: schemaFor[ReferenceInput](nil),
 		Annotations: readOnly,
-	}, h.reference)
+	}, safe(h.reference))
 
 	s.AddResourceTemplate(&mcp.ResourceTemplate{
 		Name:        "workos-docs-page",
@@ -141,7 +141,7 @@ func New(docs *Loader, version string) *mcp.Server {
 		URITemplate: resourceTemplate,
 		MIMEType:    "text/markdown",
 		Description: "A WorkOS docs page as Markdown, by its path: workos-docs://sso/login-flows (add #anchor for one section).",
-	}, h.readResource)
+	}, safeResource(h.readResource))
 	return s
 }
 
@@ -160,6 +160,41 @@ func Run(ctx context.Context, docs *Loader, version string, in io.Reader, out io
 type nopWriteCloser struct{ io.Writer }
 
 func (nopWriteCloser) Close() error { return nil }
+
+// safe turns a panic in a tool into a tool error, so that one bad page cannot take the server down
+// (and nothing but protocol frames reaches stdout).
+func safe[In any](h mcp.ToolHandlerFor[In, any]) mcp.ToolHandlerFor[In, any] {
+	return func(ctx context.Context, req *mcp.CallToolRequest, in In) (res *mcp.CallToolResult, out any, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				res, out, err = errorResult(fmt.Sprintf("Internal error in workos-lsp while answering this call: %v. Please report it; other calls still work.", r)), nil, nil
+			}
+		}()
+		return h(ctx, req, in)
+	}
+}
+
+func safeResource(h mcp.ResourceHandler) mcp.ResourceHandler {
+	return func(ctx context.Context, req *mcp.ReadResourceRequest) (res *mcp.ReadResourceResult, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				res, err = nil, fmt.Errorf("internal error in workos-lsp: %v", r)
+			}
+		}()
+		return h(ctx, req)
+	}
+}
+
+func safeComplete(h func(context.Context, *mcp.CompleteRequest) (*mcp.CompleteResult, error)) func(context.Context, *mcp.CompleteRequest) (*mcp.CompleteResult, error) {
+	return func(ctx context.Context, req *mcp.CompleteRequest) (res *mcp.CompleteResult, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				res, err = nil, fmt.Errorf("internal error in workos-lsp: %v", r)
+			}
+		}()
+		return h(ctx, req)
+	}
+}
 
 // schemaFor infers a tool's input schema from its argument struct (descriptions from the jsonschema
 // tags), lets tweak adjust it, and accepts unknown arguments the way the original server does.

@@ -374,6 +374,31 @@ func TestLoaderWaitsForBackgroundLoad(t *testing.T) {
 	}
 }
 
+// A fault in a tool (here: docs without a corpus) is a tool error, not a dead server.
+func TestPanicsBecomeErrors(t *testing.T) {
+	cs := connect(t, Ready(&docset.Set{}))
+	for _, tool := range []string{"workos_docs", "workos_search"} {
+		text, isErr := call(t, cs, tool, map[string]any{"path": "sso", "query": "sso"})
+		if !isErr || !strings.Contains(text, "Internal error") {
+			t.Errorf("%s: isError=%v %s", tool, isErr, text)
+		}
+	}
+	ctx := context.Background()
+	if _, err := cs.ReadResource(ctx, &mcp.ReadResourceParams{URI: "workos-docs://sso"}); err == nil {
+		t.Error("resource: no error")
+	}
+	if _, err := cs.Complete(ctx, &mcp.CompleteParams{
+		Ref:      &mcp.CompleteReference{Type: "ref/resource", URI: "workos-docs://{+path}"},
+		Argument: mcp.CompleteParamsArgument{Name: "path", Value: "s"},
+	}); err == nil {
+		t.Error("completion: no error")
+	}
+	// The session still works.
+	if _, err := cs.ListTools(ctx, nil); err != nil {
+		t.Errorf("after the faults: %v", err)
+	}
+}
+
 func TestClampResults(t *testing.T) {
 	for in, want := range map[float64]int{0: 10, -3: 10, 1: 1, 2.9: 2, 10: 10, 50: 50, 1000: 50} {
 		if got := clampResults(in); got != want {
