@@ -14,7 +14,7 @@ import (
 // definitions — which are resolved against the symbols lazily, per question.
 type analysis struct {
 	toks     []token
-	comments []span
+	comments []comment
 	vals     []span // string and symbol values, indexed by token.match
 	uses     bool
 

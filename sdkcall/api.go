@@ -6,11 +6,14 @@ package sdkcall
 
 import "github.com/workos-lsp/workos-lsp/corpus"
 
-// File is one analysed version of a document. Analyse once per version, then ask many questions.
+// File is one analysed version of a document. Analyse once per version, then ask many questions
+// (At, Complete, Signature, Diagnostics, Links) from any number of goroutines: a File is read-only
+// after Analyze. Text is kept as given and must not be modified. All offsets are byte offsets into
+// Text; offsets outside it simply answer nothing.
 type File struct {
 	Lang corpus.Language
 	Text []byte
-	// unexported: tokens (with comment/string spans), imports, aliases… filled by Analyze.
+	// tokens (with comment spans and string values), imports, bindings, local definitions.
 	a *analysis
 }
 
@@ -29,12 +32,18 @@ const (
 
 // Target is what sits under the cursor.
 type Target struct {
-	Kind       TargetKind
-	Start, End int             // byte range of the word under the cursor
-	Entries    []*corpus.Entry // resolved entries; candidates for TargetAmbiguous; the call for TargetOption
-	Module     string          // TargetModule: the module
-	Option     *corpus.Param   // TargetOption: the parameter
-	Event      *corpus.Event   // TargetEvent
+	Kind TargetKind
+	// Start, End is the byte range of the word under the cursor: the identifier, the event name
+	// inside its quotes, or the API path.
+	Start, End int
+	// Entries: TargetCall the resolved entries (usually one; several when the docs list the same call
+	// more than once); TargetAmbiguous the candidates (different operations); TargetOption the call
+	// (first) whose option this is; TargetType the type entries; TargetEndpoint the curl entries, best
+	// match first. Empty for TargetModule and TargetEvent.
+	Entries []*corpus.Entry
+	Module  string        // TargetModule: the module ("usermanagement"), for Symbols.Methods
+	Option  *corpus.Param // TargetOption: the parameter or options property; points into Entries[0]
+	Event   *corpus.Event // TargetEvent
 }
 
 // CompletionContext is what may be written at the cursor.
@@ -69,9 +78,14 @@ type Item struct {
 
 // SignatureContext is the call whose argument list holds the cursor.
 type SignatureContext struct {
-	Entry        *corpus.Entry
-	ActiveParam  int    // index into Entry.Parameters
-	ActiveOption string // the option key being written inside an unwrapped options object, if any
+	Entry *corpus.Entry
+	// ActiveParam is an index into Entry.Parameters: the argument position (commas at depth zero),
+	// or the parameter a keyword argument names. It may be ≥ len(Entry.Parameters) when the code
+	// passes more arguments than the docs list.
+	ActiveParam int
+	// ActiveOption is the key being written inside an options object, kwargs or opts struct literal:
+	// a property of Entry.Parameters[ActiveParam].
+	ActiveOption string
 }
 
 // Severity of a diagnostic.
@@ -102,9 +116,9 @@ type Fix struct {
 	NewText    string
 }
 
-// Link is a recognised SDK call or event with its docs URL.
+// Link is a recognised SDK call, type, event or endpoint with its docs URL.
 type Link struct {
 	Start, End int
 	URL        string
-	Entry      *corpus.Entry
+	Entry      *corpus.Entry // nil for events
 }

@@ -32,6 +32,13 @@ type token struct {
 
 type span struct{ s, e int32 }
 
+// comment is a comment's extent; a line comment also holds the position at its end (the cursor at
+// the end of the line is still in the comment), a block comment does not.
+type comment struct {
+	s, e int32
+	line bool
+}
+
 // lexer turns source text into tokens for one language. It knows each language's comments and
 // string forms well enough that names inside them are never mistaken for code. It runs in one pass
 // over the bytes and never fails: unterminated constructs end at the end of the text (or line).
@@ -40,7 +47,7 @@ type lexer struct {
 	src      []byte
 	i        int
 	toks     []token
-	comments []span
+	comments []comment
 	vals     []span
 	stack    []int32 // open brackets
 	nl       bool
@@ -52,7 +59,7 @@ type heredoc struct {
 	indent bool // <<~ or <<-: the terminator may be indented
 }
 
-func lex(lang corpus.Language, src []byte) (toks []token, comments, vals []span) {
+func lex(lang corpus.Language, src []byte) (toks []token, comments []comment, vals []span) {
 	lx := &lexer{lang: lang, src: src, toks: make([]token, 0, len(src)/4+8)}
 	lx.run()
 	return lx.toks, lx.comments, lx.vals
@@ -101,7 +108,8 @@ func (lx *lexer) emitString(s, e, vs, ve int, interp bool) {
 
 func (lx *lexer) comment(s, e int) {
 	if e > s {
-		lx.comments = append(lx.comments, span{int32(s), int32(e)})
+		line := lx.src[s] == '#' || lx.src[s] == '/' && s+1 < len(lx.src) && lx.src[s+1] == '/'
+		lx.comments = append(lx.comments, comment{int32(s), int32(e), line})
 	}
 	if bytes.IndexByte(lx.src[s:e], '\n') >= 0 {
 		lx.nl = true
@@ -641,7 +649,7 @@ func (lx *lexer) regex() bool {
 		case c == '\\':
 			j += 2
 			continue
-		case c == '\n':
+		case c == '\n' || j-s > 1024:
 			return false // not a regex after all: let "/" be an operator
 		case c == '[':
 			inClass = true

@@ -100,4 +100,7 @@ func TestLexNewlinesAndComments(t *testing.T) {
 	if !f.inComment(strings.Index(src, "x")) || f.inComment(strings.Index(src, "b")) || !f.inComment(len(src)-2) {
 		t.Error("inComment is wrong")
 	}
+	if f.inComment(strings.Index(src, "*/")+2) || !f.inComment(strings.Index(src, "// c")+4) {
+		t.Error("inComment at the end of a block or line comment is wrong")
+	}
 }

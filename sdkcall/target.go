@@ -39,7 +39,7 @@ func (a *analysis) lastBefore(offset int) int {
 func (a *analysis) inComment(offset int) bool {
 	cs := a.comments
 	k := sort.Search(len(cs), func(k int) bool { return int(cs[k].e) >= offset })
-	return k < len(cs) && int(cs[k].s) < offset && offset <= int(cs[k].e)
+	return k < len(cs) && int(cs[k].s) < offset && (offset < int(cs[k].e) || offset == int(cs[k].e) && cs[k].line)
 }
 
 func (f *File) ready(s *corpus.Symbols, offset int) bool {
