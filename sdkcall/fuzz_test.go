@@ -1,6 +1,7 @@
 package sdkcall
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -79,5 +80,38 @@ func TestInvalidUTF8(t *testing.T) {
 	tg, ok := Analyze(corpus.JS, text).At(s, off)
 	if !ok || tg.Kind != TargetCall || tg.Entries[0].ID != "create_user" {
 		t.Fatalf("At = %+v %v", tg, ok)
+	}
+}
+
+// TestConcurrentUse asks one File many questions from several goroutines (run with -race).
+func TestConcurrentUse(t *testing.T) {
+	s := symbols(t)
+	text, off := bigFile(corpus.JS, 300)
+	f := Analyze(corpus.JS, text)
+	want, ok := f.At(s, off)
+	if !ok {
+		t.Fatal("no target")
+	}
+	done := make(chan error, 8)
+	for range 8 {
+		go func() {
+			for range 20 {
+				tg, _ := f.At(s, off)
+				if tg.Kind != want.Kind || tg.Start != want.Start {
+					done <- fmt.Errorf("At = %+v, want %+v", tg, want)
+					return
+				}
+				f.Complete(s, off-4)
+				f.Signature(s, off+10)
+			}
+			f.Links(s)
+			f.Diagnostics(s)
+			done <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
 	}
 }
