@@ -36,10 +36,9 @@ type importRef struct {
 type bindKind uint8
 
 const (
-	bindExpr    bindKind = iota + 1 // name = <expr at tok>
-	bindDestr                       // { member: name } = <expr at tok>
-	bindType                        // name: <type at tok> / Type name / name *pkg.Type
-	bindFromPkg                     // Go: the name is an imported package (recorded in imports instead)
+	bindExpr  bindKind = iota + 1 // name = <expr at tok>
+	bindDestr                     // { member: name } = <expr at tok>
+	bindType                      // name: <type at tok> / Type name / name *pkg.Type
 )
 
 type binding struct {
@@ -294,7 +293,7 @@ func (c *collector) ident(i int) {
 		switch word {
 		case "import":
 			if !c.is(i-1, ".") && (c.toks[i].nl || i == 0 || c.is(i-1, ";")) {
-				c.pyImport(i, "")
+				c.pyImport(i)
 			}
 			return
 		case "from":
@@ -703,10 +702,9 @@ func (c *collector) goBindType(name, typ int) {
 }
 
 // pyImport reads `import a.b [as x], c`.
-func (c *collector) pyImport(i int, _ string) {
+func (c *collector) pyImport(i int) {
 	j := i + 1
 	for k := 0; j < len(c.toks) && k < 64; k++ {
-		start := j
 		var parts []string
 		for c.kind(j) == tkIdent {
 			parts = append(parts, c.text(j))
@@ -727,7 +725,6 @@ func (c *collector) pyImport(i int, _ string) {
 		} else {
 			c.addImport(parts[0], importRef{path: parts[0], wk: wk})
 		}
-		_ = start
 		if !c.is(j, ",") {
 			return
 		}
@@ -871,9 +868,6 @@ func (c *collector) javaImport(i int) {
 
 func (c *collector) csUsing(i int) {
 	j := i + 1
-	if c.is(i-1, "global") && false {
-		return
-	}
 	if c.is(j, "static") {
 		j++
 	}

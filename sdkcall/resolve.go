@@ -354,7 +354,7 @@ func (r *resolver) base(i int) value {
 	if r.a.localDefs[name] {
 		return value{kind: vLocal}
 	}
-	return r.byName(name, !evidence, false)
+	return r.byName(name, !evidence)
 }
 
 // bound evaluates the binding of key that applies at token pos, skipping bindings being evaluated
@@ -448,7 +448,7 @@ func (r *resolver) evalType(i int) value {
 
 // byName applies what a name alone says: the client classes, the SDK namespace, module classes,
 // names containing "workos", and module names.
-func (r *resolver) byName(name string, simple, self bool) value {
+func (r *resolver) byName(name string, simple bool) value {
 	key := strings.TrimLeft(name, "$@")
 	switch {
 	case key == "WorkOS":
@@ -657,9 +657,9 @@ func (r *resolver) member(v value, name string) value {
 		if bv, ok := r.bound(strings.TrimLeft(name, "$@"), 1<<30); ok && bv.kind != vUnknown {
 			return bv
 		}
-		return r.byName(name, v.self, false)
+		return r.byName(name, v.self)
 	case vUnknown:
-		w := r.byName(name, false, false)
+		w := r.byName(name, false)
 		if w.kind == vClientClass || w.kind == vNamespace {
 			return value{kind: vUnknown}
 		}
