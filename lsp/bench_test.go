@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 )
 
@@ -140,6 +141,31 @@ func BenchmarkRoundTrip(b *testing.B) {
 		reportLatency(b, d)
 	})
 	// Typing: an edit, then completion, so every completion analyses a new 5,000-line version.
+	b.Run("code-action", func(b *testing.B) {
+		d := make([]time.Duration, 0, b.N)
+		for i := 0; i < b.N; i++ {
+			var actions []protocol.CommandOrCodeAction
+			p := hovers[i%sites]
+			t0 := time.Now()
+			c.must(protocol.MethodTextDocumentCodeAction, &protocol.CodeActionParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}, Range: protocol.Range{Start: p, End: p}}, &actions)
+			d = append(d, time.Since(t0))
+		}
+		reportLatency(b, d)
+	})
+	b.Run("document-link", func(b *testing.B) {
+		d := make([]time.Duration, 0, b.N)
+		for i := 0; i < b.N; i++ {
+			// Decoded raw: a Go client's reflective decoding of ~1,400 links would dominate.
+			var links jsonrpc2.RawMessage
+			t0 := time.Now()
+			c.must(protocol.MethodTextDocumentDocumentLink, &protocol.DocumentLinkParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}}, &links)
+			d = append(d, time.Since(t0))
+			if len(links) < 100 {
+				b.Fatal("no links")
+			}
+		}
+		reportLatency(b, d)
+	})
 	version := int32(1) // across runs of the sub-benchmark: a lower version would be ignored as stale
 	b.Run("edit+completion", func(b *testing.B) {
 		d := make([]time.Duration, 0, b.N)

@@ -28,6 +28,27 @@ type document struct {
 	mapper     *textpos.Mapper
 	fileOnce   sync.Once
 	file       *sdkcall.File
+
+	// Whole-file results for one docs generation (code actions ask for diagnostics on every cursor
+	// move; links are asked for on every scroll).
+	mu    sync.Mutex
+	gen   uint64
+	cache map[string]any
+}
+
+// memo computes fn once per document version and docs generation.
+func (d *document) memo(ld *loaded, key string, fn func() any) any {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.cache == nil || d.gen != ld.gen {
+		d.gen, d.cache = ld.gen, map[string]any{}
+	}
+	v, ok := d.cache[key]
+	if !ok {
+		v = fn()
+		d.cache[key] = v
+	}
+	return v
 }
 
 func newDocument(u uri.URI, languageID string, version int32, text string) *document {
@@ -53,6 +74,11 @@ func (d *document) File() *sdkcall.File {
 	}
 	d.fileOnce.Do(func() { d.file = sdkcall.Analyze(d.lang, []byte(d.text)) })
 	return d.file
+}
+
+// Diagnostics is f.Diagnostics, once per version and docs generation.
+func (d *document) Diagnostics(f *sdkcall.File, ld *loaded) []sdkcall.Diagnostic {
+	return d.memo(ld, "diagnostics", func() any { return f.Diagnostics(ld.sym) }).([]sdkcall.Diagnostic)
 }
 
 // detectLanguage maps an LSP language id, or failing that the file extension, to an SDK language.

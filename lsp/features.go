@@ -383,23 +383,32 @@ func (s *server) documentLinks(raw jsonrpc2.RawMessage) (prepared, error) {
 		if f == nil {
 			return nil, nil
 		}
-		links := f.Links(v.ld.sym)
-		out := make([]protocol.DocumentLink, 0, len(links))
-		for _, l := range links {
-			if l.URL == "" {
-				continue
+		// The encoded answer is the same until the document or the docs change.
+		raw := v.doc.memo(v.ld, "links", func() any {
+			links := f.Links(v.ld.sym)
+			out := make([]protocol.DocumentLink, 0, len(links))
+			for _, l := range links {
+				if l.URL == "" {
+					continue
+				}
+				target := uri.URI(l.URL)
+				tip := "WorkOS docs"
+				if l.Entry != nil {
+					tip = "WorkOS docs: " + l.Entry.Signature()
+				}
+				out = append(out, protocol.DocumentLink{Range: v.rng(l.Start, l.End), Target: &target, Tooltip: &tip})
 			}
-			target := uri.URI(l.URL)
-			tip := "WorkOS docs"
-			if l.Entry != nil {
-				tip = "WorkOS docs: " + l.Entry.Signature()
+			if len(out) == 0 {
+				return jsonrpc2.RawMessage("null")
 			}
-			out = append(out, protocol.DocumentLink{Range: v.rng(l.Start, l.End), Target: &target, Tooltip: &tip})
-		}
-		if len(out) == 0 {
-			return nil, nil
-		}
-		return out, nil
+			b, err := encodeArray(out)
+			if err != nil {
+				s.log.Error("encoding document links", "error", err)
+				return jsonrpc2.RawMessage("null")
+			}
+			return b
+		}).(jsonrpc2.RawMessage)
+		return raw, nil
 	}, nil
 }
 
@@ -430,7 +439,7 @@ func (s *server) codeActions(raw jsonrpc2.RawMessage) (prepared, error) {
 		start, end := v.offset(p.Range.Start), v.offset(p.Range.End)
 		var out []protocol.CommandOrCodeAction
 		if want(protocol.CodeActionKindQuickFix) {
-			for _, d := range f.Diagnostics(v.ld.sym) {
+			for _, d := range v.doc.Diagnostics(f, v.ld) {
 				if d.End < start || d.Start > end || len(d.Fixes) == 0 {
 					continue
 				}
@@ -464,7 +473,7 @@ func (s *server) codeActions(raw jsonrpc2.RawMessage) (prepared, error) {
 		if len(out) == 0 {
 			return nil, nil
 		}
-		return out, nil
+		return encodeArray(out)
 	}, nil
 }
 

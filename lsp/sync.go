@@ -138,7 +138,7 @@ func (s *server) publishDiagnostics(u uri.URI) {
 	diags := []protocol.Diagnostic{}
 	f := v.file()
 	if f != nil {
-		for _, dg := range f.Diagnostics(v.ld.sym) {
+		for _, dg := range v.doc.Diagnostics(f, v.ld) {
 			diags = append(diags, toDiagnostic(v, dg))
 		}
 	}
