@@ -148,11 +148,13 @@ func entryDoc(c *corpus.Corpus, e *corpus.Entry, plainText func(string) string) 
 	desc := plainText(e.Description)
 
 	var body []string
-	body = append(body, e.Signature())
+	// The English fields get code as words: the unicode tokenizer keeps "userManagement.createUser"
+	// whole but splits "$userManagement->createUser", which would favour some SDKs' spellings.
+	body = append(body, identifierWords(e.Signature()))
 	addParams := func(ps []corpus.Param) {}
 	addParams = func(ps []corpus.Param) {
 		for _, p := range ps {
-			body = append(body, joinNonEmpty(" ", p.Key, plainText(p.Description)))
+			body = append(body, joinNonEmpty(" ", identifierWords(p.Key), plainText(p.Description)))
 			addParams(p.Properties)
 		}
 	}
@@ -192,13 +194,14 @@ func entryDoc(c *corpus.Corpus, e *corpus.Entry, plainText func(string) string) 
 	return doc{
 		Kind:        string(e.Kind),
 		Language:    string(e.Language),
-		Title:       joinNonEmpty(" ", title, identifierWords(e.Receiver), identifierWords(e.Name)),
+		Title:       identifierWords(title),
 		Display:     title,
 		Context:     context,
 		Summary:     desc,
 		Body:        strings.Join(body, "\n"),
-		Identifiers: dedupe(idents),
-		Exact:       dedupe(exact),
+		Identifiers: distinctSpellings(idents),
+		Exact:       distinctNormalized(exact),
+		Spelling:    spellings(exact),
 		Page:        pagePath,
 		Group:       group,
 		Anchor:      anchor,
@@ -270,6 +273,47 @@ func codeLike(w string) bool {
 		prev = r
 	}
 	return strings.Count(w, ".") >= 2 && !strings.Contains(w, "..")
+}
+
+// distinctSpellings drops the names whose words the earlier names already spell: Key, ID, module
+// and receiver usually re-spell the title, and repeating them would make some entries' fields longer
+// than others' and so score them differently.
+func distinctSpellings(names []string) []string {
+	var out []string
+	seen := ""
+	for _, n := range names {
+		w := strings.ReplaceAll(identifierWords(n), " ", "")
+		if w == "" || strings.Contains(seen, w) {
+			continue
+		}
+		seen += " " + w
+		out = append(out, n)
+	}
+	return out
+}
+
+// distinctNormalized drops names equal to an earlier one once normalised.
+func distinctNormalized(names []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, n := range names {
+		k := normalizeIdentifier(n)
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, n)
+	}
+	return out
+}
+
+// spellings are names as written in code, without call parentheses.
+func spellings(names []string) []string {
+	var out []string
+	for _, n := range names {
+		out = append(out, strings.TrimSuffix(n, "()"))
+	}
+	return dedupe(out)
 }
 
 // identifierWords spells an identifier as words: "auditLogs.createEvent" → "audit logs create event",

@@ -11,7 +11,7 @@ import (
 
 // MappingVersion identifies the index mapping and the way documents are built from the corpus. It is
 // stored with every index on disk; bump it whenever either changes so cached indexes get rebuilt.
-const MappingVersion = 3
+const MappingVersion = 7
 
 // Field names of an indexed document.
 const (
@@ -25,6 +25,7 @@ const (
 	fBody        = "body"        // English: the text
 	fIdentifiers = "identifiers" // identifier parts: SDK names, parameter names, event names
 	fExact       = "exact"       // whole identifiers normalised: "usermanagement.createuser"
+	fSpelling    = "spelling"    // stored only: names as the SDK spells them: "user_management.create_user"
 	fPage        = "page"        // stored only: page path
 	fGroup       = "group"       // stored only: what the hit stands for, when deduplicating
 	fAnchor      = "anchor"      // stored only
@@ -39,7 +40,7 @@ const (
 )
 
 // storedFields are loaded for every hit to build a Result.
-var storedFields = []string{fKind, fLanguage, fDisplay, fPage, fGroup, fAnchor, fURL, fText}
+var storedFields = []string{fKind, fLanguage, fDisplay, fPage, fGroup, fAnchor, fURL, fText, fSpelling}
 
 // doc is what gets indexed; the json names are the field names.
 type doc struct {
@@ -53,6 +54,7 @@ type doc struct {
 	Body        string   `json:"body,omitempty"`
 	Identifiers []string `json:"identifiers,omitempty"`
 	Exact       []string `json:"exact,omitempty"`
+	Spelling    []string `json:"spelling,omitempty"`
 	Page        string   `json:"page"`
 	Group       string   `json:"group"`
 	Anchor      string   `json:"anchor,omitempty"`
@@ -95,6 +97,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		f.DocValues = false
 		return f
 	}
+	// Keyword fields only filter, so they skip norms (with BM25 such a field would score 0).
 	kw := func(store bool) *mapping.FieldMapping {
 		f := mapping.NewKeywordFieldMapping()
 		f.Analyzer = keyword.Name
@@ -133,6 +136,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	add(fBody, text(false, true))
 	add(fIdentifiers, custom(identAnalyzer, true))
 	add(fExact, custom(exactAnalyzer, false))
+	add(fSpelling, storedOnly())
 	add(fPage, storedOnly())
 	add(fGroup, storedOnly())
 	add(fAnchor, storedOnly())

@@ -78,7 +78,7 @@ func (ix *Index) Search(ctx context.Context, q string, opts Options) ([]Result, 
 		return nil, fmt.Errorf("search %q: %w", q, err)
 	}
 	terms := snippetTerms(q)
-	hits := dedupeHits(res.Hits, opts.Language != "")
+	hits := dedupeHits(res.Hits, opts.Language != "", typedSpellings(q))
 	out := make([]Result, 0, min(limit, len(hits)))
 	for _, h := range hits {
 		if len(out) == limit {
@@ -305,9 +305,10 @@ const sectionPreference = 0.8
 //     search is narrowed to a language (the reader wants that SDK's call); else the best hit, except
 //     that a page gives way to its best section when the section scores close to it;
 //   - every event is its own group (events share their page and section).
-func dedupeHits(hits search.DocumentMatchCollection, oneLanguage bool) []*search.DocumentMatch {
+func dedupeHits(hits search.DocumentMatchCollection, oneLanguage bool, typed map[string]bool) []*search.DocumentMatch {
 	type group struct {
 		best, page, section, entry *search.DocumentMatch
+		entries                    []*search.DocumentMatch
 	}
 	groups := map[string]*group{}
 	var order []string
@@ -325,8 +326,11 @@ func dedupeHits(hits search.DocumentMatchCollection, oneLanguage bool) []*search
 			g.page = h
 		case k == KindSection && g.section == nil:
 			g.section = h
-		case k.IsEntry() && g.entry == nil:
-			g.entry = h
+		case k.IsEntry():
+			if g.entry == nil {
+				g.entry = h
+			}
+			g.entries = append(g.entries, h)
 		}
 	}
 	out := make([]*search.DocumentMatch, 0, len(order))
@@ -336,6 +340,8 @@ func dedupeHits(hits search.DocumentMatchCollection, oneLanguage bool) []*search
 		switch {
 		case oneLanguage && g.entry != nil:
 			chosen = g.entry
+		case g.entry == g.best:
+			chosen = preferredEntry(g.entries, typed)
 		case chosen == g.page && g.section != nil && g.section.Score >= sectionPreference*g.page.Score:
 			chosen = g.section
 		}
@@ -344,6 +350,75 @@ func dedupeHits(hits search.DocumentMatchCollection, oneLanguage bool) []*search
 		out = append(out, chosen)
 	}
 	return out
+}
+
+// languageOrder breaks near ties between the same entry in several SDKs ("create user" scores
+// every SDK's createUser about alike): Node first, the HTTP API last.
+var languageOrder = func() map[string]int {
+	m := map[string]int{}
+	for i, l := range append(append([]corpus.Language{}, corpus.SDKLanguages...), corpus.Curl) {
+		m[string(l)] = i + 1
+	}
+	return m
+}()
+
+// preferredEntry picks, among a group's entry hits (best first), one of those that tie with the
+// best: one spelt exactly as the query spells it ("create_user" → Python, "CreateUser" → Go), else
+// the first in languageOrder.
+func preferredEntry(entries []*search.DocumentMatch, typed map[string]bool) *search.DocumentMatch {
+	var best *search.DocumentMatch
+	bestSpelt := false
+	for _, h := range entries {
+		if h.Score < entries[0].Score*(1-entryTie) {
+			break
+		}
+		spelt := false
+		for _, sp := range strs(h.Fields[fSpelling]) {
+			spelt = spelt || typed[sp]
+		}
+		if best == nil || (spelt && !bestSpelt) || (spelt == bestSpelt && rank(h) < rank(best)) {
+			best, bestSpelt = h, spelt
+		}
+	}
+	return best
+}
+
+// typedSpellings are the query's words written like code, without call parentheses.
+func typedSpellings(q string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(q) {
+		if w = strings.TrimSuffix(strings.Trim(w, "\"'`,;"), "()"); looksLikeIdentifier(w) {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// strs reads a stored field that may hold one value or several.
+func strs(v interface{}) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []interface{}:
+		out := make([]string, 0, len(v))
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// entryTie is how close (relative) two entries' scores must be to count as a tie.
+const entryTie = 0.2
+
+func rank(h *search.DocumentMatch) int {
+	if r, ok := languageOrder[str(h.Fields[fLanguage])]; ok {
+		return r
+	}
+	return len(languageOrder) + 1
 }
 
 // snippetLen is the target snippet length in bytes.

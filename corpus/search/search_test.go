@@ -399,3 +399,20 @@ func rewriteMeta(t *testing.T, dir string, edit func(*Meta)) {
 		t.Fatal(err)
 	}
 }
+
+func TestSpellingPicksTheSDK(t *testing.T) {
+	ix := fixtureIndex(t)
+	for q, want := range map[string]corpus.Language{
+		"createUser":                  corpus.JS,
+		"create_user":                 corpus.Python,
+		"CreateUser":                  corpus.Go,
+		"UserManagement.create_user":  corpus.Ruby,
+		"$userManagement->createUser": corpus.PHP,
+		"create user":                 corpus.JS,
+	} {
+		res := mustSearch(t, ix, q, Options{Limit: 3})
+		if len(res) == 0 || res[0].Language != want {
+			t.Errorf("%q: want the %s entry first:%s", q, want, describe(res))
+		}
+	}
+}

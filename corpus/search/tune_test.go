@@ -5,6 +5,8 @@ import (
 	"os"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"github.com/workos-lsp/workos-lsp/corpus"
 )
 
@@ -59,5 +61,31 @@ func TestDebugQuery(t *testing.T) {
 	}
 	for _, r := range res {
 		t.Logf("%7.3f %-8s %-6s %-40s %s\n          %s", r.Score, r.Kind, r.Language, r.Title, r.URL, r.Snippet)
+	}
+}
+
+// TestDebugRaw prints the raw hits of SEARCH_RAW before deduplication.
+func TestDebugRaw(t *testing.T) {
+	q := os.Getenv("SEARCH_RAW")
+	if q == "" {
+		t.Skip("set SEARCH_RAW=<query> (and WORKOS_DOCS_DIR)")
+	}
+	c := requireReal(t, "0.2.0")
+	ix, err := Build(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	req := bleve.NewSearchRequestOptions(buildQuery(q, Options{}), 15, 0, os.Getenv("SEARCH_EXPLAIN") != "")
+	req.Fields = storedFields
+	res, err := ix.idx.Search(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range res.Hits {
+		t.Logf("%7.3f %-30s %v", h.Score, h.ID, h.Fields[fDisplay])
+		if h.Expl != nil {
+			t.Logf("%s", h.Expl)
+		}
 	}
 }
