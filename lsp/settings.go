@@ -16,7 +16,7 @@ type Settings struct {
 	DocsPath    string   `json:"docsPath,omitempty"`    // a local docs folder instead of the npm package
 	DocsVersion string   `json:"docsVersion,omitempty"` // the package version to use ("0.2.0"); empty means newest
 	Offline     bool     `json:"offline,omitempty"`     // never touch the network; use the cache only
-	Languages   []string `json:"languages,omitempty"`   // enabled languages ("go", "node", "c#"…); empty means all
+	Languages   []string `json:"languages,omitempty"`   // enabled languages ("go", "node", "c#", "curl" or LSP ids like "shellscript"); empty means all
 }
 
 // docsKey is what decides which docs are loaded: a change re-loads.
@@ -30,7 +30,11 @@ func (s Settings) Enabled(lang corpus.Language) bool {
 		return true
 	}
 	for _, name := range s.Languages {
-		if l, ok := corpus.ParseLanguage(name); ok && l == lang {
+		l, ok := corpus.ParseLanguage(name)
+		if !ok {
+			l, ok = detectLanguage(name, "") // LSP language ids: shellscript, javascriptreact…
+		}
+		if ok && l == lang {
 			return true
 		}
 	}
