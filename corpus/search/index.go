@@ -14,7 +14,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 )
@@ -113,13 +112,9 @@ var errStale = errors.New("stale index")
 
 // openCached opens the index in dir if its meta matches want and it answers a probe query.
 func openCached(dir string, want Meta) (ix *Index, err error) {
-	data, err := os.ReadFile(filepath.Join(dir, metaFile))
+	have, err := readMeta(dir)
 	if err != nil {
 		return nil, err
-	}
-	var have Meta
-	if err := json.Unmarshal(data, &have); err != nil {
-		return nil, fmt.Errorf("read %s: %w", metaFile, err)
 	}
 	docs := have.Docs
 	have.Docs = 0
@@ -148,10 +143,6 @@ func openCached(dir string, want Meta) (ix *Index, err error) {
 	if _, err := idx.Search(probeRequest()); err != nil {
 		_ = idx.Close()
 		return nil, fmt.Errorf("probe index: %w", err)
-	}
-	if _, ok := idx.Mapping().(*mapping.IndexMappingImpl); !ok {
-		_ = idx.Close()
-		return nil, errStale
 	}
 	return &Index{idx: idx, dir: dir, docs: docs}, nil
 }
@@ -217,14 +208,21 @@ func buildOnDisk(ctx context.Context, c *corpus.Corpus, dir string, meta Meta) (
 	if err := os.WriteFile(filepath.Join(tmp, metaFile), append(data, '\n'), 0o644); err != nil {
 		return fmt.Errorf("search: write meta: %w", err)
 	}
-	return replaceDir(tmp, dir)
+	return replaceDir(tmp, dir, meta)
 }
 
 // replaceDir moves the finished build tmp to dir, replacing whatever dir held. When another process
-// put a fresh index in place first, its rename wins and ours is discarded.
-func replaceDir(tmp, dir string) error {
+// has meanwhile put the same index in place, that one is kept and tmp discarded, so a process that
+// already opened it keeps its files.
+func replaceDir(tmp, dir string, meta Meta) error {
 	if err := os.Rename(tmp, dir); err == nil {
 		return nil
+	}
+	want := meta
+	want.Docs = 0
+	if ix, err := openCached(dir, want); err == nil {
+		_ = ix.Close()
+		return os.RemoveAll(tmp)
 	}
 	old := tmp + ".old"
 	if err := os.Rename(dir, old); err != nil && !os.IsNotExist(err) {
@@ -237,6 +235,18 @@ func replaceDir(tmp, dir string) error {
 		return fmt.Errorf("search: remove old index: %w", err)
 	}
 	return nil
+}
+
+func readMeta(dir string) (Meta, error) {
+	var m Meta
+	data, err := os.ReadFile(filepath.Join(dir, metaFile))
+	if err != nil {
+		return m, err
+	}
+	if err := json.Unmarshal(data, &m); err != nil {
+		return m, fmt.Errorf("read %s: %w", metaFile, err)
+	}
+	return m, nil
 }
 
 // Rebuilt reports whether Open had to build the index rather than reuse the cached one.

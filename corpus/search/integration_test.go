@@ -220,14 +220,7 @@ func TestRealCorpusOnDisk(t *testing.T) {
 }
 
 func sizeOf(dir string) string {
-	var n int64
-	filepath.Walk(dir, func(_ string, fi os.FileInfo, err error) error {
-		if err == nil && !fi.IsDir() {
-			n += fi.Size()
-		}
-		return nil
-	})
-	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	return fmt.Sprintf("%.1f MB", float64(dirSize(dir))/(1<<20))
 }
 
 // benchCorpus is the real 0.2.0 corpus when configured, else the fixture.

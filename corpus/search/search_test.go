@@ -4,9 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
@@ -414,5 +416,65 @@ func TestSpellingPicksTheSDK(t *testing.T) {
 		if len(res) == 0 || res[0].Language != want {
 			t.Errorf("%q: want the %s entry first:%s", q, want, describe(res))
 		}
+	}
+}
+
+func TestConcurrentSearches(t *testing.T) {
+	c := corpustest.Corpus(t)
+	ix := openFixture(t, c, filepath.Join(t.TempDir(), "idx"))
+	defer ix.Close()
+	queries := []string{"createUser", "dsync.user.created", "invalid SAML response", "list users", "pagination"}
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for i := 0; i < 50; i++ {
+				q := queries[(g+i)%len(queries)]
+				res, err := ix.Search(context.Background(), q, Options{Limit: 5, Language: corpus.SDKLanguages[g%len(corpus.SDKLanguages)]})
+				if err == nil && len(res) == 0 {
+					err = fmt.Errorf("%q: no results", q)
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+func TestConcurrentOpenShareOneIndex(t *testing.T) {
+	c := corpustest.Corpus(t)
+	dir := filepath.Join(t.TempDir(), "index", "fixture")
+	var wg sync.WaitGroup
+	ixs := make([]*Index, 4)
+	errs := make([]error, 4)
+	for i := range ixs {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			ixs[i], errs[i] = Open(context.Background(), c, dir)
+		}(i)
+	}
+	wg.Wait()
+	for i, ix := range ixs {
+		if errs[i] != nil {
+			t.Fatalf("Open %d: %v", i, errs[i])
+		}
+		checkAnswers(t, ix)
+	}
+	for _, ix := range ixs {
+		ix.Close()
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dir))
+	if len(entries) != 1 {
+		t.Errorf("leftovers beside the index: %v", entries)
 	}
 }
