@@ -92,7 +92,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: workos-lsp [command] [flags]")
 	fmt.Fprintln(w)
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Docs flags (all commands): --docs DIR, --corpus-version V, --offline, --cache-dir DIR")
