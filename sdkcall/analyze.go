@@ -181,20 +181,32 @@ func bindKey(name string) string {
 }
 
 func (c *collector) run() {
-	for i := 0; i < len(c.toks); i++ {
-		t := c.toks[i]
+	toks, src := c.toks, c.src
+	for i := range toks {
+		t := &toks[i]
 		switch t.kind {
 		case tkIdent:
 			c.ident(i)
 		case tkPunct:
-			switch c.view(i) {
-			case "=", ":=", "||=", "??=":
-				c.assignment(i)
+			switch src[t.s] {
+			case '=', ':', '|', '?':
+				switch c.view(i) {
+				case "=", ":=", "||=", "??=":
+					c.assignment(i)
+				}
 			}
 		case tkString:
 			c.stringUse(i)
 		}
 	}
+}
+
+// nextByte is the first byte of token i+1, or 0.
+func (c *collector) nextByte(i int) byte {
+	if i+1 < len(c.toks) {
+		return c.src[c.toks[i+1].s]
+	}
+	return 0
 }
 
 // stringUse marks files that load a WorkOS package by string (JS require/import, Ruby require, Go
@@ -247,8 +259,12 @@ func (c *collector) ident(i int) {
 			}
 			return
 		}
-		c.methodDef(i)
-		c.typeAnnotation(i)
+		switch c.nextByte(i) {
+		case '(':
+			c.methodDef(i)
+		case ':', '?':
+			c.typeAnnotation(i)
+		}
 	case corpus.Go:
 		switch word {
 		case "import":
@@ -305,7 +321,9 @@ func (c *collector) ident(i int) {
 			}
 			return
 		}
-		c.typeAnnotation(i)
+		if c.nextByte(i) == ':' {
+			c.typeAnnotation(i)
+		}
 	case corpus.Ruby:
 		switch word {
 		case "def":
@@ -344,7 +362,9 @@ func (c *collector) ident(i int) {
 				c.a.uses = true
 			}
 		}
-		c.typedDecl(i)
+		if c.kind(i+1) == tkIdent || c.nextByte(i) == '?' {
+			c.typedDecl(i)
+		}
 	case corpus.Java:
 		switch word {
 		case "import":
@@ -356,8 +376,12 @@ func (c *collector) ident(i int) {
 			}
 			return
 		}
-		c.methodDef(i)
-		c.typedDecl(i)
+		switch {
+		case c.nextByte(i) == '(':
+			c.methodDef(i)
+		case c.kind(i+1) == tkIdent || c.nextByte(i) == '?':
+			c.typedDecl(i)
+		}
 	case corpus.DotNet:
 		switch word {
 		case "using":
@@ -369,8 +393,12 @@ func (c *collector) ident(i int) {
 			}
 			return
 		}
-		c.methodDef(i)
-		c.typedDecl(i)
+		switch {
+		case c.nextByte(i) == '(':
+			c.methodDef(i)
+		case c.kind(i+1) == tkIdent || c.nextByte(i) == '?':
+			c.typedDecl(i)
+		}
 	}
 }
 

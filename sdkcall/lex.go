@@ -65,13 +65,33 @@ func lex(lang corpus.Language, src []byte) (toks []token, comments []comment, va
 	return lx.toks, lx.comments, lx.vals
 }
 
-func isIdentStart(c byte) bool {
-	return c == '_' || (c|0x20) >= 'a' && (c|0x20) <= 'z' || c >= 0x80
-}
+// byteClass classifies bytes for the lexer's hot loops.
+var byteClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80:
+			t[c] = clsIdentStart | clsIdent
+		case c >= '0' && c <= '9':
+			t[c] = clsIdent
+		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			t[c] = clsSpace
+		case c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}' || c == ',' || c == ';':
+			t[c] = clsBracket
+		}
+	}
+	return t
+}()
 
-func isIdentByte(c byte) bool {
-	return isIdentStart(c) || c >= '0' && c <= '9'
-}
+const (
+	clsIdentStart = 1 << iota
+	clsIdent
+	clsSpace
+	clsBracket // brackets, comma, semicolon: never part of a longer token
+)
+
+func isIdentStart(c byte) bool { return byteClass[c]&clsIdentStart != 0 }
+
+func isIdentByte(c byte) bool { return byteClass[c]&clsIdent != 0 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
@@ -87,12 +107,12 @@ func (lx *lexer) hasPrefix(s string) bool {
 }
 
 func (lx *lexer) emit(kind tokKind, s, e int) int {
-	t := token{s: int32(s), e: int32(e), kind: kind, nl: lx.nl, match: -1, parent: -1}
+	parent := int32(-1)
 	if n := len(lx.stack); n > 0 {
-		t.parent = lx.stack[n-1]
+		parent = lx.stack[n-1]
 	}
+	lx.toks = append(lx.toks, token{s: int32(s), e: int32(e), kind: kind, nl: lx.nl, match: -1, parent: parent})
 	lx.nl = false
-	lx.toks = append(lx.toks, t)
 	return len(lx.toks) - 1
 }
 
@@ -124,7 +144,11 @@ func (lx *lexer) run() {
 	}
 	for lx.i < len(src) {
 		c := src[lx.i]
+		cls := byteClass[c]
 		switch {
+		case cls&clsSpace != 0:
+			lx.i++
+			continue
 		case c == '\n':
 			lx.nl = true
 			lx.i++
@@ -132,11 +156,11 @@ func (lx *lexer) run() {
 				lx.heredocBodies()
 			}
 			continue
-		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
-			lx.i++
-			continue
-		case isIdentStart(c) && (lx.lang != corpus.Python || !lx.quoteSoon()):
+		case cls&clsIdentStart != 0 && (lx.lang != corpus.Python || !lx.quoteSoon()):
 			lx.ident() // the common case, with no comment or string possible here
+			continue
+		case cls&clsBracket != 0:
+			lx.punct()
 			continue
 		}
 		if lx.commentOrSkip() {
@@ -284,7 +308,10 @@ func (lx *lexer) ident() {
 	for lx.i < len(src) && (src[lx.i] == '@' || src[lx.i] == '$') && lx.i-s < 2 { // @@x, $$x
 		lx.i++
 	}
-	for lx.i < len(src) && (isIdentByte(src[lx.i]) || src[lx.i] == '$' && lx.lang == corpus.JS) {
+	for lx.i < len(src) && byteClass[src[lx.i]]&clsIdent != 0 {
+		lx.i++
+	}
+	for lx.lang == corpus.JS && lx.i < len(src) && (byteClass[src[lx.i]]&clsIdent != 0 || src[lx.i] == '$') {
 		lx.i++
 	}
 	if lx.lang == corpus.Ruby && lx.i < len(src) && (src[lx.i] == '?' || src[lx.i] == '!') &&
