@@ -518,7 +518,7 @@ func (c *collector) assignment(i int) {
 		}
 	case c.is(l, "}") && lang == corpus.JS:
 		open := c.toks[l].match
-		if open < 0 {
+		if open < 0 || l-int(open) > 4096 { // a pattern, not a huge object literal
 			return
 		}
 		c.destructure(int(open), l, rhs)
