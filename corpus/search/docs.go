@@ -80,18 +80,28 @@ func documents(c *corpus.Corpus) []indexDoc {
 
 func pageDocs(p *corpus.Page, skip map[string]bool) []indexDoc {
 	where := pathWords(p.Path)
-	var headings, bodies []string
-	for _, s := range p.Sections {
+	var headings, bodies, pageCode []string
+	sectionCode := make([][]string, len(p.Sections))
+	seenCode := map[string]bool{}
+	for i, s := range p.Sections {
 		if s.Heading != "" {
 			headings = append(headings, s.Heading)
 		}
 		if s.Text != "" {
 			bodies = append(bodies, s.Text)
 		}
+		sectionCode[i] = codeWords(s.Text, maxPageCodeWords)
+		for _, w := range sectionCode[i] {
+			if !seenCode[w] && len(pageCode) < maxPageCodeWords {
+				seenCode[w] = true
+				pageCode = append(pageCode, w)
+			}
+		}
 	}
 	body := strings.Join(bodies, "\n")
 	if body == "" {
 		body = plainText(p.Markdown)
+		pageCode = codeWords(body, maxPageCodeWords)
 	}
 	text := body
 	if p.Description != "" {
@@ -105,14 +115,14 @@ func pageDocs(p *corpus.Page, skip map[string]bool) []indexDoc {
 		Summary:     p.Description,
 		Headings:    headings,
 		Body:        body,
-		Identifiers: codeWords(body, maxPageCodeWords),
+		Identifiers: pageCode,
 		Page:        p.Path,
 		Group:       p.Path,
 		URL:         p.URL(),
-		Text:        clip(squeeze(text), storedTextMax),
+		Text:        snippetSource(text),
 	}}}
 	seen := map[string]bool{}
-	for _, s := range p.Sections {
+	for i, s := range p.Sections {
 		if s.Heading == "" || s.Anchor == "" || seen[s.Anchor] || skip[s.Heading] {
 			continue
 		}
@@ -123,15 +133,20 @@ func pageDocs(p *corpus.Page, skip map[string]bool) []indexDoc {
 			Display:     s.Heading,
 			Context:     joinNonEmpty(" ", p.Title, where),
 			Body:        s.Text,
-			Identifiers: codeWords(s.Text, maxPageCodeWords),
+			Identifiers: sectionCode[i],
 			Page:        p.Path,
 			Group:       p.Path,
 			Anchor:      s.Anchor,
 			URL:         p.URL() + "#" + s.Anchor,
-			Text:        clip(squeeze(strings.TrimPrefix(s.Text, s.Heading)), storedTextMax),
+			Text:        snippetSource(strings.TrimPrefix(s.Text, s.Heading)),
 		}})
 	}
 	return out
+}
+
+// snippetSource is the start of text, white space collapsed, stored for snippets.
+func snippetSource(text string) string {
+	return clip(squeeze(clip(text, 2*storedTextMax)), storedTextMax)
 }
 
 func entryDoc(c *corpus.Corpus, e *corpus.Entry, plainText func(string) string) (doc, bool) {
@@ -206,7 +221,7 @@ func entryDoc(c *corpus.Corpus, e *corpus.Entry, plainText func(string) string) 
 		Group:       group,
 		Anchor:      anchor,
 		URL:         url,
-		Text:        clip(squeeze(joinNonEmpty(": ", e.Signature(), desc)), storedTextMax),
+		Text:        snippetSource(joinNonEmpty(": ", e.Signature(), desc)),
 	}, true
 }
 
@@ -232,7 +247,7 @@ func eventDoc(ev *corpus.Event) doc {
 		Group:       "event:" + ev.Name,
 		Anchor:      ev.Anchor,
 		URL:         ev.URL(),
-		Text:        clip(squeeze(joinNonEmpty(": ", ev.Name, desc)), storedTextMax),
+		Text:        snippetSource(joinNonEmpty(": ", ev.Name, desc)),
 	}
 }
 
@@ -245,7 +260,7 @@ const maxPageCodeWords = 200
 func codeWords(text string, max int) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, w := range strings.Fields(text) {
+	for w := range strings.FieldsSeq(text) {
 		w = strings.Trim(w, ".,;:!?\"'`“”‘’()[]{}<>*")
 		if len(w) < 4 || seen[w] || !codeLike(w) {
 			continue
@@ -390,9 +405,30 @@ func plainText(md string) string {
 	return squeeze(s)
 }
 
-// squeeze collapses runs of white space into one space.
+// squeeze collapses runs of white space into one space and trims the ends.
 func squeeze(s string) string {
+	if !needsSqueeze(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+func needsSqueeze(s string) bool {
+	if s == "" {
+		return false
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c >= 0x80:
+			return true // unicode spaces too: let strings.Fields decide
+		case c == ' ' && i+1 < len(s) && s[i+1] == ' ':
+			return true
+		}
+	}
+	return false
 }
 
 // clip cuts s to at most max bytes at a word boundary.

@@ -11,7 +11,7 @@ import (
 
 // MappingVersion identifies the index mapping and the way documents are built from the corpus. It is
 // stored with every index on disk; bump it whenever either changes so cached indexes get rebuilt.
-const MappingVersion = 7
+const MappingVersion = 8
 
 // Field names of an indexed document.
 const (
@@ -131,8 +131,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	add(fTitle, text(false, true))
 	add(fDisplay, storedOnly())
 	add(fContext, text(false, false))
-	add(fSummary, text(false, true))
-	add(fHeadings, text(false, true))
+	// Term vectors (positions) only where phrases are matched: they cost a good share of build time.
+	add(fSummary, text(false, false))
+	add(fHeadings, text(false, false))
 	add(fBody, text(false, true))
 	add(fIdentifiers, custom(identAnalyzer, true))
 	add(fExact, custom(exactAnalyzer, false))

@@ -154,7 +154,7 @@ func buildQuery(q string, opts Options) query.Query {
 	if len(strings.Fields(q)) > 1 || strings.ContainsAny(q, "._-$:>") {
 		phrase(fTitle, weights.phraseTitle)
 		phrase(fIdentifiers, weights.phraseIdent)
-		phrase(fBody, weights.phraseBody)
+		phrase(fBody, weights.phraseBody) // pasted error messages
 	}
 	for _, w := range strings.Fields(q) {
 		w = strings.Trim(w, "\"'`,;()[]{}")
