@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"fmt"
 	"log/slog"
 	"net"
 	"os"
@@ -21,7 +20,6 @@ import (
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 
-	"github.com/workos-lsp/workos-lsp/corpus"
 	"github.com/workos-lsp/workos-lsp/corpus/corpustest"
 	"github.com/workos-lsp/workos-lsp/corpus/search"
 )
@@ -403,6 +401,3 @@ func newTestServer(t testing.TB) (*client, *fixtureLoader) {
 	c.initialize(defaultCaps(), "")
 	return c, l
 }
-
-var _ = fmt.Sprintf
-var _ corpus.Language

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -445,5 +444,3 @@ func TestStdoutHasOnlyFrames(t *testing.T) {
 		t.Errorf("stderr does not log the failure: %q", stderr.String())
 	}
 }
-
-var _ = errors.New

@@ -14,7 +14,6 @@ package lsp
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -576,5 +575,3 @@ func (c *stdio) Close() error {
 	c.r.CloseWithError(io.EOF)
 	return nil
 }
-
-func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }
