@@ -166,7 +166,7 @@ func entryDoc(c *corpus.Corpus, e *corpus.Entry, plainText func(string) string) 
 	// The English fields get code as words: the unicode tokenizer keeps "userManagement.createUser"
 	// whole but splits "$userManagement->createUser", which would favour some SDKs' spellings.
 	body = append(body, identifierWords(e.Signature()))
-	addParams := func(ps []corpus.Param) {}
+	var addParams func(ps []corpus.Param)
 	addParams = func(ps []corpus.Param) {
 		for _, p := range ps {
 			body = append(body, joinNonEmpty(" ", identifierWords(p.Key), plainText(p.Description)))
@@ -203,7 +203,7 @@ func entryDoc(c *corpus.Corpus, e *corpus.Entry, plainText func(string) string) 
 	group := pagePath
 	if p, _, ok := c.Page(url); ok {
 		pagePath, group = p.Path, p.Path
-	} else if !strings.HasPrefix(url, corpus.SiteURL) {
+	} else if !strings.HasPrefix(url, corpus.SiteURL) || group == "" {
 		group = url
 	}
 	return doc{

@@ -1,6 +1,17 @@
 // Package search is ranked full-text search over the docs corpus: pages, sections, SDK reference
 // entries and events, indexed with bleve (scorch) under an explicit mapping. An index is built in
 // memory (Build) or cached on disk per corpus snapshot (Open), and is safe for concurrent searches.
+//
+// Documents (docs.go): one per page, per headed section, per SDK entry and per event. Prose goes to
+// English-analysed fields (title, headings, summary, context, body); code names go to the
+// identifiers field, whose analyzer (analysis.go) splits camelCase, snake_case, dots, "->" and "::"
+// and keeps the compound, and to the exact field, which holds whole names normalised across SDK
+// spellings. kind and language are keyword fields used as filters.
+//
+// Queries (query.go): a disjunction of per-field matches with boosts, phrase matches, an
+// all-words match, adjacent words joined ("log out" → logout) and exact-name terms for words written
+// like code; hits are then grouped so that a page, its sections and its entries show once.
+// testdata/judged.tsv holds the queries the boosts were tuned on; see TestJudgedQueries.
 package search
 
 import (
@@ -121,21 +132,24 @@ func openCached(dir string, want Meta) (ix *Index, err error) {
 	if have != want {
 		return nil, errStale
 	}
-	idx, err := bleve.OpenUsing(filepath.Join(dir, bleveDir), map[string]interface{}{
+	// Damaged files can make bleve panic rather than fail; treat a panic while opening or probing the
+	// index like any other error, so a corrupt cache is rebuilt instead of crashing the caller.
+	var idx bleve.Index
+	defer func() {
+		if r := recover(); r != nil {
+			if idx != nil {
+				_ = idx.Close()
+			}
+			ix, err = nil, fmt.Errorf("open index: %v", r)
+		}
+	}()
+	idx, err = bleve.OpenUsing(filepath.Join(dir, bleveDir), map[string]interface{}{
 		"read_only":    true,
 		"bolt_timeout": "2s",
 	})
 	if err != nil {
 		return nil, err
 	}
-	// Damaged segment files can make bleve panic rather than fail; probe the index once and treat a
-	// panic like any other error, so a corrupt cache is rebuilt instead of crashing the caller.
-	defer func() {
-		if r := recover(); r != nil {
-			_ = idx.Close()
-			ix, err = nil, fmt.Errorf("probe index: %v", r)
-		}
-	}()
 	if n, err := idx.DocCount(); err != nil || n != docs {
 		_ = idx.Close()
 		return nil, fmt.Errorf("probe index: %d documents, want %d (%v)", n, docs, err)

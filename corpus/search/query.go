@@ -55,7 +55,13 @@ var weights = struct {
 
 // Search runs q and returns at most opts.Limit results, best first. Cancelling ctx stops the search
 // and returns ctx's error.
-func (ix *Index) Search(ctx context.Context, q string, opts Options) ([]Result, error) {
+func (ix *Index) Search(ctx context.Context, q string, opts Options) (_ []Result, err error) {
+	// A cached index damaged after it was opened can make bleve panic; report it instead.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("search %q: index failure: %v", q, r)
+		}
+	}()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -91,12 +97,9 @@ func (ix *Index) Search(ctx context.Context, q string, opts Options) ([]Result, 
 	return out, nil
 }
 
-// termCentric builds one clause per query word (each a disjunction over the fields) instead of one
-// clause per field. bleve scales a disjunction's score by the share of its clauses that match
-// (coord), so per word it rewards documents that match more of the words, wherever they match,
-// rather than documents that match one common word in many fields.
-var termCentric = false
-
+// buildQuery combines, in one disjunction: a match of q on every text field with its boost, a
+// phrase match on title, identifiers and body, a match of adjacent words joined, an all-words match
+// on the body, and an exact-name term for each word written like code; then the filters.
 func buildQuery(q string, opts Options) query.Query {
 	var clauses []query.Query
 	phrase := func(field string, boost float64) {
@@ -121,14 +124,11 @@ func buildQuery(q string, opts Options) query.Query {
 		}
 		return out
 	}
+	// One clause per field. bleve scales a disjunction's score by the share of its clauses that
+	// match (coord), which favours documents matching in several fields. One clause per query word
+	// (each a disjunction over the fields) was tried and ranked the judged queries worse.
+	clauses = append(clauses, fieldMatches(q)...)
 	words := queryWords(q)
-	if termCentric && len(words) > 1 {
-		for _, w := range words {
-			clauses = append(clauses, bleve.NewDisjunctionQuery(fieldMatches(w)...))
-		}
-	} else {
-		clauses = append(clauses, fieldMatches(q)...)
-	}
 	if joined := joinedPairs(words); joined != "" && weights.joined > 0 {
 		// "log out" finds "logout", "sign in" finds "signin"/"signIn".
 		var js []query.Query
@@ -300,11 +300,12 @@ func toResult(h *search.DocumentMatch) Result {
 // the page, since it takes the reader to the right place.
 const sectionPreference = 0.8
 
-// dedupeHits keeps one hit per thing shown, ranked by the best score of what it stands for:
-//   - one hit per group: a page, its sections and the SDK entries documented on it are one group. The group shows, in this order of preference: an entry when the
-//     search is narrowed to a language (the reader wants that SDK's call); else the best hit, except
-//     that a page gives way to its best section when the section scores close to it;
-//   - every event is its own group (events share their page and section).
+// dedupeHits keeps one hit per group, ranked by the group's best score. A page, its sections and
+// the SDK entries documented on it form one group; every event is a group of its own (events share
+// their page and section). A group shows an entry when the search is narrowed to a language (the
+// reader wants that SDK's call); else its best hit, except that a page gives way to its best
+// section when the section scores close to it, and that among one operation's entries in several
+// SDKs the one spelt as typed, else the preferred language, wins a near tie.
 func dedupeHits(hits search.DocumentMatchCollection, oneLanguage bool, typed map[string]bool) []*search.DocumentMatch {
 	type group struct {
 		best, page, section, entry *search.DocumentMatch
@@ -421,13 +422,19 @@ func rank(h *search.DocumentMatch) int {
 	return len(languageOrder) + 1
 }
 
+// asciiLower lowercases ASCII letters only, so byte offsets stay valid in the original.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
 // snippetLen is the target snippet length in bytes.
 const snippetLen = 200
-
-var snippetStop = map[string]bool{
-	"a": true, "an": true, "and": true, "the": true, "of": true, "to": true, "in": true, "for": true,
-	"on": true, "is": true, "how": true, "do": true, "i": true, "with": true, "by": true, "or": true,
-}
 
 // snippetTerms are the lowercased query words and identifier parts used to place the snippet.
 func snippetTerms(q string) []string {
@@ -435,7 +442,7 @@ func snippetTerms(q string) []string {
 	seen := map[string]bool{}
 	add := func(t string) {
 		t = strings.ToLower(t)
-		if len(t) < 2 || snippetStop[t] || seen[t] {
+		if len(t) < 2 || englishStop[t] || seen[t] {
 			return
 		}
 		seen[t] = true
@@ -456,7 +463,7 @@ func snippet(text string, terms []string, n int) string {
 	if len(text) <= n {
 		return text
 	}
-	lower := strings.ToLower(text)
+	lower := asciiLower(text) // same byte offsets as text
 	type hit struct {
 		at   int
 		term int

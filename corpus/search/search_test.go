@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 	"github.com/workos-lsp/workos-lsp/corpus/corpustest"
@@ -228,6 +229,17 @@ func TestSnippet(t *testing.T) {
 	}
 	if !strings.HasPrefix(s, "…") || !strings.HasSuffix(s, "…") || len(s) > snippetLen+10 {
 		t.Errorf("snippet not cut around the match: %q", s)
+	}
+	// Offsets stay valid around letters whose lower case is longer, and cuts fall between runes.
+	uni := strings.Repeat("İstanbul 日本語 👩‍💻 ", 40) + "magic auth" + strings.Repeat(" Ünïcödé 😀", 40)
+	s = snippet(uni, snippetTerms("magic auth"), snippetLen)
+	if !utf8.ValidString(s) || !strings.Contains(s, "magic auth") {
+		t.Errorf("unicode snippet: %q", s)
+	}
+	for i := 0; i < 300; i += 7 {
+		if s := snippet(uni[:len(uni)-i], snippetTerms("stanbul 😀 x"), snippetLen); !utf8.ValidString(s) {
+			t.Errorf("invalid UTF-8 snippet %q", s)
+		}
 	}
 	if got := snippet("short", nil, snippetLen); got != "short" {
 		t.Errorf("short text changed: %q", got)
