@@ -11,7 +11,7 @@ import (
 
 // MappingVersion identifies the index mapping and the way documents are built from the corpus. It is
 // stored with every index on disk; bump it whenever either changes so cached indexes get rebuilt.
-const MappingVersion = 8
+const MappingVersion = 9
 
 // Field names of an indexed document.
 const (
@@ -144,6 +144,8 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	add(fURL, storedOnly())
 	add(fText, storedOnly())
 
+	// No composite _all field: every query names its field.
+	dm.AddSubDocumentMapping("_all", mapping.NewDocumentDisabledMapping())
 	im.DefaultMapping = dm
 	return im, im.Validate()
 }

@@ -490,3 +490,24 @@ func TestConcurrentOpenShareOneIndex(t *testing.T) {
 		t.Errorf("leftovers beside the index: %v", entries)
 	}
 }
+
+func TestMappingHasOnlyDeclaredFields(t *testing.T) {
+	ix := fixtureIndex(t)
+	fields, err := ix.idx.Fields()
+	if err != nil {
+		t.Fatal(err)
+	}
+	declared := map[string]bool{"_id": true}
+	for _, f := range []string{fKind, fLanguage, fTitle, fContext, fSummary, fHeadings, fBody, fIdentifiers, fExact,
+		fDisplay, fPage, fGroup, fAnchor, fURL, fText, fSpelling} {
+		declared[f] = true
+	}
+	for _, f := range fields {
+		if !declared[f] && !strings.HasPrefix(f, "_") {
+			t.Errorf("undeclared indexed field %q", f)
+		}
+		if f == "_all" {
+			t.Errorf("the _all field is indexed")
+		}
+	}
+}
