@@ -1,0 +1,256 @@
+-- Headless end-to-end test of the Neovim plugin against the real workos-lsp (run by test/run.sh):
+-- setup() → open a JS and a Go fixture → the client attaches → the docs load → hover, completion,
+-- workos.search, :WorkosDocs and :WorkosOpenDocs. Prints one line per check and exits non-zero on a
+-- failure. Env: WORKOS_LSP_BIN (the server), WORKOS_FIXTURE_DOCS (the docs folder).
+local bin = assert(os.getenv("WORKOS_LSP_BIN"), "WORKOS_LSP_BIN is not set")
+local docs = assert(os.getenv("WORKOS_FIXTURE_DOCS"), "WORKOS_FIXTURE_DOCS is not set")
+local here = vim.fn.fnamemodify(debug.getinfo(1, "S").source:sub(2), ":p:h")
+local fixtures = here .. "/fixtures"
+local CREATE_USER_URL = "https://workos.com/docs/reference/authkit/user/create"
+local DEADLINE = 60000
+
+local passed, failed = 0, 0
+
+local function check(name, fn)
+  local ok, err = xpcall(fn, debug.traceback)
+  if ok then
+    passed = passed + 1
+    io.stdout:write("ok - " .. name .. "\n")
+  else
+    failed = failed + 1
+    io.stdout:write("not ok - " .. name .. "\n  " .. tostring(err):gsub("\n", "\n  ") .. "\n")
+  end
+end
+
+local function finish()
+  io.stdout:write(("%d passed, %d failed\n"):format(passed, failed))
+  for _, c in ipairs(require("workos_lsp").clients()) do
+    c.stop()
+  end
+  vim.wait(5000, function()
+    return #require("workos_lsp").clients() == 0
+  end, 50)
+  if failed > 0 then
+    vim.cmd("cquit 1")
+  else
+    vim.cmd("qall!")
+  end
+end
+
+local function contains(haystack, needle, what)
+  if type(haystack) ~= "string" or not haystack:find(needle, 1, true) then
+    error(("%s: %q not found in:\n%s"):format(what or "text", needle, vim.inspect(haystack)), 2)
+  end
+end
+
+-- Record the end of the docs load: the server reports it with $/progress.
+local loaded_message
+local default_progress = vim.lsp.handlers["$/progress"]
+vim.lsp.handlers["$/progress"] = function(err, result, ctx, config)
+  local v = result and result.value
+  if type(v) == "table" and v.kind == "end" and type(v.message) == "string" and v.message:match("^WorkOS docs") then
+    loaded_message = v.message
+  end
+  if default_progress then
+    return default_progress(err, result, ctx, config)
+  end
+end
+
+local opened = {}
+local wl = require("workos_lsp")
+
+check("setup() with settings starts nothing before a matching buffer", function()
+  wl.setup({
+    cmd = { bin, "serve" },
+    settings = { workos = { docsPath = docs, offline = true } },
+    open = function(url)
+      table.insert(opened, url)
+    end,
+  })
+  assert(#wl.clients() == 0, "a client started early")
+  assert(vim.fn.exists(":WorkosDocs") == 2, ":WorkosDocs is missing")
+  assert(vim.fn.exists(":WorkosOpenDocs") == 2, ":WorkosOpenDocs is missing")
+end)
+
+vim.cmd("edit " .. fixtures .. "/signup.js")
+local js = vim.api.nvim_get_current_buf()
+
+check("the client attaches to a JavaScript buffer", function()
+  local ok = vim.wait(DEADLINE, function()
+    local c = wl.clients(js)[1]
+    return c ~= nil and c.initialized == true
+  end, 50)
+  assert(ok, "workos-lsp did not attach within the deadline")
+  local c = wl.clients(js)[1]
+  assert(c.server_capabilities.hoverProvider, "no hover capability")
+  assert(c.config.root_dir == fixtures, "root_dir = " .. tostring(c.config.root_dir))
+end)
+
+check("the docs load ($/progress end)", function()
+  local ok = vim.wait(DEADLINE, function()
+    return loaded_message ~= nil
+  end, 50)
+  assert(ok, "no progress end within the deadline")
+  contains(loaded_message, "WorkOS docs", "progress end")
+end)
+
+local function find(buf, text)
+  for i, line in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
+    local col = line:find(text, 1, true)
+    if col then
+      return i - 1, col - 1
+    end
+  end
+  error("fixture has no " .. text)
+end
+
+local function hover(buf, line, col)
+  local params = {
+    textDocument = { uri = vim.uri_from_bufnr(buf) },
+    position = { line = line, character = col },
+  }
+  local res = vim.lsp.buf_request_sync(buf, "textDocument/hover", params, 10000)
+  for _, r in pairs(res or {}) do
+    if r.result then
+      return wl._hover_markdown(r.result.contents)
+    end
+  end
+  return nil
+end
+
+check("hover on createUser shows its docs and URL", function()
+  local line, col = find(js, "createUser")
+  local md = hover(js, line, col + 3)
+  assert(md, "no hover")
+  contains(md, "createUser", "hover")
+  contains(md, CREATE_USER_URL, "hover")
+  assert(wl.url_from_markdown(md) == CREATE_USER_URL, "url_from_markdown = " .. tostring(wl.url_from_markdown(md)))
+end)
+
+check("completion after workos.userManagement. offers createUser", function()
+  local last = vim.api.nvim_buf_line_count(js)
+  vim.api.nvim_buf_set_lines(js, last, last, false, { "workos.userManagement." })
+  local params = {
+    textDocument = { uri = vim.uri_from_bufnr(js) },
+    position = { line = last, character = #"workos.userManagement." },
+    context = { triggerKind = 2, triggerCharacter = "." },
+  }
+  local res = vim.lsp.buf_request_sync(js, "textDocument/completion", params, 10000)
+  local labels = {}
+  for _, r in pairs(res or {}) do
+    local items = r.result and (r.result.items or r.result) or {}
+    for _, item in ipairs(items) do
+      table.insert(labels, item.label)
+    end
+  end
+  local found = false
+  for _, l in ipairs(labels) do
+    if l:find("^createUser") then
+      found = true
+    end
+  end
+  assert(found, "createUser not in completion: " .. table.concat(labels, ", "))
+  vim.api.nvim_buf_set_lines(js, last, last + 1, false, {})
+end)
+
+check("workos.search through workspace/executeCommand", function()
+  local hits
+  wl.search("create user", function(err, res)
+    assert(not err, err)
+    hits = res
+  end, js)
+  assert(vim.wait(10000, function()
+    return hits ~= nil
+  end, 20), "no search answer")
+  assert(#hits > 0, "no hits")
+  local urls = {}
+  for _, h in ipairs(hits) do
+    table.insert(urls, h.url)
+  end
+  contains(table.concat(urls, " "), CREATE_USER_URL, "search URLs")
+end)
+
+check(":WorkosDocs picks with vim.ui.select and opens the page", function()
+  local real_select = vim.ui.select
+  local shown
+  vim.ui.select = function(items, opts, on_choice)
+    shown = { items = items, opts = opts }
+    on_choice(items[1], 1)
+  end
+  local before = #opened
+  vim.cmd("WorkosDocs createUser")
+  local ok = vim.wait(10000, function()
+    return #opened > before
+  end, 20)
+  vim.ui.select = real_select
+  assert(ok, "nothing opened")
+  assert(shown and #shown.items > 0, "select was not shown")
+  contains(shown.opts.format_item(shown.items[1]), "https://workos.com/docs", "select item")
+  contains(opened[#opened], "https://workos.com/docs", "opened URL")
+end)
+
+check(":WorkosDocs! fills the quickfix list", function()
+  vim.fn.setqflist({}, "r", { title = "", items = {} })
+  vim.cmd("WorkosDocs! dsync.user.created")
+  local ok = vim.wait(10000, function()
+    return #vim.fn.getqflist() > 0
+  end, 20)
+  assert(ok, "quickfix list stayed empty")
+  local qf = vim.fn.getqflist({ title = 1, items = 1 })
+  contains(qf.title, "dsync.user.created", "quickfix title")
+  contains(qf.items[1].text, "https://workos.com/docs", "quickfix item")
+  vim.cmd("cclose")
+end)
+
+check(":WorkosOpenDocs opens the page of the symbol under the cursor", function()
+  vim.api.nvim_set_current_buf(js)
+  local line, col = find(js, "createUser")
+  vim.api.nvim_win_set_cursor(0, { line + 1, col + 2 })
+  local before = #opened
+  vim.cmd("WorkosOpenDocs")
+  assert(vim.wait(10000, function()
+    return #opened > before
+  end, 20), "nothing opened")
+  assert(opened[#opened] == CREATE_USER_URL, "opened " .. tostring(opened[#opened]))
+end)
+
+check("a Go buffer in the same project gets the same client and Go docs", function()
+  vim.cmd("edit " .. fixtures .. "/main.go")
+  local go = vim.api.nvim_get_current_buf()
+  assert(vim.wait(DEADLINE, function()
+    return wl.clients(go)[1] ~= nil
+  end, 50), "not attached to the Go buffer")
+  assert(#wl.clients() == 1, "expected one client, got " .. #wl.clients())
+  local line, col = find(go, "CreateUser(")
+  local md = hover(go, line, col + 2)
+  assert(md, "no hover in Go")
+  contains(md, "CreateUser", "Go hover")
+end)
+
+check("settings reach the server without a restart", function()
+  vim.api.nvim_set_current_buf(js)
+  local line, col = find(js, "createUser")
+  wl.update_settings({ workos = { languages = { "go" } } })
+  assert(hover(js, line, col + 3) == nil, "JS hover with only Go enabled")
+  wl.update_settings({ workos = { languages = {} } })
+  assert(hover(js, line, col + 3) ~= nil, "no JS hover after enabling all languages")
+end)
+
+check("lsp/workos_lsp.lua has the nvim-lspconfig shape", function()
+  local cfg = dofile(vim.api.nvim_get_runtime_file("lsp/workos_lsp.lua", false)[1])
+  assert(cfg.cmd[1] == "workos-lsp" and cfg.cmd[2] == "serve", vim.inspect(cfg.cmd))
+  assert(vim.tbl_contains(cfg.filetypes, "typescript") and vim.tbl_contains(cfg.filetypes, "cs"), "filetypes")
+  assert(vim.tbl_contains(cfg.root_markers, "go.mod"), "root_markers")
+  assert(type(cfg.settings.workos) == "table", "settings")
+  local params = {}
+  cfg.before_init(params, { settings = { workos = { offline = true } } })
+  assert(params.initializationOptions.workos.offline == true, "before_init")
+end)
+
+check("empty settings encode as a JSON object", function()
+  local s = wl._wire_settings({ workos = {} })
+  local encoded = vim.fn.json_encode(s):gsub("%s", "")
+  assert(encoded == '{"workos":{}}', encoded)
+end)
+
+finish()
