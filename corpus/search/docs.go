@@ -35,6 +35,21 @@ func (k Kind) IsEntry() bool {
 // storedTextMax bounds the text stored for snippets, in bytes.
 const storedTextMax = 1200
 
+// docID names a document so that a hit can be grouped without loading its stored fields:
+// "kind|language|unique part|group", the group last since it may be any URL.
+func docID(d doc, unique string) string {
+	return d.Kind + "|" + d.Language + "|" + strings.ReplaceAll(unique, "|", "%7C") + "|" + d.Group
+}
+
+// parseDocID undoes docID.
+func parseDocID(id string) (kind Kind, lang corpus.Language, group string) {
+	parts := strings.SplitN(id, "|", 4)
+	if len(parts) != 4 {
+		return "", "", id
+	}
+	return Kind(parts[0]), corpus.Language(parts[1]), parts[3]
+}
+
 // indexDoc is one document ready for the index.
 type indexDoc struct {
 	id string
@@ -69,11 +84,12 @@ func documents(c *corpus.Corpus) []indexDoc {
 	}
 	for i, e := range c.Entries {
 		if d, ok := entryDoc(c, e, toPlain); ok {
-			out = append(out, indexDoc{id: "entry:" + string(e.Language) + ":" + strconv.Itoa(i), d: d})
+			out = append(out, indexDoc{id: docID(d, strconv.Itoa(i)), d: d})
 		}
 	}
 	for _, ev := range events {
-		out = append(out, indexDoc{id: "event:" + ev.Name, d: eventDoc(ev)})
+		d := eventDoc(ev)
+		out = append(out, indexDoc{id: docID(d, ev.Name), d: d})
 	}
 	return out
 }
@@ -107,7 +123,7 @@ func pageDocs(p *corpus.Page, skip map[string]bool) []indexDoc {
 	if p.Description != "" {
 		text = p.Description + " " + body
 	}
-	out := []indexDoc{{id: "page:" + p.Path, d: doc{
+	out := []indexDoc{{d: doc{
 		Kind:        string(KindPage),
 		Title:       p.Title,
 		Display:     p.Title,
@@ -127,7 +143,7 @@ func pageDocs(p *corpus.Page, skip map[string]bool) []indexDoc {
 			continue
 		}
 		seen[s.Anchor] = true
-		out = append(out, indexDoc{id: "section:" + p.Path + "#" + s.Anchor, d: doc{
+		out = append(out, indexDoc{d: doc{
 			Kind:        string(KindSection),
 			Title:       s.Heading,
 			Display:     s.Heading,
@@ -140,6 +156,9 @@ func pageDocs(p *corpus.Page, skip map[string]bool) []indexDoc {
 			URL:         p.URL() + "#" + s.Anchor,
 			Text:        snippetSource(strings.TrimPrefix(s.Text, s.Heading)),
 		}})
+	}
+	for i := range out {
+		out[i].id = docID(out[i].d, strings.TrimPrefix(out[i].d.URL, corpus.SiteURL))
 	}
 	return out
 }

@@ -288,7 +288,9 @@ func dirSize(dir string) int64 {
 	return n
 }
 
-// BenchmarkSearch runs the judged queries round robin and reports p50/p99 latency.
+// BenchmarkSearch runs the judged queries round robin and reports p50/p99 latency over all runs,
+// and p99-quiet: the p99 over queries of each query's fastest run, which is what a query costs
+// when other processes do not compete for the CPU.
 func BenchmarkSearch(b *testing.B) {
 	c := benchCorpus(b)
 	dir := filepath.Join(b.TempDir(), "idx")
@@ -299,19 +301,29 @@ func BenchmarkSearch(b *testing.B) {
 	defer ix.Close()
 	qs := loadJudged(b)
 	var lat []time.Duration
+	fastest := make([]time.Duration, len(qs))
 	i := 0
 	for b.Loop() {
-		q := qs[i%len(qs)].query
+		k := i % len(qs)
 		i++
 		start := time.Now()
-		if _, err := ix.Search(context.Background(), q, Options{Limit: 10}); err != nil {
+		if _, err := ix.Search(context.Background(), qs[k].query, Options{Limit: 10}); err != nil {
 			b.Fatal(err)
 		}
-		lat = append(lat, time.Since(start))
+		d := time.Since(start)
+		lat = append(lat, d)
+		if fastest[k] == 0 || d < fastest[k] {
+			fastest[k] = d
+		}
 	}
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	if len(lat) > 0 {
-		b.ReportMetric(float64(lat[len(lat)/2].Microseconds()), "p50-µs")
-		b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds()), "p99-µs")
+	p := func(ds []time.Duration, q float64) float64 {
+		ds = append([]time.Duration(nil), ds...)
+		sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
+		return float64(ds[int(float64(len(ds)-1)*q)].Microseconds())
+	}
+	b.ReportMetric(p(lat, 0.50), "p50-µs")
+	b.ReportMetric(p(lat, 0.99), "p99-µs")
+	if i >= len(qs) {
+		b.ReportMetric(p(fastest, 0.99), "p99-quiet-µs")
 	}
 }

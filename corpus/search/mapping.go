@@ -11,7 +11,7 @@ import (
 
 // MappingVersion identifies the index mapping and the way documents are built from the corpus. It is
 // stored with every index on disk; bump it whenever either changes so cached indexes get rebuilt.
-const MappingVersion = 9
+const MappingVersion = 10
 
 // Field names of an indexed document.
 const (
@@ -27,7 +27,7 @@ const (
 	fExact       = "exact"       // whole identifiers normalised: "usermanagement.createuser"
 	fSpelling    = "spelling"    // stored only: names as the SDK spells them: "user_management.create_user"
 	fPage        = "page"        // stored only: page path
-	fGroup       = "group"       // stored only: what the hit stands for, when deduplicating
+	fGroup       = "group"       // not indexed: what the hit stands for when deduplicating (in the doc id)
 	fAnchor      = "anchor"      // stored only
 	fURL         = "url"         // stored only
 	fText        = "text"        // stored only: plain text for the snippet
@@ -40,7 +40,8 @@ const (
 )
 
 // storedFields are loaded for every hit to build a Result.
-var storedFields = []string{fKind, fLanguage, fDisplay, fPage, fGroup, fAnchor, fURL, fText, fSpelling}
+// (kind, language and group are read from the document id).
+var storedFields = []string{fDisplay, fPage, fAnchor, fURL, fText, fSpelling}
 
 // doc is what gets indexed; the json names are the field names.
 type doc struct {
@@ -56,7 +57,7 @@ type doc struct {
 	Exact       []string `json:"exact,omitempty"`
 	Spelling    []string `json:"spelling,omitempty"`
 	Page        string   `json:"page"`
-	Group       string   `json:"group"`
+	Group       string   `json:"-"`
 	Anchor      string   `json:"anchor,omitempty"`
 	URL         string   `json:"url"`
 	Text        string   `json:"text,omitempty"`
@@ -126,8 +127,8 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 	dm := mapping.NewDocumentStaticMapping()
 	add := func(name string, f *mapping.FieldMapping) { dm.AddFieldMappingsAt(name, f) }
-	add(fKind, kw(true))
-	add(fLanguage, kw(true))
+	add(fKind, kw(false))
+	add(fLanguage, kw(false))
 	add(fTitle, text(false, true))
 	add(fDisplay, storedOnly())
 	add(fContext, text(false, false))
@@ -139,7 +140,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	add(fExact, custom(exactAnalyzer, false))
 	add(fSpelling, storedOnly())
 	add(fPage, storedOnly())
-	add(fGroup, storedOnly())
 	add(fAnchor, storedOnly())
 	add(fURL, storedOnly())
 	add(fText, storedOnly())

@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
@@ -73,9 +72,9 @@ func (ix *Index) Search(ctx context.Context, q string, opts Options) (_ []Result
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
-	// Fetch extra hits: deduplication drops some.
+	// Fetch extra hits, since deduplication drops some. Only ids and scores: the id says what
+	// grouping needs, and stored fields are loaded for the results kept.
 	req := bleve.NewSearchRequestOptions(buildQuery(q, opts), limit*4+20, 0, false)
-	req.Fields = storedFields
 	res, err := ix.idx.SearchInContext(ctx, req)
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
@@ -83,16 +82,70 @@ func (ix *Index) Search(ctx context.Context, q string, opts Options) (_ []Result
 		}
 		return nil, fmt.Errorf("search %q: %w", q, err)
 	}
-	terms := snippetTerms(q)
-	hits := dedupeHits(res.Hits, opts.Language != "", typedSpellings(q))
-	out := make([]Result, 0, min(limit, len(hits)))
-	for _, h := range hits {
-		if len(out) == limit {
-			break
+	hits := make([]hit, len(res.Hits))
+	for i, h := range res.Hits {
+		hits[i].id, hits[i].score = h.ID, h.Score
+		hits[i].kind, hits[i].lang, hits[i].group = parseDocID(h.ID)
+	}
+	d := deduper{oneLanguage: opts.Language != "", typed: typedSpellings(q)}
+	if len(d.typed) > 0 {
+		d.spellings = func(ids []string) (map[string][]string, error) {
+			docs, err := ix.load(ctx, ids, []string{fSpelling})
+			out := map[string][]string{}
+			for id, f := range docs {
+				out[id] = strs(f[fSpelling])
+			}
+			return out, err
 		}
-		r := toResult(h)
-		r.Snippet = snippet(str(h.Fields[fText]), terms, snippetLen)
-		out = append(out, r)
+	}
+	kept, err := d.dedupe(hits, limit)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", q, err)
+	}
+	ids := make([]string, len(kept))
+	for i, h := range kept {
+		ids[i] = h.id
+	}
+	docs, err := ix.load(ctx, ids, storedFields)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", q, err)
+	}
+	terms := snippetTerms(q)
+	out := make([]Result, 0, len(kept))
+	for _, h := range kept {
+		f := docs[h.id]
+		out = append(out, Result{
+			Kind:     h.kind,
+			Language: h.lang,
+			Title:    str(f[fDisplay]),
+			Page:     str(f[fPage]),
+			Anchor:   str(f[fAnchor]),
+			URL:      str(f[fURL]),
+			Snippet:  snippet(str(f[fText]), terms, snippetLen),
+			Score:    h.score,
+		})
+	}
+	return out, nil
+}
+
+// load reads stored fields of the documents ids.
+func (ix *Index) load(ctx context.Context, ids []string, fields []string) (map[string]map[string]interface{}, error) {
+	out := make(map[string]map[string]interface{}, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = fields
+	req.Score = "none"
+	res, err := ix.idx.SearchInContext(ctx, req)
+	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return nil, ctxErr
+		}
+		return nil, err
+	}
+	for _, h := range res.Hits {
+		out[h.ID] = h.Fields
 	}
 	return out, nil
 }
@@ -284,104 +337,143 @@ func str(v interface{}) string {
 	return s
 }
 
-func toResult(h *search.DocumentMatch) Result {
-	return Result{
-		Kind:     Kind(str(h.Fields[fKind])),
-		Language: corpus.Language(str(h.Fields[fLanguage])),
-		Title:    str(h.Fields[fDisplay]),
-		Page:     str(h.Fields[fPage]),
-		Anchor:   str(h.Fields[fAnchor]),
-		URL:      str(h.Fields[fURL]),
-		Score:    h.Score,
-	}
-}
-
 // sectionPreference: a section whose score is at least this share of its page's score stands for
 // the page, since it takes the reader to the right place.
 const sectionPreference = 0.8
 
-// dedupeHits keeps one hit per group, ranked by the group's best score. A page, its sections and
-// the SDK entries documented on it form one group; every event is a group of its own (events share
+// hit is a search hit as far as grouping needs it.
+type hit struct {
+	id, group string
+	kind      Kind
+	lang      corpus.Language
+	score     float64
+}
+
+// deduper keeps one hit per group, ranked by the group's best score. A page, its sections and the
+// SDK entries documented on it form one group; every event is a group of its own (events share
 // their page and section). A group shows an entry when the search is narrowed to a language (the
 // reader wants that SDK's call); else its best hit, except that a page gives way to its best
 // section when the section scores close to it, and that among one operation's entries in several
 // SDKs the one spelt as typed, else the preferred language, wins a near tie.
-func dedupeHits(hits search.DocumentMatchCollection, oneLanguage bool, typed map[string]bool) []*search.DocumentMatch {
+type deduper struct {
+	oneLanguage bool
+	typed       map[string]bool // query words written like code
+	// spellings loads the spellings of entries; nil when no word is written like code.
+	spellings func(ids []string) (map[string][]string, error)
+}
+
+// dedupe returns the first limit groups' hits.
+func (d deduper) dedupe(hits []hit, limit int) ([]hit, error) {
 	type group struct {
-		best, page, section, entry *search.DocumentMatch
-		entries                    []*search.DocumentMatch
+		best, page, section, entry *hit
+		entries                    []*hit
 	}
 	groups := map[string]*group{}
-	var order []string
-	for _, h := range hits {
-		k := Kind(str(h.Fields[fKind]))
-		key := str(h.Fields[fGroup])
-		g := groups[key]
+	var order []*group
+	for i := range hits {
+		h := &hits[i]
+		g := groups[h.group]
 		if g == nil {
 			g = &group{best: h}
-			groups[key] = g
-			order = append(order, key)
+			groups[h.group] = g
+			order = append(order, g)
 		}
 		switch {
-		case k == KindPage && g.page == nil:
+		case h.kind == KindPage && g.page == nil:
 			g.page = h
-		case k == KindSection && g.section == nil:
+		case h.kind == KindSection && g.section == nil:
 			g.section = h
-		case k.IsEntry():
+		case h.kind.IsEntry():
 			if g.entry == nil {
 				g.entry = h
 			}
 			g.entries = append(g.entries, h)
 		}
 	}
-	out := make([]*search.DocumentMatch, 0, len(order))
-	for _, key := range order {
-		g := groups[key]
+	if len(order) > limit {
+		order = order[:limit]
+	}
+	// Groups led by an entry pick among their SDKs; spellings are loaded once for all of them.
+	var tiedIDs []string
+	for _, g := range order {
+		if !d.oneLanguage && g.entry == g.best {
+			g.entries = tied(g.entries)
+			for _, h := range g.entries {
+				tiedIDs = append(tiedIDs, h.id)
+			}
+		}
+	}
+	spelt := map[string]bool{}
+	if d.spellings != nil && len(tiedIDs) > 1 {
+		sp, err := d.spellings(tiedIDs)
+		if err != nil {
+			return nil, err
+		}
+		for id, list := range sp {
+			for _, s := range list {
+				spelt[id] = spelt[id] || d.typed[s]
+			}
+		}
+	}
+	out := make([]hit, 0, len(order))
+	for _, g := range order {
 		chosen := g.best
 		switch {
-		case oneLanguage && g.entry != nil:
+		case d.oneLanguage && g.entry != nil:
 			chosen = g.entry
 		case g.entry == g.best:
-			chosen = preferredEntry(g.entries, typed)
-		case chosen == g.page && g.section != nil && g.section.Score >= sectionPreference*g.page.Score:
+			chosen = preferredEntry(g.entries, spelt)
+		case chosen == g.page && g.section != nil && g.section.score >= sectionPreference*g.page.score:
 			chosen = g.section
 		}
 		// Rank by the group's best score; hits arrive best first, so groups already are in order.
-		chosen.Score = g.best.Score
-		out = append(out, chosen)
+		h := *chosen
+		h.score = g.best.score
+		out = append(out, h)
 	}
-	return out
+	return out, nil
 }
 
 // languageOrder breaks near ties between the same entry in several SDKs ("create user" scores
 // every SDK's createUser about alike): Node first, the HTTP API last.
-var languageOrder = func() map[string]int {
-	m := map[string]int{}
+var languageOrder = func() map[corpus.Language]int {
+	m := map[corpus.Language]int{}
 	for i, l := range append(append([]corpus.Language{}, corpus.SDKLanguages...), corpus.Curl) {
-		m[string(l)] = i + 1
+		m[l] = i + 1
 	}
 	return m
 }()
 
-// preferredEntry picks, among a group's entry hits (best first), one of those that tie with the
-// best: one spelt exactly as the query spells it ("create_user" → Python, "CreateUser" → Go), else
-// the first in languageOrder.
-func preferredEntry(entries []*search.DocumentMatch, typed map[string]bool) *search.DocumentMatch {
-	var best *search.DocumentMatch
-	bestSpelt := false
-	for _, h := range entries {
-		if h.Score < entries[0].Score*(1-entryTie) {
-			break
+// entryTie is how close (relative) two entries' scores must be to count as a tie.
+const entryTie = 0.2
+
+// tied keeps the entry hits (best first) whose score ties with the best.
+func tied(entries []*hit) []*hit {
+	for i, h := range entries {
+		if h.score < entries[0].score*(1-entryTie) {
+			return entries[:i]
 		}
-		spelt := false
-		for _, sp := range strs(h.Fields[fSpelling]) {
-			spelt = spelt || typed[sp]
-		}
-		if best == nil || (spelt && !bestSpelt) || (spelt == bestSpelt && rank(h) < rank(best)) {
-			best, bestSpelt = h, spelt
+	}
+	return entries
+}
+
+// preferredEntry picks among tied entries one spelt exactly as the query spells it
+// ("create_user" → Python, "CreateUser" → Go), else the first in languageOrder.
+func preferredEntry(tied []*hit, spelt map[string]bool) *hit {
+	best := tied[0]
+	for _, h := range tied[1:] {
+		if (spelt[h.id] && !spelt[best.id]) || (spelt[h.id] == spelt[best.id] && rank(h.lang) < rank(best.lang)) {
+			best = h
 		}
 	}
 	return best
+}
+
+func rank(l corpus.Language) int {
+	if r, ok := languageOrder[l]; ok {
+		return r
+	}
+	return len(languageOrder) + 1
 }
 
 // typedSpellings are the query's words written like code, without call parentheses.
@@ -410,16 +502,6 @@ func strs(v interface{}) []string {
 		return out
 	}
 	return nil
-}
-
-// entryTie is how close (relative) two entries' scores must be to count as a tie.
-const entryTie = 0.2
-
-func rank(h *search.DocumentMatch) int {
-	if r, ok := languageOrder[str(h.Fields[fLanguage])]; ok {
-		return r
-	}
-	return len(languageOrder) + 1
 }
 
 // asciiLower lowercases ASCII letters only, so byte offsets stay valid in the original.
