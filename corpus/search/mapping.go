@@ -23,11 +23,10 @@ const (
 	fSummary     = "summary"     // English: page, entry or event description
 	fHeadings    = "headings"    // English: a page's headings
 	fBody        = "body"        // English: the text
-	fIdentifiers = "identifiers" // identifier parts: SDK names, parameter names, event names
+	fIdentifiers = "identifiers" // identifier parts: SDK names, event names, code-like words of prose
 	fExact       = "exact"       // whole identifiers normalised: "usermanagement.createuser"
 	fSpelling    = "spelling"    // stored only: names as the SDK spells them: "user_management.create_user"
 	fPage        = "page"        // stored only: page path
-	fGroup       = "group"       // not indexed: what the hit stands for when deduplicating (in the doc id)
 	fAnchor      = "anchor"      // stored only
 	fURL         = "url"         // stored only
 	fText        = "text"        // stored only: plain text for the snippet
@@ -39,7 +38,7 @@ const (
 	exactAnalyzer = "workos_exact"
 )
 
-// storedFields are loaded for every hit to build a Result.
+// storedFields are loaded for the results kept, to build a Result
 // (kind, language and group are read from the document id).
 var storedFields = []string{fDisplay, fPage, fAnchor, fURL, fText, fSpelling}
 
@@ -57,7 +56,7 @@ type doc struct {
 	Exact       []string `json:"exact,omitempty"`
 	Spelling    []string `json:"spelling,omitempty"`
 	Page        string   `json:"page"`
-	Group       string   `json:"-"`
+	Group       string   `json:"-"` // what the document stands for when grouping hits; part of its id
 	Anchor      string   `json:"anchor,omitempty"`
 	URL         string   `json:"url"`
 	Text        string   `json:"text,omitempty"`

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -499,7 +500,7 @@ func TestMappingHasOnlyDeclaredFields(t *testing.T) {
 	}
 	declared := map[string]bool{"_id": true}
 	for _, f := range []string{fKind, fLanguage, fTitle, fContext, fSummary, fHeadings, fBody, fIdentifiers, fExact,
-		fDisplay, fPage, fGroup, fAnchor, fURL, fText, fSpelling} {
+		fDisplay, fPage, fAnchor, fURL, fText, fSpelling} {
 		declared[f] = true
 	}
 	for _, f := range fields {
@@ -509,5 +510,30 @@ func TestMappingHasOnlyDeclaredFields(t *testing.T) {
 		if f == "_all" {
 			t.Errorf("the _all field is indexed")
 		}
+	}
+}
+
+func TestCloseReleasesFiles(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("counts /proc/self/fd")
+	}
+	c := corpustest.Corpus(t)
+	dir := filepath.Join(t.TempDir(), "idx")
+	openFixture(t, c, dir).Close() // build once
+	countFDs := func() int {
+		fds, err := os.ReadDir("/proc/self/fd")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(fds)
+	}
+	before := countFDs()
+	ix := openFixture(t, c, dir)
+	checkAnswers(t, ix)
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if after := countFDs(); after > before {
+		t.Errorf("%d file descriptors before Open, %d after Close", before, after)
 	}
 }
