@@ -270,6 +270,75 @@ func eventDoc(ev *corpus.Event) doc {
 	}
 }
 
+var acronymUse = regexp.MustCompile(`\(([A-Z][A-Za-z]{1,5})\)`)
+
+// acronyms finds what the docs' acronyms stand for, from where the docs spell them out:
+// "Single Sign-On (SSO)" gives sso → "single sign-on". The initials of the words before the
+// parenthesis (hyphenated parts count) must be the acronym's capitals ("IdP" → "Identity
+// Provider"). When an acronym is spelt out several ways, the most frequent wins.
+func acronyms(c *corpus.Corpus) map[string]string {
+	counts := map[string]map[string]int{}
+	scan := func(text string) {
+		for _, m := range acronymUse.FindAllStringSubmatchIndex(text, -1) {
+			acr := text[m[2]:m[3]]
+			caps := strings.Map(func(r rune) rune {
+				if unicode.IsUpper(r) {
+					return r
+				}
+				return -1
+			}, acr)
+			if len(caps) < 2 {
+				continue
+			}
+			words := strings.Fields(text[max(0, m[0]-100):m[0]])
+			for n := 1; n <= len(words) && n <= 6; n++ {
+				exp := words[len(words)-n:]
+				if initials(exp) == caps {
+					key := strings.ToLower(acr)
+					if counts[key] == nil {
+						counts[key] = map[string]int{}
+					}
+					counts[key][strings.ToLower(strings.Join(exp, " "))]++
+					break
+				}
+			}
+		}
+	}
+	for _, p := range c.Pages {
+		scan(p.Description)
+		for _, s := range p.Sections {
+			scan(s.Text)
+		}
+	}
+	out := map[string]string{}
+	for acr, exps := range counts {
+		best, n := "", 0
+		for e, k := range exps {
+			if k > n || (k == n && e < best) {
+				best, n = e, k
+			}
+		}
+		out[acr] = best
+	}
+	return out
+}
+
+// initials are the upper-cased first letters of words and of their hyphenated parts; "" when a
+// word is not made of letters.
+func initials(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		for _, part := range strings.Split(w, "-") {
+			if part == "" || !isLetters(part) {
+				return ""
+			}
+			r, _ := utf8.DecodeRuneInString(part)
+			b.WriteRune(unicode.ToUpper(r))
+		}
+	}
+	return b.String()
+}
+
 // maxPageCodeWords bounds the identifiers taken from one page's or section's text.
 const maxPageCodeWords = 200
 

@@ -32,18 +32,28 @@ import (
 // Index is a search index over one corpus snapshot. Its methods may be called concurrently; Close
 // releases its files.
 type Index struct {
-	idx     bleve.Index
-	dir     string // "" for an in-memory index
-	rebuilt bool
-	docs    uint64
+	idx      bleve.Index
+	dir      string // "" for an in-memory index
+	rebuilt  bool
+	docs     uint64
+	acronyms map[string]string // "sso" → "single sign-on", from the corpus
 }
 
-// Meta is stored beside an index on disk; an index whose Meta differs from the current one is stale.
+// Meta is stored beside an index on disk. An index whose mapping version, corpus version or digest
+// differs from the current ones is stale.
 type Meta struct {
 	MappingVersion int    `json:"mappingVersion"`
 	CorpusVersion  string `json:"corpusVersion"`
 	Digest         string `json:"digest"`
-	Docs           uint64 `json:"docs"`
+	// Docs is the number of documents, checked when opening.
+	Docs uint64 `json:"docs"`
+	// Acronyms are what the corpus's acronyms stand for, used to expand queries.
+	Acronyms map[string]string `json:"acronyms,omitempty"`
+}
+
+// sameSnapshot reports whether m describes an index of the snapshot and mapping that want names.
+func (m Meta) sameSnapshot(want Meta) bool {
+	return m.MappingVersion == want.MappingVersion && m.CorpusVersion == want.CorpusVersion && m.Digest == want.Digest
 }
 
 const (
@@ -68,7 +78,7 @@ func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 		_ = idx.Close()
 		return nil, err
 	}
-	return &Index{idx: idx, docs: n}, nil
+	return &Index{idx: idx, docs: n, acronyms: acronyms(c)}, nil
 }
 
 // memBatch is the batch size for in-memory builds. Each scorch batch becomes one segment and searches
@@ -127,11 +137,10 @@ func openCached(dir string, want Meta) (ix *Index, err error) {
 	if err != nil {
 		return nil, err
 	}
-	docs := have.Docs
-	have.Docs = 0
-	if have != want {
+	if !have.sameSnapshot(want) {
 		return nil, errStale
 	}
+	docs := have.Docs
 	// Damaged files can make bleve panic rather than fail; treat a panic while opening or probing the
 	// index like any other error, so a corrupt cache is rebuilt instead of crashing the caller.
 	var idx bleve.Index
@@ -158,7 +167,7 @@ func openCached(dir string, want Meta) (ix *Index, err error) {
 		_ = idx.Close()
 		return nil, fmt.Errorf("probe index: %w", err)
 	}
-	return &Index{idx: idx, dir: dir, docs: docs}, nil
+	return &Index{idx: idx, dir: dir, docs: docs, acronyms: have.Acronyms}, nil
 }
 
 // probeRequest reads stored fields of a few documents, which touches the dictionary, postings and
@@ -215,6 +224,7 @@ func buildOnDisk(ctx context.Context, c *corpus.Corpus, dir string, meta Meta) (
 		return fmt.Errorf("search: write index: %w", err)
 	}
 	meta.Docs = uint64(len(docs))
+	meta.Acronyms = acronyms(c)
 	data, err := json.MarshalIndent(meta, "", "  ")
 	if err != nil {
 		return err
@@ -232,9 +242,7 @@ func replaceDir(tmp, dir string, meta Meta) error {
 	if err := os.Rename(tmp, dir); err == nil {
 		return nil
 	}
-	want := meta
-	want.Docs = 0
-	if ix, err := openCached(dir, want); err == nil {
+	if ix, err := openCached(dir, meta); err == nil {
 		_ = ix.Close()
 		return os.RemoveAll(tmp)
 	}

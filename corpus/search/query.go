@@ -45,11 +45,11 @@ type Result struct {
 var weights = struct {
 	title, identifiers, headings, summary, context, body float64
 	phraseTitle, phraseIdent, phraseBody                 float64
-	exact, allWords, joined                              float64
+	exact, allWords, joined, acronymTitle, acronymBody   float64
 }{
 	title: 3, identifiers: 3, headings: 2, summary: 1.5, context: 1, body: 1.5,
 	phraseTitle: 3, phraseIdent: 3, phraseBody: 2,
-	exact: 12, allWords: 2, joined: 2,
+	exact: 12, allWords: 2, joined: 2, acronymTitle: 3, acronymBody: 1,
 }
 
 // Search runs q and returns at most opts.Limit results, best first. Cancelling ctx stops the search
@@ -74,7 +74,7 @@ func (ix *Index) Search(ctx context.Context, q string, opts Options) (_ []Result
 	}
 	// Fetch extra hits, since deduplication drops some. Only ids and scores: the id says what
 	// grouping needs, and stored fields are loaded for the results kept.
-	req := bleve.NewSearchRequestOptions(buildQuery(q, opts), limit*4+20, 0, false)
+	req := bleve.NewSearchRequestOptions(buildQuery(q, opts, ix.acronyms), limit*4+20, 0, false)
 	res, err := ix.idx.SearchInContext(ctx, req)
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
@@ -152,8 +152,9 @@ func (ix *Index) load(ctx context.Context, ids []string, fields []string) (map[s
 
 // buildQuery combines, in one disjunction: a match of q on every text field with its boost, a
 // phrase match on title, identifiers and body, a match of adjacent words joined, an all-words match
-// on the body, and an exact-name term for each word written like code; then the filters.
-func buildQuery(q string, opts Options) query.Query {
+// on the body, the spelt-out form of acronyms, and an exact-name term for each word written like
+// code; then the filters.
+func buildQuery(q string, opts Options, acronyms map[string]string) query.Query {
 	var clauses []query.Query
 	phrase := func(field string, boost float64) {
 		m := bleve.NewMatchPhraseQuery(q)
@@ -193,6 +194,21 @@ func buildQuery(q string, opts Options) query.Query {
 		d := bleve.NewDisjunctionQuery(js...)
 		d.SetBoost(weights.joined)
 		clauses = append(clauses, d)
+	}
+	for _, w := range words {
+		// "SSO" also looks for "single sign-on", as the docs spell it out.
+		key := strings.ToLower(strings.Trim(w, ".,;:!?\"'()"))
+		if exp, ok := acronyms[key]; ok && !englishStop[key] {
+			for _, f := range []struct {
+				name  string
+				boost float64
+			}{{fTitle, weights.acronymTitle}, {fBody, weights.acronymBody}} {
+				m := bleve.NewMatchPhraseQuery(exp)
+				m.SetField(f.name)
+				m.SetBoost(f.boost)
+				clauses = append(clauses, m)
+			}
+		}
 	}
 	if len(words) > 1 && weights.allWords > 0 {
 		// Documents whose text has every word of the query.

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"unicode/utf8"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
@@ -535,5 +536,41 @@ func TestCloseReleasesFiles(t *testing.T) {
 	}
 	if after := countFDs(); after > before {
 		t.Errorf("%d file descriptors before Open, %d after Close", before, after)
+	}
+}
+
+func TestAcronymExpansion(t *testing.T) {
+	docs := fstest.MapFS{
+		"intro.mdx": {Data: []byte("---\ntitle: Getting in\n---\n\n## Overview\n\nStaff sign in with Single Sign-On (SSO) or an Identity Provider (IdP) of their choice.\n")},
+		"login.mdx": {Data: []byte("---\ntitle: Single Sign-On\n---\n\n## How it works\n\nThe company directory vouches for each person.\n")},
+		"other.mdx": {Data: []byte("---\ntitle: Something else\n---\n\n## Notes\n\nNothing about logging in here (NAH).\n")},
+	}
+	c, err := corpus.Parse(corpus.Source{Version: "t", Digest: "t", Docs: docs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := acronyms(c)
+	want := map[string]string{"sso": "single sign-on", "idp": "identity provider"}
+	if len(got) != len(want) || got["sso"] != want["sso"] || got["idp"] != want["idp"] {
+		t.Errorf("acronyms = %v, want %v", got, want)
+	}
+	ix, err := Build(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for _, q := range []string{"SSO", "sso"} {
+		res := mustSearch(t, ix, q, Options{})
+		if len(res) == 0 || res[0].Page != "login" {
+			t.Errorf("%q: the page that spells it out is not first:%s", q, describe(res))
+		}
+	}
+	// The table survives the trip to disk.
+	dir := filepath.Join(t.TempDir(), "idx")
+	openFixture(t, c, dir).Close()
+	ix2 := openFixture(t, c, dir)
+	defer ix2.Close()
+	if ix2.Rebuilt() || ix2.acronyms["sso"] != "single sign-on" {
+		t.Errorf("cached index: rebuilt=%v acronyms=%v", ix2.Rebuilt(), ix2.acronyms)
 	}
 }
