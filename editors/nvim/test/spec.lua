@@ -86,14 +86,6 @@ check("the client attaches to a JavaScript buffer", function()
   assert(c.config.root_dir == fixtures, "root_dir = " .. tostring(c.config.root_dir))
 end)
 
-check("the docs load ($/progress end)", function()
-  local ok = vim.wait(DEADLINE, function()
-    return loaded_message ~= nil
-  end, 50)
-  assert(ok, "no progress end within the deadline")
-  contains(loaded_message, "WorkOS docs", "progress end")
-end)
-
 local function find(buf, text)
   for i, line in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
     local col = line:find(text, 1, true)
@@ -117,6 +109,22 @@ local function hover(buf, line, col)
   end
   return nil
 end
+
+check("the docs load (a hover answers within the deadline)", function()
+  local line, col = find(js, "createUser")
+  local ok = vim.wait(DEADLINE, function()
+    return hover(js, line, col + 3) ~= nil
+  end, 200)
+  assert(ok, "no hover within the deadline")
+end)
+
+check("the docs load is reported with $/progress", function()
+  local ok = vim.wait(10000, function()
+    return loaded_message ~= nil
+  end, 50)
+  assert(ok, "no $/progress end")
+  contains(loaded_message, "WorkOS docs", "progress end")
+end)
 
 check("hover on createUser shows its docs and URL", function()
   local line, col = find(js, "createUser")

@@ -59,6 +59,8 @@ describe("workos-lsp driven like VS Code", () => {
   const messages: string[] = [];
   let configurationAnswer: unknown = { workos: settings };
   let docsLoaded: Promise<string>;
+  /** The docs are in use: a hover on createUser answers (a real request, polled up to a deadline). */
+  let ready: Promise<void>;
 
   const uri = pathToFileURL(path.join(fixtures, "signup.ts")).href;
   const text = fs.readFileSync(path.join(fixtures, "signup.ts"), "utf8");
@@ -116,6 +118,16 @@ describe("workos-lsp driven like VS Code", () => {
     await conn.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri, languageId: "typescript", version: 1, text },
     });
+    docsLoaded.catch(() => undefined); // checked by its own test
+    ready = pollUntil(
+      async () => (await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: callLine, character: callChar } })) !== null,
+      DOCS_DEADLINE_MS,
+    ).then((ok) => {
+      if (!ok) {
+        throw new Error(`the docs did not load within ${DOCS_DEADLINE_MS} ms: ${messages.join("; ")} ${stderr}`);
+      }
+    });
+    ready.catch(() => undefined); // each test awaits it
   });
 
   after(async () => {
@@ -146,7 +158,8 @@ describe("workos-lsp driven like VS Code", () => {
   });
 
   it("reports loading the docs with work-done progress", async () => {
-    const end = await withDeadline(docsLoaded, DOCS_DEADLINE_MS, "the docs to load");
+    await ready;
+    const end = await withDeadline(docsLoaded, 10_000, "the $/progress end of the docs load");
     assert.match(end, /^WorkOS docs \S+/);
     const kinds = progress.map((p) => p.value.kind);
     assert.equal(kinds[0], "begin");
@@ -155,7 +168,7 @@ describe("workos-lsp driven like VS Code", () => {
   });
 
   it("hovers createUser with Markdown and the docs URL", async () => {
-    await docsLoaded;
+    await ready;
     const hover = await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: callLine, character: callChar } });
     assert.ok(hover, "no hover");
     const h = hover;
@@ -167,7 +180,7 @@ describe("workos-lsp driven like VS Code", () => {
   });
 
   it("completes createUser after workos.userManagement.", async () => {
-    await docsLoaded;
+    await ready;
     const line = lines.length; // append a line at the end
     const typed = "workos.userManagement.";
     await conn.sendNotification(DidChangeTextDocumentNotification.type, {
@@ -185,7 +198,7 @@ describe("workos-lsp driven like VS Code", () => {
   });
 
   it("runs workos.search with the extension's arguments", async () => {
-    await docsLoaded;
+    await ready;
     const res: unknown = await conn.sendRequest(ExecuteCommandRequest.type, { command: "workos.search", arguments: ["create user", "", 50] });
     const hits = parseHits(res);
     assert.ok(hits.length > 0, JSON.stringify(res));
@@ -199,14 +212,14 @@ describe("workos-lsp driven like VS Code", () => {
   });
 
   it("runs workos.openDocs and asks VS Code to show the page externally", async () => {
-    await docsLoaded;
+    await ready;
     const url: unknown = await conn.sendRequest(ExecuteCommandRequest.type, { command: "workos.openDocs", arguments: ["userManagement.createUser()"] });
     assert.equal(url, CREATE_USER_URL);
     assert.deepEqual(shown.at(-1), { uri: CREATE_USER_URL, external: true });
   });
 
   it("applies didChangeConfiguration without a restart (push and pull)", async () => {
-    await docsLoaded;
+    await ready;
     const hoverAt = () => conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: callLine, character: callChar } });
     // Push: only Go enabled → no docs for TypeScript.
     await conn.sendNotification(DidChangeConfigurationNotification.type, { settings: { workos: { ...settings, languages: ["go"] } } });
