@@ -9,8 +9,9 @@
 // spellings. kind and language are keyword fields used as filters.
 //
 // Queries (query.go): a disjunction of per-field matches with boosts, phrase matches, an
-// all-words match, adjacent words joined ("log out" → logout) and exact-name terms for words written
-// like code; hits are then grouped so that a page, its sections and its entries show once.
+// all-words match, adjacent words joined ("log out" → logout), acronyms spelt out as the docs spell
+// them ("SSO" → "single sign-on") and exact-name terms for words written like code; hits are then
+// grouped so that a page, its sections and its entries show once.
 // testdata/judged.tsv holds the queries the boosts were tuned on; see TestJudgedQueries.
 package search
 

@@ -54,7 +54,11 @@ var weights = struct {
 
 // Search runs q and returns at most opts.Limit results, best first. Cancelling ctx stops the search
 // and returns ctx's error.
-func (ix *Index) Search(ctx context.Context, q string, opts Options) (_ []Result, err error) {
+func (ix *Index) Search(ctx context.Context, q string, opts Options) ([]Result, error) {
+	return ix.search(ctx, q, opts)
+}
+
+func (ix *Index) search(ctx context.Context, q string, opts Options) (_ []Result, err error) {
 	// A cached index damaged after it was opened can make bleve panic; report it instead.
 	defer func() {
 		if r := recover(); r != nil {
