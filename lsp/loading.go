@@ -167,7 +167,7 @@ func (s *server) stopLoading() {
 // load runs the loader with work-done progress and swaps the result in.
 func (s *server) load(ctx context.Context, gen uint64, set Settings) {
 	start := time.Now()
-	p := s.beginProgress(ctx, fmt.Sprintf("workos-lsp/load/%d", gen), "WorkOS docs", "loading")
+	p := s.beginProgress(fmt.Sprintf("workos-lsp/load/%d", gen), "WorkOS docs", "loading")
 	docs, err := s.runLoader(ctx, set, p.report)
 	if ctx.Err() != nil || gen != s.loadGen.Load() {
 		p.end("cancelled")
@@ -204,30 +204,49 @@ func (s *server) runLoader(ctx context.Context, set Settings, progress func(stri
 	return s.opts.Loader(ctx, set, progress)
 }
 
-// progress is one work-done progress; without client support every method is a no-op.
+// progress is one work-done progress; without client support every method is a no-op. The client's
+// answer to workDoneProgress/create is awaited in the background, so loading never waits on it (a client
+// that answers late, or never, must not delay the docs); what happens before the answer is not shown,
+// and an end that came first is sent right after the begin.
 type progress struct {
-	s     *server
-	token protocol.ProgressToken
-	mu    sync.Mutex
-	last  time.Time
-	stage string
-	ended bool
+	s      *server
+	mu     sync.Mutex
+	token  protocol.ProgressToken
+	last   time.Time
+	stage  string
+	ended  bool
+	endMsg string
+	// pending is the latest report made before the client answered, sent right after the begin.
+	pending *protocol.WorkDoneProgressReport
 }
 
-func (s *server) beginProgress(ctx context.Context, token, title, msg string) *progress {
+func (s *server) beginProgress(token, title, msg string) *progress {
 	p := &progress{s: s}
 	if !s.caps.Load().workDoneProgress {
 		return p
 	}
 	tok := protocol.String(token)
-	cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-	defer cancel()
-	if _, err := s.conn.Call(cctx, protocol.MethodWindowWorkDoneProgressCreate, &protocol.WorkDoneProgressCreateParams{Token: tok}, nil); err != nil {
-		s.log.Debug("client refused work-done progress", "error", err)
-		return p
-	}
-	p.token = tok
-	p.send(&protocol.WorkDoneProgressBegin{Kind: "begin", Title: title, Message: &msg, Percentage: ptr(uint32(0))})
+	// The answer may come after the load (and its context) has finished: wait on the server's context.
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		cctx, cancel := context.WithTimeout(s.ctx, 10*time.Second)
+		defer cancel()
+		if _, err := s.conn.Call(cctx, protocol.MethodWindowWorkDoneProgressCreate, &protocol.WorkDoneProgressCreateParams{Token: tok}, nil); err != nil {
+			s.log.Debug("client refused work-done progress", "error", err)
+			return
+		}
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		p.token = tok
+		p.send(&protocol.WorkDoneProgressBegin{Kind: "begin", Title: title, Message: &msg, Percentage: ptr(uint32(0))})
+		if p.pending != nil { // the stage the load reached before the client answered
+			p.send(p.pending)
+		}
+		if p.ended {
+			p.send(&protocol.WorkDoneProgressEnd{Kind: "end", Message: &p.endMsg})
+		}
+	}()
 	return p
 }
 
@@ -242,9 +261,6 @@ func (p *progress) send(v any) {
 
 // report forwards the loader's progress, at most every 100ms unless the stage changes.
 func (p *progress) report(stage string, done, total int64) {
-	if p.token == nil {
-		return
-	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.ended || (stage == p.stage && time.Since(p.last) < 100*time.Millisecond && done != total) {
@@ -256,18 +272,21 @@ func (p *progress) report(stage string, done, total int64) {
 		pct := uint32(min(100, max(0, done*100/total)))
 		r.Percentage = &pct
 	}
+	if p.token == nil {
+		p.pending = r
+		return
+	}
 	p.send(r)
 }
 
 func (p *progress) end(msg string) {
-	if p.token == nil {
-		return
-	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.ended {
 		return
 	}
-	p.ended = true
-	p.send(&protocol.WorkDoneProgressEnd{Kind: "end", Message: &msg})
+	p.ended, p.endMsg = true, msg
+	if p.token != nil {
+		p.send(&protocol.WorkDoneProgressEnd{Kind: "end", Message: &msg})
+	}
 }
