@@ -138,6 +138,14 @@ describe("the extension in a stand-in VS Code", () => {
     assert.equal(host.messages.filter((m) => m.level === "error").length, 0, JSON.stringify(host.messages));
   });
 
+  it("WorkOS: Update Docs re-reads a local docs folder with a restart", async () => {
+    host.messages.length = 0;
+    await host.commands.get("workos.updateDocs")?.();
+    const info = host.messages.find((m) => m.level === "info");
+    assert.ok(info?.text.includes(fixtureDocs), JSON.stringify(host.messages));
+    await until("the docs after the update", async () => (await hoverAt()) || undefined);
+  });
+
   it("a wrong workos.server.path shows the fix", async () => {
     updateConfig({ "workos.server.path": "/nonexistent/workos-lsp" });
     const err = await until("an error message", () => host.messages.find((m) => m.level === "error"), 10_000);
