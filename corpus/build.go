@@ -79,6 +79,7 @@ func (b *builder) resolve() {
 		}
 	}
 	b.c.moduleAliases = assignModules(b.c.Entries)
+	b.fixDocPaths()
 	b.c.DescriptionKeys = len(b.referenced)
 	for k := range b.unresolved {
 		b.c.UnresolvedKeys = append(b.c.UnresolvedKeys, k)
@@ -134,6 +135,7 @@ func (b *builder) params(lang Language, raws []rawParam, f *parsedFile, depth in
 			Type:        strings.TrimSpace(rp.Type),
 			Optional:    rp.Optional,
 			Unwrap:      rp.Unwrap,
+			Expanded:    rp.Expanded,
 			Description: b.describe(rp.Description, f),
 			Properties:  b.params(lang, rp.Properties, f, depth),
 		})
@@ -256,7 +258,7 @@ func classify(lang Language, title string) (kind EntryKind, receiver, name strin
 		if i < 0 {
 			return KindFunction, "", t
 		}
-		return KindMethod, t[:i], t[i+sepLen:]
+		return KindMethod, strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+sepLen:])
 	}
 	for _, prefix := range []string{"interface ", "class ", "type ", "struct ", "enum ", "record "} {
 		if strings.HasPrefix(t, prefix) {
@@ -282,4 +284,31 @@ func lastSeparator(s string) (int, int) {
 		best, size = i, 2
 	}
 	return best, size
+}
+
+// fixDocPaths points entries whose url names no page (about a hundred in 0.2.0, e.g.
+// /reference/mfa/Enroll-factor or an old path) at a page that exists: the same path in other letter
+// case, else the page that declares the entry. Absolute URLs are left alone.
+func (b *builder) fixDocPaths() {
+	folded := make(map[string]string, len(b.c.pagesByPath))
+	for path := range b.c.pagesByPath {
+		folded[strings.ToLower(path)] = path
+	}
+	for _, e := range b.c.Entries {
+		if !strings.HasPrefix(e.DocPath, "/") || e.Page == nil {
+			continue
+		}
+		path, anchor, _ := strings.Cut(strings.Trim(e.DocPath, "/"), "#")
+		if _, ok := b.c.pagesByPath[path]; ok {
+			continue
+		}
+		fixed := e.Page.Path
+		if p, ok := folded[strings.ToLower(path)]; ok {
+			fixed = p
+		}
+		e.DocPath = "/" + fixed
+		if anchor != "" {
+			e.DocPath += "#" + anchor
+		}
+	}
 }

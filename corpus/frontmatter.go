@@ -78,6 +78,7 @@ type rawParam struct {
 	Type        string     `yaml:"type"`
 	Optional    bool       `yaml:"optional"`
 	Unwrap      bool       `yaml:"unwrap"`
+	Expanded    bool       `yaml:"expanded"`
 	Description string     `yaml:"description"`
 	Properties  []rawParam `yaml:"properties"`
 }

@@ -138,11 +138,25 @@ func (p *Page) Section(anchor string) (Section, bool) {
 
 // Section is a heading and the Markdown under it up to the next heading.
 type Section struct {
-	Heading  string
-	Level    int
-	Anchor   string
-	Markdown string
-	Text     string // plain text for indexing
+	Heading    string
+	Level      int
+	Anchor     string
+	PathAnchor bool // the site serves this section at <page URL>/<anchor> rather than #<anchor>
+	Markdown   string
+	Text       string // plain text for indexing
+}
+
+// SectionURL is the public address of one of the page's sections (the page's for an unknown anchor).
+func (p *Page) SectionURL(anchor string) string {
+	if anchor == "" {
+		return p.URL()
+	}
+	for _, s := range p.Sections {
+		if s.Anchor == anchor && s.PathAnchor {
+			return p.URL() + "/" + anchor
+		}
+	}
+	return p.URL() + "#" + anchor
 }
 
 // CodeExample is a fenced code block that the page carries inline.
@@ -159,12 +173,7 @@ type Event struct {
 }
 
 // URL is the public address of the event's section.
-func (e *Event) URL() string {
-	if e.Anchor == "" {
-		return e.Page.URL()
-	}
-	return e.Page.URL() + "#" + e.Anchor
-}
+func (e *Event) URL() string { return e.Page.SectionURL(e.Anchor) }
 
 // EntryKind says what an entry documents.
 type EntryKind string
@@ -244,16 +253,17 @@ type Param struct {
 	Type        string
 	Optional    bool
 	Unwrap      bool // an options object whose properties are passed as one argument
+	Expanded    bool // the docs list the object's properties in place (options objects are marked so too)
 	Description string
 	Properties  []Param
 }
 
 // Options returns the properties callers write inside the call's options object/kwargs/struct: the
-// properties of unwrapped parameters followed by the plain parameters.
+// properties of unwrapped (or expanded) parameters followed by the plain parameters.
 func (e *Entry) Options() []Param {
 	var out []Param
 	for _, p := range e.Parameters {
-		if p.Unwrap && len(p.Properties) > 0 {
+		if (p.Unwrap || p.Expanded) && len(p.Properties) > 0 {
 			out = append(out, p.Properties...)
 			continue
 		}

@@ -125,7 +125,7 @@ func parseFile(fsys fs.FS, file string) parsedFile {
 		Markdown:    doc.Markdown,
 	}
 	for _, s := range doc.Sections {
-		p.Sections = append(p.Sections, Section{Heading: s.Heading, Level: s.Level, Anchor: s.Anchor, Markdown: s.Markdown, Text: s.Text})
+		p.Sections = append(p.Sections, Section{Heading: s.Heading, Level: s.Level, Anchor: s.Anchor, PathAnchor: s.PathAnchor, Markdown: s.Markdown, Text: s.Text})
 	}
 	for _, x := range doc.Examples {
 		p.Examples = append(p.Examples, CodeExample{Language: x.Language, Title: x.Title, Code: x.Code, SectionAnchor: x.SectionAnchor})

@@ -30,6 +30,12 @@ func TestParseFixturePages(t *testing.T) {
 	if _, ok := sso.Section("callback"); !ok {
 		t.Errorf("sso page has no section with the explicit anchor 'callback'; sections: %+v", sso.Sections)
 	}
+	if got := sso.SectionURL("callback"); got != "https://workos.com/docs/sso/callback" {
+		t.Errorf("SectionURL(explicit anchor) = %q", got)
+	}
+	if got := sso.SectionURL("introduction"); got != "https://workos.com/docs/sso#introduction" {
+		t.Errorf("SectionURL(slug) = %q", got)
+	}
 	if sso.URL() != "https://workos.com/docs/sso" {
 		t.Errorf("URL = %q", sso.URL())
 	}
@@ -133,7 +139,7 @@ func TestDescriptionsAndShorthands(t *testing.T) {
 func TestEventsAndChangelog(t *testing.T) {
 	c := corpustest.Corpus(t)
 	ev, ok := c.Symbols().Event("dsync.user.deleted")
-	if !ok || ev.Description != "Fixture text — sent when a directory removes a user." || ev.URL() != "https://workos.com/docs/events#directory-sync" {
+	if !ok || ev.Description != "Fixture text — sent when a directory removes a user." || ev.URL() != "https://workos.com/docs/events/directory-sync" {
 		t.Fatalf("event = %+v (url %s)", ev, ev.URL())
 	}
 	names := []string{}

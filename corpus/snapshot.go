@@ -9,7 +9,7 @@ import (
 
 // snapshotFormat changes whenever parsing or the model changes what a parsed corpus holds, so that
 // a snapshot written by an older build is never read as current.
-const snapshotFormat = 1
+const snapshotFormat = 3
 
 // Parsing every page costs a few hundred milliseconds (YAML and MDX); an editor starting the server
 // wants its first hover sooner. A snapshot is the parsed corpus in gob form, written to the cache

@@ -165,3 +165,14 @@ func TestDeprecations(t *testing.T) {
 		t.Errorf("a plain word counted as deprecated")
 	}
 }
+
+func TestEntryURLsNameExistingPages(t *testing.T) {
+	s := corpustest.Corpus(t).Symbols()
+	for _, lang := range []corpus.Language{corpus.Python, corpus.Ruby} {
+		for _, e := range s.ByID("get_profile_and_token") {
+			if e.Language == lang && e.URL() != "https://workos.com/docs/reference/sso/profile" {
+				t.Errorf("%s entry URL = %s, want the page that exists", lang, e.URL())
+			}
+		}
+	}
+}

@@ -185,7 +185,7 @@ func titleSearch(c *corpus.Corpus, q string, lang corpus.Language, limit int) []
 		add(search.KindPage, "", p.Title, p.Path, "", p.URL())
 		for _, sec := range p.Sections {
 			if sec.Heading != "" && sec.Heading != p.Title {
-				add(search.KindSection, "", sec.Heading, p.Path, sec.Anchor, p.URL()+"#"+sec.Anchor)
+				add(search.KindSection, "", sec.Heading, p.Path, sec.Anchor, p.SectionURL(sec.Anchor))
 			}
 		}
 	}
@@ -223,10 +223,7 @@ func resolveDocsURL(ctx context.Context, ld *loaded, arg string) (string, error)
 		return ev.URL(), nil
 	}
 	if p, anchor, ok := ld.Corpus.Page(arg); ok {
-		if anchor != "" {
-			return p.URL() + "#" + anchor, nil
-		}
-		return p.URL(), nil
+		return p.SectionURL(anchor), nil
 	}
 	want := strings.TrimSuffix(arg, "()")
 	for _, e := range ld.Corpus.Entries {

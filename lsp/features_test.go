@@ -601,7 +601,7 @@ func TestExecuteCommands(t *testing.T) {
 	var url string
 	c.must(protocol.MethodWorkspaceExecuteCommand, &protocol.ExecuteCommandParams{Command: CommandOpenDocs,
 		Arguments: []protocol.LSPAny{protocol.LSPAny(`"dsync.user.created"`)}}, &url)
-	if url != "https://workos.com/docs/events#directory-sync" {
+	if url != "https://workos.com/docs/events/directory-sync" {
 		t.Errorf("openDocs(event) = %q", url)
 	}
 	if n := c.showDocumentCalls.Load(); n != 1 {

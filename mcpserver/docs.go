@@ -226,7 +226,7 @@ func RenderPage(c *corpus.Corpus, p *corpus.Page, anchor string, nav bool) strin
 		if sec, ok := p.Section(anchor); ok {
 			fmt.Fprintf(&b, "*From [%s](%s) (`%s`)*\n\n", titleOf(p), p.URL(), p.Path)
 			b.WriteString(strings.TrimSpace(sec.Markdown) + "\n\n")
-			fmt.Fprintf(&b, "Source: %s#%s\n", p.URL(), anchor)
+			fmt.Fprintf(&b, "Source: %s\n", p.SectionURL(anchor))
 			if nav {
 				b.WriteString("\n")
 				writeSections(&b, p, anchor)

@@ -88,7 +88,7 @@ func allExamples(c *corpus.Corpus, lang string) []Example {
 				URL: p.URL(), Language: ex.Language, Title: ex.Title, Code: ex.Code,
 			}
 			if ex.SectionAnchor != "" {
-				e.URL += "#" + ex.SectionAnchor
+				e.URL = p.SectionURL(ex.SectionAnchor)
 				if s, ok := p.Section(ex.SectionAnchor); ok {
 					e.Section = s.Heading
 				}

@@ -321,7 +321,7 @@ func TestLinks(t *testing.T) {
 		"createUser https://workos.com/docs/reference/authkit/user/create",
 		"createUser https://workos.com/docs/reference/authkit/user/create",
 		"withAuth https://github.com/workos/authkit-nextjs?tab=readme-ov-file#fixture-with-auth",
-		"dsync.user.created https://workos.com/docs/events#directory-sync",
+		"dsync.user.created https://workos.com/docs/events/directory-sync",
 		"listUsers https://workos.com/docs/reference/directory-sync/directory-user/list",
 	}
 	if !slices.Equal(got, want) {

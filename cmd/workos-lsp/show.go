@@ -35,7 +35,7 @@ func runShow(e env, args []string) error {
 		if !ok {
 			return fmt.Errorf("page %s has no section #%s (sections: %s)", page.Path, anchor, anchors(page))
 		}
-		md, url = sec.Markdown, url+"#"+anchor
+		md, url = sec.Markdown, page.SectionURL(anchor)
 	} else if page.Title != "" && !strings.HasPrefix(strings.TrimSpace(md), "# ") {
 		md = "# " + page.Title + "\n\n" + md
 	}

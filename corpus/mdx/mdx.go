@@ -46,9 +46,12 @@ type Section struct {
 	// Anchor is the explicit anchor from `## Title {{ "url": "api-key" }}` ("api-key"), else a GitHub-style
 	// slug of Heading (lowercase, spaces → '-', punctuation removed, "-1", "-2"… appended to repeats).
 	// Event headings get the event name with '.' replaced by '-' ("dsync-user-created").
-	Anchor   string
-	Markdown string // this section's clean Markdown including its heading line
-	Text     string // plain text for search indexing: no Markdown syntax, no URLs, no fenced code
+	Anchor string
+	// PathAnchor: the anchor came from `{{ "url": … }}`, which the docs site serves as a path segment
+	// (/events/api-key), not as a #fragment.
+	PathAnchor bool
+	Markdown   string // this section's clean Markdown including its heading line
+	Text       string // plain text for search indexing: no Markdown syntax, no URLs, no fenced code
 }
 
 // Event is one event documented with <Event.Root>/<Event.Details name="…">/<Event.Description>.

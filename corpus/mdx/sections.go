@@ -102,7 +102,7 @@ func assemble(markdown string, marks []mark, anchors map[int]string, r *renderer
 	}
 	for _, s := range secs {
 		if a, ok := anchors[s.start]; ok && s.Level > 0 {
-			s.Anchor = unique(a)
+			s.Anchor, s.PathAnchor = unique(a), true
 		}
 	}
 	for _, s := range secs {

@@ -153,7 +153,7 @@ func pageDocs(p *corpus.Page, skip map[string]bool) []indexDoc {
 			Page:        p.Path,
 			Group:       p.Path,
 			Anchor:      s.Anchor,
-			URL:         p.URL() + "#" + s.Anchor,
+			URL:         p.SectionURL(s.Anchor),
 			Text:        snippetSource(strings.TrimPrefix(s.Text, s.Heading)),
 		}})
 	}

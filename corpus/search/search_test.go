@@ -166,7 +166,7 @@ func TestEventExactNameRanksFirst(t *testing.T) {
 			t.Errorf("%q: event not first:%s", q, describe(res))
 			continue
 		}
-		if !strings.HasPrefix(res[0].URL, corpus.SiteURL+"/events#") {
+		if !strings.HasPrefix(res[0].URL, corpus.SiteURL+"/events/") {
 			t.Errorf("%q: URL %q", q, res[0].URL)
 		}
 	}
@@ -195,7 +195,7 @@ func TestResultsAreWellFormed(t *testing.T) {
 			if !strings.HasPrefix(r.URL, corpus.SiteURL+"/") {
 				t.Errorf("%q: URL %q", q, r.URL)
 			}
-			if r.Anchor != "" && !strings.HasSuffix(r.URL, "#"+r.Anchor) {
+			if r.Anchor != "" && !strings.HasSuffix(r.URL, "#"+r.Anchor) && !strings.HasSuffix(r.URL, "/"+r.Anchor) {
 				t.Errorf("%q: anchor %q not in URL %q", q, r.Anchor, r.URL)
 			}
 			if i > 0 && r.Score > res[i-1].Score {
