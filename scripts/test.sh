@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the project: vet, unit and end-to-end tests (with the race detector), the
 # integration tests against the real @workos/mcp-docs-server package, and each fuzz target briefly.
-# Needs Go and network access to the npm registry. Used as-is by .ci/run.
+# Needs Go and network access to the npm registry; the editor tests install Node packages and Debian's
+# neovim when missing. Used as-is by .ci/run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,8 +22,11 @@ echo "== fuzz (${FUZZTIME} each)"
 go list -f '{{.Dir}} {{.ImportPath}}' ./... | while read -r dir pkg; do
   grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/^func //' | while read -r target; do
     echo "-- $pkg $target"
-    go test -run '^$' -fuzz "^${target}\$" -fuzztime "$FUZZTIME" "$pkg"
+    go test -run '^$' -fuzz "^${target}\$" -fuzztime "$FUZZTIME" -fuzzminimizetime 1s "$pkg"
   done
 done
+
+echo "== editors (VS Code extension, Neovim plugin)"
+./editors/test.sh
 
 echo "all tests passed"
