@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"log"
 	"log/slog"
 	"os"
 	"time"
@@ -38,6 +39,9 @@ func runServe(e env, args []string) error {
 		level = slog.LevelInfo
 	}
 	logger := slog.New(slog.NewTextHandler(logOut, &slog.HandlerOptions{Level: level}))
+	// Libraries that log through the standard logger (bleve does, about damaged caches) write to the
+	// same place: never to stdout, which carries only protocol frames.
+	log.SetOutput(logOut)
 	opts := lsp.Options{
 		Loader:   docsLoader(d.cacheDir, logger),
 		Logger:   logger,
