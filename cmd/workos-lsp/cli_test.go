@@ -1,0 +1,117 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// runCLI runs the command in-process on the fixture docs with a private cache.
+func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	t.Setenv("WORKOS_LSP_CACHE", t.TempDir())
+	t.Setenv("WORKOS_LSP_DOCS", fixtureDocs)
+	var out, errOut bytes.Buffer
+	code = run(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+func TestSearchCommand(t *testing.T) {
+	out, errOut, code := runCLI(t, "search", "create user", "--lang", "go", "--limit", "3")
+	if code != 0 || !strings.Contains(out, "usermanagement.CreateUser()") || !strings.Contains(out, "https://workos.com/docs/reference/authkit/user/create") {
+		t.Fatalf("code %d\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+	if strings.Contains(out, "userManagement.createUser()") {
+		t.Errorf("--lang go kept a Node entry:\n%s", out)
+	}
+
+	out, _, code = runCLI(t, "search", "--json", "dsync.user.created")
+	var res struct {
+		Query   string
+		Results []struct{ Kind, Title, URL string }
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &res) != nil || len(res.Results) == 0 {
+		t.Fatalf("json search: code %d, %s", code, out)
+	}
+	if r := res.Results[0]; r.Kind != "event" || r.Title != "dsync.user.created" || r.URL != "https://workos.com/docs/events/directory-sync" {
+		t.Errorf("first result = %+v", r)
+	}
+}
+
+func TestShowCommand(t *testing.T) {
+	out, _, code := runCLI(t, "show", "https://workos.com/docs/sso#callback")
+	if code != 0 || !strings.Contains(out, "## Handle the callback") || strings.Contains(out, "## Introduction") ||
+		!strings.Contains(out, "Source: https://workos.com/docs/sso/callback") {
+		t.Fatalf("show section: code %d\n%s", code, out)
+	}
+	out, _, code = runCLI(t, "show", "sso")
+	if code != 0 || !strings.HasPrefix(out, "# Single Sign-On") || strings.Contains(out, "<Callout") {
+		t.Errorf("show page: code %d\n%s", code, out)
+	}
+	_, errOut, code := runCLI(t, "show", "reference/authkit/users/create")
+	if code != 1 || !strings.Contains(errOut, "no page") || !strings.Contains(errOut, "reference/authkit/user/create") {
+		t.Errorf("unknown page: code %d, stderr %s", code, errOut)
+	}
+	_, errOut, code = runCLI(t, "show", "sso#nope")
+	if code != 1 || !strings.Contains(errOut, "callback") {
+		t.Errorf("unknown section: code %d, stderr %s", code, errOut)
+	}
+}
+
+func TestHoverCommand(t *testing.T) {
+	out, _, code := runCLI(t, "hover", "--lang", "go", "usermanagement.CreateUser")
+	for _, want := range []string{"```go\nusermanagement.CreateUser(ctx, opts)", "`Email`", "Same call in:", "WorkOS docs local"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("hover lacks %q (code %d):\n%s", want, code, out)
+		}
+	}
+	out, _, code = runCLI(t, "hover", "--plain", "dsync.user.created")
+	if code != 0 || !strings.Contains(out, "dsync.user.created") || strings.Contains(out, "**") {
+		t.Errorf("plain event hover (code %d):\n%s", code, out)
+	}
+	_, errOut, code := runCLI(t, "hover", "--lang", "python", "not_a_call_anywhere")
+	if code != 1 || !strings.Contains(errOut, "workos-lsp search") {
+		t.Errorf("unknown symbol: code %d, %s", code, errOut)
+	}
+}
+
+func TestCorpusInfoCommand(t *testing.T) {
+	out, _, code := runCLI(t, "corpus", "info", "--json")
+	var info corpusInfo
+	if code != 0 || json.Unmarshal([]byte(out), &info) != nil {
+		t.Fatalf("code %d: %s", code, out)
+	}
+	if info.Version != "local" || info.Pages != 12 || info.EntriesPerLanguage["go"] == 0 || len(info.UnresolvedKeys) != 1 || len(info.Problems) == 0 {
+		t.Errorf("info = %+v", info)
+	}
+	out, _, code = runCLI(t, "corpus", "info")
+	if code != 0 || !strings.Contains(out, "unresolved:   profile.client_id_missing") {
+		t.Errorf("text info (code %d):\n%s", code, out)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := [][]string{{"search"}, {"search", "x", "--lang", "cobol"}, {"corpus"}, {"corpus", "nuke"}, {"nosuchcommand"}, {"show"}}
+	for _, args := range tests {
+		_, errOut, code := runCLI(t, args...)
+		if code != 2 || errOut == "" {
+			t.Errorf("%q: code %d, stderr %q", args, code, errOut)
+		}
+	}
+	out, _, code := runCLI(t, "version")
+	if code != 0 || !strings.HasPrefix(out, "workos-lsp ") {
+		t.Errorf("version: %d %q", code, out)
+	}
+}
+
+func TestMissingDocsSaysWhatToDo(t *testing.T) {
+	t.Setenv("WORKOS_LSP_CACHE", t.TempDir())
+	t.Setenv("WORKOS_LSP_DOCS", "")
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), []string{"search", "--offline", "sso"}, strings.NewReader(""), &out, &errOut)
+	if code != 1 || !strings.Contains(errOut.String(), "corpus fetch") {
+		t.Errorf("offline with an empty cache: code %d, %s", code, errOut.String())
+	}
+}
