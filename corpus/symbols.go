@@ -267,7 +267,7 @@ func (s *Symbols) Suggest(lang Language, module, name string, max int) []string 
 			continue
 		}
 		seen[e.Name] = true
-		d := editDistance(strings.ToLower(name), strings.ToLower(e.Name))
+		d := EditDistance(strings.ToLower(name), strings.ToLower(e.Name))
 		if d <= limit {
 			cands = append(cands, cand{e.Name, d})
 		}
@@ -285,8 +285,8 @@ func (s *Symbols) Suggest(lang Language, module, name string, max int) []string 
 	return out
 }
 
-// editDistance is Levenshtein distance over bytes; names are ASCII identifiers.
-func editDistance(a, b string) int {
+// EditDistance is the Levenshtein distance over bytes, meant for ASCII names and paths.
+func EditDistance(a, b string) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {

@@ -376,10 +376,10 @@ func closestPages(ctx context.Context, c *corpus.Corpus, ix *search.Index, p str
 				score = max(score, 50+40*shared/len(segs)-3*diff)
 			}
 		}
-		if d := levenshtein(p, qp); d <= max(2, len(p)/4) {
+		if d := corpus.EditDistance(p, qp); d <= max(2, len(p)/4) {
 			score = max(score, 95-d*5)
 		}
-		if d := levenshtein(last, path.Base(qp)); len(last) >= 4 && d <= len(last)/3 {
+		if d := corpus.EditDistance(last, path.Base(qp)); len(last) >= 4 && d <= len(last)/3 {
 			score = max(score, 60-d*5)
 		}
 		if score > 0 {
@@ -416,23 +416,3 @@ func closestPages(ctx context.Context, c *corpus.Corpus, ix *search.Index, p str
 	return out
 }
 
-// levenshtein is the edit distance over bytes; paths are ASCII.
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
