@@ -415,4 +415,3 @@ func closestPages(ctx context.Context, c *corpus.Corpus, ix *search.Index, p str
 	}
 	return out
 }
-
