@@ -11,6 +11,12 @@ export WORKOS_LSP_INTEGRATION="${WORKOS_LSP_INTEGRATION:-1}"
 export WORKOS_LSP_CACHE="${WORKOS_LSP_TEST_CACHE:-$(mktemp -d)}"
 FUZZTIME="${FUZZTIME:-10s}"
 
+echo "== the real docs (@workos/mcp-docs-server 0.2.0) for the integration tests"
+go build -o "$WORKOS_LSP_CACHE/workos-lsp" ./cmd/workos-lsp
+corpus_dir=$("$WORKOS_LSP_CACHE/workos-lsp" corpus fetch --corpus-version 0.2.0 --json | grep -o '"dir": *"[^"]*"' | sed 's/.*"\([^"]*\)"$/\1/')
+export WORKOS_DOCS_DIR="${WORKOS_DOCS_DIR:-$corpus_dir/docs}"
+echo "docs: $WORKOS_DOCS_DIR"
+
 echo "== go vet"
 go vet ./...
 
