@@ -52,6 +52,17 @@ type lexer struct {
 	stack    []int32 // open brackets
 	nl       bool
 	heredocs []heredoc // Ruby heredocs whose bodies start at the next line break
+	// interps are the open interpolations (JS ${…}, Ruby #{…}, Python f-string {…}) whose code is
+	// being lexed as code; the literal resumes at the } that closes one.
+	interps []interpFrame
+}
+
+// interp is an open interpolation inside a string literal.
+type interpFrame struct {
+	depth  int  // len(stack) when it opened: its } is the first one back at this depth
+	kind   byte // '`' JS template, '"' Ruby double-quoted string or backticks, 'f' Python f-string
+	quote  byte // the literal's closing quote
+	triple bool // Python: a triple-quoted f-string
 }
 
 type heredoc struct {
@@ -343,15 +354,28 @@ func (lx *lexer) punct() {
 		lx.i++
 		return
 	case ')', ']', '}':
-		lx.i++
 		open := byte('(')
 		if c == ']' {
 			open = '['
 		} else if c == '}' {
 			open = '{'
 		}
+		floor := 0 // brackets opened before the innermost interpolation are out of reach
+		if n := len(lx.interps); n > 0 {
+			floor = lx.interps[n-1].depth
+			if c == '}' && !lx.openAbove(floor, '{') {
+				// The end of the interpolation (unclosed brackets inside it are dropped): the
+				// string resumes here.
+				in := lx.interps[n-1]
+				lx.interps = lx.interps[:n-1]
+				lx.stack = lx.stack[:floor]
+				lx.resume(in, s)
+				return
+			}
+		}
+		lx.i++
 		// Pop to the matching opener if it is near the top; otherwise leave the stack alone.
-		for d := len(lx.stack) - 1; d >= 0 && d >= len(lx.stack)-4; d-- {
+		for d := len(lx.stack) - 1; d >= floor && d >= len(lx.stack)-4; d-- {
 			o := lx.stack[d]
 			if src[lx.toks[o].s] == open {
 				lx.stack = lx.stack[:d]
@@ -479,7 +503,17 @@ func (lx *lexer) stringLiteral() bool {
 				j++
 			}
 			if j < len(src) && (src[j] == '"' || src[j] == '\'') && isStringPrefix(src[i:j]) {
-				lx.pythonString(i, j, bytes.ContainsAny(src[i:j], "fFtT"))
+				if bytes.ContainsAny(src[i:j], "fF") {
+					q := src[j]
+					triple := j+2 < len(src) && src[j+1] == q && src[j+2] == q
+					body := j + 1
+					if triple {
+						body = j + 3
+					}
+					lx.fstringPart(i, body, q, triple)
+					return true
+				}
+				lx.pythonString(i, j, bytes.ContainsAny(src[i:j], "tT"))
 				return true
 			}
 		}
@@ -583,6 +617,41 @@ func (lx *lexer) tripleString(s, body int, close string, escapes bool) {
 	lx.i = len(src)
 }
 
+// fstringPart consumes Python f-string text from body to the closing quote or the next {, as one
+// string token starting at s; {{ and }} are literal braces.
+func (lx *lexer) fstringPart(s, body int, q byte, triple bool) {
+	src := lx.src
+	for j := body; j < len(src); j++ {
+		switch c := src[j]; {
+		case c == '\\':
+			j++
+		case c == '{':
+			if j+1 < len(src) && src[j+1] == '{' {
+				j++
+				continue
+			}
+			lx.emitString(s, j+1, body, j, true)
+			lx.interps = append(lx.interps, interpFrame{depth: len(lx.stack), kind: 'f', quote: q, triple: triple})
+			lx.i = j + 1
+			return
+		case c == q && (!triple || j+2 < len(src) && src[j+1] == q && src[j+2] == q):
+			end := j + 1
+			if triple {
+				end = j + 3
+			}
+			lx.emitString(s, end, body, j, true)
+			lx.i = end
+			return
+		case c == '\n' && !triple:
+			lx.emitString(s, j, body, j, true)
+			lx.i = j
+			return
+		}
+	}
+	lx.emitString(s, len(src), min(body, len(src)), len(src), true)
+	lx.i = len(src)
+}
+
 func (lx *lexer) pythonString(s, q int, interp bool) {
 	src := lx.src
 	quote := src[q]
@@ -598,71 +667,58 @@ func (lx *lexer) pythonString(s, q int, interp bool) {
 	t.interp = interp
 }
 
-// template consumes a JS template literal, skipping nested code in ${…} (which may itself hold
-// strings and templates).
+// template consumes a JS template literal up to its end or its first ${: the code of an
+// interpolation is lexed as code, and the literal resumes after its closing brace (resume).
 func (lx *lexer) template() {
-	s := lx.i
-	end, interp := skipTemplate(lx.src, s)
-	ve := end - 1
-	if end >= len(lx.src) && (end == s+1 || lx.src[len(lx.src)-1] != '`') {
-		ve = len(lx.src)
-	}
-	lx.emitString(s, end, s+1, ve, interp)
-	lx.i = end
+	lx.templatePart(lx.i, lx.i+1, false)
 }
 
-// skipTemplate returns the end of the template literal starting at src[s] == '`'.
-func skipTemplate(src []byte, s int) (int, bool) {
-	interp := false
-	j := s + 1
-	for j < len(src) {
+// templatePart consumes template text from body (after the opening backtick or the } closing an
+// interpolation) to the closing backtick or the next ${, as one string token starting at s.
+func (lx *lexer) templatePart(s, body int, interp bool) {
+	src := lx.src
+	for j := body; j < len(src); j++ {
 		switch src[j] {
 		case '\\':
-			j += 2
-			continue
+			j++
 		case '`':
-			return j + 1, interp
+			lx.emitString(s, j+1, body, j, interp)
+			lx.i = j + 1
+			return
 		case '$':
 			if j+1 < len(src) && src[j+1] == '{' {
-				interp = true
-				j = skipCode(src, j+2, '}')
-				continue
+				lx.emitString(s, j+2, body, j, true)
+				lx.interps = append(lx.interps, interpFrame{depth: len(lx.stack), kind: '`', quote: '`'})
+				lx.i = j + 2
+				return
 			}
 		}
-		j++
 	}
-	return len(src), interp
+	lx.emitString(s, len(src), min(body, len(src)), len(src), interp)
+	lx.i = len(src)
 }
 
-// skipCode skips JS-like code up to the closing delimiter at depth zero and returns the position after
-// it. Strings and templates inside are skipped whole.
-func skipCode(src []byte, j int, close byte) int {
-	depth := 0
-	for j < len(src) {
-		c := src[j]
-		switch c {
-		case '{':
-			depth++
-		case '}':
-			if depth == 0 && close == '}' {
-				return j + 1
-			}
-			depth--
-		case '"', '\'':
-			j++
-			for j < len(src) && src[j] != c && src[j] != '\n' {
-				if src[j] == '\\' {
-					j++
-				}
-				j++
-			}
-		case '`':
-			j, _ = skipTemplate(src, j)
-			continue
+// openAbove reports whether an opening bracket c is on the stack above depth floor.
+func (lx *lexer) openAbove(floor int, c byte) bool {
+	for _, o := range lx.stack[floor:] {
+		if lx.src[lx.toks[o].s] == c {
+			return true
 		}
-		j++
 	}
-	return len(src)
+	return false
+}
+
+// resume continues the literal of a closed interpolation from its closing brace at s.
+func (lx *lexer) resume(in interpFrame, s int) {
+	switch in.kind {
+	case '`':
+		lx.templatePart(s, s+1, true)
+	case '"':
+		lx.interpString(s, s+1, in.quote, false)
+		lx.toks[len(lx.toks)-1].interp = true
+	case 'f':
+		lx.fstringPart(s, s+1, in.quote, in.triple)
+	}
 }
 
 func (lx *lexer) regex() bool {
@@ -737,10 +793,11 @@ func (lx *lexer) interpString(s, body int, q byte, verbatim bool) {
 			lx.i = j + 1
 			return
 		case lx.lang == corpus.Ruby && c == '#' && j+1 < len(src) && src[j+1] == '{':
-			interp = true
-			depth = 1
-			j += 2
-			continue
+			// The code inside #{…} is lexed as code; the string resumes at its closing brace.
+			lx.emitString(s, j+2, body, j, true)
+			lx.interps = append(lx.interps, interpFrame{depth: len(lx.stack), kind: '"', quote: q})
+			lx.i = j + 2
+			return
 		case lx.lang == corpus.PHP && c == '$':
 			interp = true
 		case lx.lang == corpus.DotNet && c == '{':

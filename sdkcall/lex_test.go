@@ -19,15 +19,21 @@ func TestLexIdentifiers(t *testing.T) {
 	}{
 		{corpus.JS, "a // hidden\nb /* hidden\nhidden */ c", []string{"a", "b", "c"}},
 		{corpus.JS, "x = 'hid\\'den' + \"hid\\\"den\" + seen", []string{"x", "seen"}},
-		{corpus.JS, "t = `hidden ${ inner + `nested ${deep} hidden` } hidden`; seen", []string{"t", "seen"}},
+		// The code of an interpolation is code; the text around it is not.
+		{corpus.JS, "t = `hidden ${ inner + `nested ${deep} hidden` } hidden`; seen", []string{"t", "inner", "deep", "seen"}},
+		{corpus.JS, "t = `${ {a: 1}.b } hidden ${c}`; seen", []string{"t", "a", "b", "c", "seen"}},
+		{corpus.JS, "t = `${ f( } hidden`; seen", []string{"t", "f", "seen"}}, // an unclosed bracket inside is dropped
+		{corpus.JS, "t = `hidden \\${hidden} $hidden`; seen", []string{"t", "seen"}},
 		{corpus.JS, "r = /hid'den[/]x/gi; seen", []string{"r", "seen"}},
 		{corpus.JS, "q = a / b / c; seen", []string{"q", "a", "b", "c", "seen"}},
 		{corpus.JS, "<p>Don't</p>\nseen", []string{"p", "Don", "seen"}}, // JSX text: a stray quote only hides the rest of its line
 		{corpus.JS, "$el.#priv?.seen", []string{"$el", "#priv", "seen"}},
 		{corpus.Go, "a // hidden\nb /* hidden */ c := `hidden\nhidden` + \"hidden\" + 'x'; seen", []string{"a", "b", "c", "seen"}},
-		{corpus.Python, "a # hidden\nb = '''hidden\nhidden''' + \"\"\"hidden\"\"\" + r'hid\\'den' + f\"{x} hidden\"; seen", []string{"a", "b", "seen"}},
+		{corpus.Python, "a # hidden\nb = '''hidden\nhidden''' + \"\"\"hidden\"\"\" + r'hid\\'den' + f\"{x} hidden\"; seen", []string{"a", "b", "x", "seen"}},
+		{corpus.Python, "s = f'{{hidden}} {x:>{width}} hidden' + F\"\"\"{y}\nhidden\"\"\" + f'{d[\"k\"]}'; seen", []string{"s", "x", "width", "y", "d", "seen"}},
 		{corpus.Python, "rb = 1; f = 2; seen", []string{"rb", "f", "seen"}},
-		{corpus.Ruby, "a # hidden\n=begin\nhidden\n=end\nb = \"#{x + \"hidden\"} hidden\" + 'hidden'; seen", []string{"a", "b", "seen"}},
+		{corpus.Ruby, "a # hidden\n=begin\nhidden\n=end\nb = \"#{x + \"hidden\"} hidden\" + 'hidden'; seen", []string{"a", "b", "x", "seen"}},
+		{corpus.Ruby, "s = \"#{a} hidden #{h[:k]} hidden\" + `#{c}`; seen", []string{"s", "a", "h", "c", "seen"}},
 		{corpus.Ruby, "s = <<~EOS\n  hidden\n  EOS\nseen", []string{"s", "seen"}},
 		{corpus.Ruby, "f(<<-A, seen)\n hidden\n A\nalso", []string{"f", "seen", "also"}},
 		{corpus.Ruby, "w = %w[hidden hidden]; r = %r{hid/den}; x = a % b; seen", []string{"w", "r", "x", "a", "b", "seen"}},
