@@ -147,6 +147,15 @@ var atJSCases = []atCase{
 	{name: "unknown option", src: jsHead + "workos.userManagement.createUser({ nick‸name: 'a' })", kind: 0},
 	{name: "not an event", src: jsHead + "const s = 'dsync.user.cre‸ate';", kind: 0},
 	{name: "offset past end", src: jsHead + "workos‸", kind: 0},
+	// A one-word module name on an unknown receiver (req.session, client.sso) is not the module, but a
+	// compound method called on it still resolves.
+	{name: "one-word guessed module", src: jsHead + "function f(ctx) { return ctx.s‸so.getProfileAndToken({}); }", kind: 0},
+	{name: "compound method on one-word guess", src: jsHead + "function f(ctx) { return ctx.sso.getProfileAndTo‸ken({}); }", kind: TargetCall, id: "get_profile_and_token"},
+	{name: "this field from another object", src: jsHead + "class R {\n  constructor(db) { this.userManagement = db.users; }\n  run() { return this.userManagement.createU‸ser({}); }\n}", kind: 0},
+	{name: "local from another object", src: jsHead + "const userManagement = services.users;\nuserManagement.createU‸ser({});", kind: 0},
+	{name: "instance of a local module's class", src: jsHead + "import { UserRepo } from './repo';\nconst userManagement = new UserRepo();\nuserManagement.createU‸ser({});", kind: 0},
+	{name: "call inside template", src: jsHead + "const s = `${await workos.userManagement.createU‸ser({})}`;", kind: TargetCall, id: "create_user"},
+	{name: "option inside template", src: jsHead + "const s = `id: ${(await workos.userManagement.createUser({ ema‸il })).id}`;", kind: TargetOption, id: "create_user", option: "email"},
 }
 
 func TestAtJS(t *testing.T) { runAt(t, corpus.JS, atJSCases) }
@@ -201,6 +210,8 @@ var atPythonCases = []atCase{
 	{name: "comment", src: pyHead + "# workos_client.user_management.create_u‸ser()", kind: 0},
 	{name: "triple quoted", src: pyHead + "doc = \"\"\"\nworkos_client.user_management.create_u‸ser()\n\"\"\"", kind: 0},
 	{name: "f-string", src: pyHead + "s = f\"{x} user_management.create_u‸ser\"", kind: 0},
+	{name: "f-string code", src: pyHead + "s = f\"{workos_client.user_management.create_u‸ser(email=e).id} created\"", kind: TargetCall, id: "create_user"},
+	{name: "self attribute from another object", src: pyHead + "class S:\n    def __init__(self, db):\n        self.user_management = db.users\n\n    def run(self):\n        return self.user_management.create_u‸ser(email=e)", kind: 0},
 	{name: "foreign import", src: pyHead + "from stripe import StripeClient\nclient = StripeClient(k)\nclient.user_management.create_u‸ser()", kind: 0},
 }
 
@@ -229,6 +240,8 @@ var atRubyCases = []atCase{
 	{name: "block comment", src: rbHead + "=begin\nWorkOS::UserManagement.create_u‸ser\n=end\n", kind: 0},
 	{name: "heredoc", src: rbHead + "doc = <<~EOS\n  WorkOS::UserManagement.create_u‸ser\nEOS\n", kind: 0},
 	{name: "interpolated string", src: rbHead + "s = \"#{x} WorkOS::UserManagement.create_u‸ser\"", kind: 0},
+	{name: "interpolated code", src: rbHead + "s = \"#{WorkOS::UserManagement.list_u‸sers.data.size} users\"", kind: TargetCall, id: "list_users"},
+	{name: "result of a call without parens", src: rbHead + "users = WorkOS::UserManagement.list_users limit: 5\nus‸ers.each { |u| p u }", kind: 0},
 	{name: "local def", src: rbHead + "def create_user(x) = x\ncreate_u‸ser(1)", kind: 0},
 }
 
@@ -246,6 +259,9 @@ var atPHPCases = []atCase{
 	{name: "typed property", src: phpHead + "class S {\n  public function __construct(private UserManagement $um) {}\n  public function run() { return $this->um->listU‸sers(); }\n}", kind: TargetCall, id: "list_users"},
 	{name: "named arg", src: phpHead + "(new UserManagement())->createUser(email: 'a', passw‸ord: 'b');", kind: TargetOption, id: "create_user", option: "password"},
 	{name: "sso", src: "<?php\nuse WorkOS\\SSO;\n$sso = new SSO();\n$sso->getProfileAndTo‸ken($code);", kind: TargetCall, id: "get_profile_and_token"},
+	{name: "fully qualified beside use WorkOS\\WorkOS", src: "<?php\nuse WorkOS\\WorkOS;\nWorkOS::setApiKey($k);\n$p = (new \\WorkOS\\SSO())->getProfileAndTo‸ken($code);", kind: TargetCall, id: "get_profile_and_token"},
+	{name: "array key option", src: phpHead + "$um = new UserManagement();\n$um->createUser(['ema‸il' => 'a@b.c']);", kind: TargetOption, id: "create_user", option: "email", word: "email"},
+	{name: "array value not an option", src: phpHead + "$um = new UserManagement();\n$um->createUser(['email' => 'ema‸il']);", kind: 0},
 	{name: "type", src: "<?php\nuse WorkOS\\Resource\\User;\nfunction show(Us‸er $u) {}", kind: TargetType, id: "user"},
 	{name: "event", src: phpHead + "if ($event->event === 'user.crea‸ted') {}", kind: TargetEvent, event: "user.created"},
 	{name: "after inline html", src: "<p>It's here</p>\n<?php\nuse WorkOS\\UserManagement;\n$um = new UserManagement();\n$um->createU‸ser('a');", kind: TargetCall, id: "create_user"},

@@ -19,13 +19,26 @@ func (f *File) Complete(s *corpus.Symbols, offset int) (CompletionContext, bool)
 	// The token that starts before the cursor.
 	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].s) >= offset }) - 1
 	start, end, prev := offset, offset, f.a.lastBefore(offset)
+	partial := k
+	if n := k + 1; n < len(toks) && int(toks[n].s) == offset && toks[n].kind == tkIdent &&
+		(k < 0 || offset >= int(toks[k].e) && toks[k].kind != tkString) {
+		// The cursor at the start of a word: the item replaces that word, as it does from inside it.
+		start, end, partial = offset, int(toks[n].e), n
+	}
 	if k >= 0 {
 		t := toks[k]
 		switch {
 		case t.kind == tkString && (offset < int(t.e) || offset == int(t.e) && r.valueEnd(k) == int(t.e)):
 			// Inside a string (an unterminated one extends to its end).
-			if vs, _ := f.a.value(k); offset < vs {
+			vs, ve := f.a.value(k)
+			if offset < vs {
 				return CompletionContext{}, false
+			}
+			if items, ok := r.completeKeyString(k); ok {
+				if len(items) == 0 || t.interp {
+					return CompletionContext{}, false
+				}
+				return CompletionContext{Start: vs, End: ve, Items: items}, true
 			}
 			return r.completeEvent(k, offset)
 		case t.kind == tkIdent && offset <= int(t.e):
@@ -41,7 +54,7 @@ func (f *File) Complete(s *corpus.Symbols, offset int) (CompletionContext, bool)
 	if r.isSep(prev) {
 		items = r.completeMember(prev)
 	} else {
-		items = r.completeOptions(prev, k)
+		items = r.completeOptions(prev, partial)
 	}
 	if len(items) == 0 {
 		return CompletionContext{}, false
@@ -64,6 +77,9 @@ func (r *resolver) completeMember(sep int) []Item {
 	recv, _ := r.evalExpr(start, sep)
 	switch recv.kind {
 	case vModule:
+		if recv.weak {
+			return nil // req.session., db.session.: not worth offering the SDK's methods
+		}
 		return r.methodItems(recv.module)
 	case vClient:
 		var items []Item
@@ -97,7 +113,7 @@ func (r *resolver) completeMember(sep int) []Item {
 				written[r.text(j)] = true
 			}
 		}
-		return optionItems(e, e.Parameters[recv.param].Properties, written, "")
+		return optionItems(e, ptrs(e.Parameters[recv.param].Properties), written, func(key string) string { return key })
 	}
 	return nil
 }
@@ -150,7 +166,7 @@ func (r *resolver) classSpelling(m string) string {
 func (r *resolver) completeOptions(prev, partial int) []Item {
 	open := -1
 	switch {
-	case r.is(prev, "(") || r.is(prev, "{"):
+	case r.is(prev, "(") || r.is(prev, "{") || r.is(prev, "["):
 		open = prev
 	case r.is(prev, ","):
 		open = int(r.toks[prev].parent)
@@ -163,48 +179,34 @@ func (r *resolver) completeOptions(prev, partial int) []Item {
 		if c, ok = r.rubyCommandContainer(prev); !ok {
 			return nil
 		}
-		open = int(r.toks[prev].parent) // keys of a command call sit beside it, at the statement's level
-	}
-	close := len(r.toks)
-	if open >= 0 && r.toks[open].match >= 0 {
-		close = int(r.toks[open].match)
-	}
-	written := map[string]bool{}
-	from := open + 1
-	if c.open < 0 { // a command call: its arguments
-		from, close = c.from, c.to
-	}
-	for j := from; j < close && j < len(r.toks); j++ {
-		if j == partial || r.toks[j].parent != int32(open) || r.kind(j) != tkIdent {
-			continue
-		}
-		if !(j-1 == open || r.is(j-1, ",") || c.open < 0 && r.kind(j-1) == tkIdent) {
-			continue
-		}
-		if r.is(j+1, c.sep) || r.lang == corpus.JS && (r.is(j+1, ",") || r.is(j+1, "}")) {
-			written[r.text(j)] = true
-		}
 	}
 	insertSep := c.sep + " "
-	if c.sep == "=" {
+	switch {
+	case c.sep == "=" && r.lang == corpus.DotNet:
+		insertSep = " = "
+	case c.sep == "=":
 		insertSep = "="
-		if r.lang == corpus.DotNet {
-			insertSep = " = "
+	case c.sep == "=>":
+		insertSep = " => "
+	}
+	quote := ""
+	if c.strKeys {
+		quote = "'"
+		if r.lang == corpus.Python {
+			quote = `"`
 		}
 	}
+	return r.optionItemsIn(&c, partial, func(key string) string { return quote + key + quote + insertSep })
+}
+
+// optionItemsIn lists the options of container c not yet written (the token skip, the key being
+// typed, does not count), required first; insert gives each item's text.
+func (r *resolver) optionItemsIn(c *container, skip int, insert func(key string) string) []Item {
+	written := r.writtenKeys(c, skip)
 	var items []Item
 	seen := map[string]bool{}
 	for _, e := range c.entries {
-		var opts []corpus.Param
-		switch {
-		case c.param >= 0 && c.param < len(e.Parameters):
-			opts = e.Parameters[c.param].Properties
-		case r.lang == corpus.DotNet && r.is(open, "("):
-			opts = e.Parameters // C# named arguments name the parameters themselves
-		default:
-			opts = optionsOf(e)
-		}
-		for _, it := range optionItems(e, opts, written, insertSep) {
+		for _, it := range optionItems(e, c.keys(e), written, insert) {
 			if !seen[it.Label] {
 				seen[it.Label] = true
 				items = append(items, it)
@@ -214,25 +216,57 @@ func (r *resolver) completeOptions(prev, partial int) []Item {
 	return items
 }
 
-// optionItems turns options into completion items, required first. Param points into the entry when
-// the option is one of its parameters or properties.
-func optionItems(e *corpus.Entry, opts []corpus.Param, written map[string]bool, insertSep string) []Item {
-	var items []Item
-	for i := range opts {
-		p := opts[i]
-		if p.Key == "" || written[p.Key] {
+// writtenKeys collects the keys already written in the container, except at token skip.
+func (r *resolver) writtenKeys(c *container, skip int) map[string]bool {
+	from, to := c.from, c.to
+	if c.open >= 0 {
+		from, to = c.open+1, len(r.toks)
+		if m := r.toks[c.open].match; m > int32(c.open) {
+			to = int(m)
+		}
+	}
+	written := map[string]bool{}
+	for j := from; j < to && j < len(r.toks); j++ {
+		if j == skip || !r.atKeyPosition(c, j) {
 			continue
 		}
-		ptr := findOption(e, p.Key)
-		if ptr == nil {
-			ptr = &opts[i]
+		if name, ok := r.keyName(c, j); ok {
+			written[name] = true
+		}
+	}
+	return written
+}
+
+// completeKeyString offers the options of a string-keyed container (PHP array, Python dict) when
+// the cursor is inside the string at token k that sits at one of its key positions.
+func (r *resolver) completeKeyString(k int) ([]Item, bool) {
+	open := int(r.toks[k].parent)
+	if !(k-1 == open || r.is(k-1, ",")) || open < 0 {
+		return nil, false
+	}
+	if sep, strKeys, ok := r.literalSyntax(open); !ok || !strKeys || !(r.is(k+1, sep) || r.is(k+1, ",") || k+1 == int(r.toks[open].match) || k+1 >= len(r.toks)) {
+		return nil, false
+	}
+	c, ok := r.containerOf(open)
+	if !ok {
+		return nil, false
+	}
+	return r.optionItemsIn(&c, k, func(key string) string { return key }), true
+}
+
+// optionItems turns options into completion items, required first.
+func optionItems(e *corpus.Entry, opts []*corpus.Param, written map[string]bool, insert func(key string) string) []Item {
+	var items []Item
+	for _, p := range opts {
+		if p.Key == "" || written[p.Key] {
+			continue
 		}
 		sk := "1_" + p.Key
 		if !p.Optional {
 			sk = "0_" + p.Key
 		}
-		items = append(items, Item{Label: p.Key, Kind: ItemOption, Detail: p.Type, Insert: p.Key + insertSep,
-			SortKey: sk, Entry: e, Param: ptr, Required: !p.Optional})
+		items = append(items, Item{Label: p.Key, Kind: ItemOption, Detail: p.Type, Insert: insert(p.Key),
+			SortKey: sk, Entry: e, Param: p, Required: !p.Optional})
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].SortKey < items[j].SortKey })
 	return items

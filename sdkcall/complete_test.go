@@ -24,6 +24,9 @@ func TestComplete(t *testing.T) {
 		// JS
 		{name: "js methods", lang: corpus.JS, src: jsHead + "workos.userManagement.‸", want: []string{"createUser", "listUsers"}, kind: ItemMethod},
 		{name: "js methods partial", lang: corpus.JS, src: jsHead + "workos.userManagement.cre‸", want: []string{"createUser", "listUsers"}, kind: ItemMethod, partial: "cre"},
+		{name: "js methods at word start", lang: corpus.JS, src: jsHead + "workos.userManagement.‸createUser()", want: []string{"createUser", "listUsers"}, kind: ItemMethod, partial: "createUser"},
+		{name: "js option at word start", lang: corpus.JS, src: jsHead + "workos.userManagement.createUser({ email, ‸password })", want: []string{"emailVerified", "firstName", "password"}, kind: ItemOption, partial: "password"},
+		{name: "js one-word guessed module", lang: corpus.JS, src: jsHead + "app.get('/', (req) => req.sso.‸)"},
 		{name: "js methods mid word", lang: corpus.JS, src: jsHead + "workos.userManagement.cre‸ateUser()", want: []string{"createUser", "listUsers"}, kind: ItemMethod, partial: "createUser"},
 		{name: "js methods next line follows", lang: corpus.JS, src: jsHead + "await workos.userManagement.‸\nconst x = 1;", want: []string{"createUser", "listUsers"}, kind: ItemMethod},
 		{name: "js methods on alias", lang: corpus.JS, src: jsHead + "const ds = workos.directorySync;\nds.‸", want: []string{"listUsers"}, kind: ItemMethod},
@@ -51,6 +54,7 @@ func TestComplete(t *testing.T) {
 		{name: "py modules", lang: corpus.Python, src: pyHead + "workos_client.‸", want: []string{"directory_sync", "sso", "user_management"}, kind: ItemModule},
 		{name: "py methods", lang: corpus.Python, src: pyHead + "workos_client.user_management.‸", want: []string{"create_user", "list_users"}, kind: ItemMethod},
 		{name: "py kwargs", lang: corpus.Python, src: pyHead + "workos_client.user_management.create_user(‸)", want: []string{"email", "first_name", "password"}, kind: ItemOption, insert: "email="},
+		{name: "py dict argument", lang: corpus.Python, src: pyHead + "workos_client.user_management.create_user({\"email\": e, ‸})", want: []string{"first_name", "password"}, kind: ItemOption, insert: "\"first_name\": "},
 		{name: "py kwargs written", lang: corpus.Python, src: pyHead + "workos_client.user_management.create_user(email=e, ‸)", want: []string{"first_name", "password"}, kind: ItemOption},
 		{name: "py events", lang: corpus.Python, src: pyHead + "if event.event == \"‸\":", want: []string{"dsync.user.created", "dsync.user.deleted", "user.created"}, kind: ItemEvent},
 
@@ -66,6 +70,9 @@ func TestComplete(t *testing.T) {
 		{name: "php methods", lang: corpus.PHP, src: phpHead + "$um = new UserManagement();\n$um->‸", want: []string{"createUser", "listUsers"}, kind: ItemMethod},
 		{name: "php namespace classes", lang: corpus.PHP, src: "<?php\n$x = new \\WorkOS\\‸", want: []string{"DirectorySync", "SSO", "UserManagement"}, kind: ItemModule},
 		{name: "php named args", lang: corpus.PHP, src: phpHead + "$um = new UserManagement();\n$um->createUser(‸);", want: []string{"email", "password"}, kind: ItemOption, insert: "email: "},
+		{name: "php array keys", lang: corpus.PHP, src: phpHead + "$um = new UserManagement();\n$um->createUser(['email' => $e, ‸]);", want: []string{"password"}, kind: ItemOption, insert: "'password' => "},
+		{name: "php array key in quotes", lang: corpus.PHP, src: phpHead + "$um = new UserManagement();\n$um->createUser(['pa‸']);", want: []string{"email", "password"}, kind: ItemOption, partial: "pa", insert: "email"},
+		{name: "php array value", lang: corpus.PHP, src: phpHead + "$um = new UserManagement();\n$um->createUser(['email' => 'us‸']);"},
 
 		// Java
 		{name: "java modules", lang: corpus.Java, src: javaHead + "WorkOS workos = new WorkOS(key);\nworkos.‸", want: []string{"directorySync", "sso", "userManagement"}, kind: ItemModule},
@@ -195,6 +202,13 @@ func TestSignature(t *testing.T) {
 		{name: "py kwarg", lang: corpus.Python, src: pyHead + "workos_client.user_management.create_user(email=e, first_name=‸)", id: "create_user", param: 2},
 		{name: "py comment commas", lang: corpus.Python, src: pyHead + "workos_client.user_management.create_user(\n  e,  # a, b, c\n  ‸\n)", id: "create_user", param: 1},
 		{name: "rb kwarg", lang: corpus.Ruby, src: rbHead + "WorkOS::UserManagement.create_user(email: e, password: ‸)", id: "create_user", param: 1},
+		{name: "rb command call", lang: corpus.Ruby, src: rbHead + "WorkOS::UserManagement.create_user email: e, password: ‸", id: "create_user", param: 1},
+		{name: "rb command call first", lang: corpus.Ruby, src: rbHead + "user = WorkOS::UserManagement.create_user ‸", id: "create_user", param: 0},
+		{name: "rb command call continued", lang: corpus.Ruby, src: rbHead + "WorkOS::UserManagement.create_user email: e,\n  pass‸", id: "create_user", param: 1},
+		{name: "rb after command call", lang: corpus.Ruby, src: rbHead + "WorkOS::UserManagement.create_user email: e\n‸"},
+		{name: "rb command call name end", lang: corpus.Ruby, src: rbHead + "WorkOS::UserManagement.create_user‸"},
+		{name: "php array key", lang: corpus.PHP, src: phpHead + "$um = new UserManagement();\n$um->createUser(['email' => 'a', 'password' => ‸]);", id: "create_user", param: 1},
+		{name: "js template code", lang: corpus.JS, src: jsHead + "const s = `${await workos.userManagement.createUser({ email: 'a', ‸ })}`;", id: "create_user", param: 0},
 		{name: "php positional", lang: corpus.PHP, src: phpHead + "$um = new UserManagement();\n$um->createUser('a', ‸);", id: "create_user", param: 1},
 		{name: "php named", lang: corpus.PHP, src: phpHead + "$um = new UserManagement();\n$um->createUser(password: ‸);", id: "create_user", param: 1},
 		{name: "java", lang: corpus.Java, src: javaHead + "WorkOS workos = new WorkOS(key);\nworkos.sso.getProfileAndToken(‸);", id: "get_profile_and_token", param: 0},

@@ -34,6 +34,13 @@ type value struct {
 	kind    vkind
 	module  string          // vModule, vMethod, vWk on a module
 	guess   bool            // vModule: inferred from a name, not traced to the SDK
+	// weak: vModule guessed from a one-word name (session, sso, organizations): names that other
+	// libraries use too (req.session, db.session, client.organizations). Such a receiver is not shown
+	// as a module and only its compound method names resolve.
+	weak bool
+	// prop: vUnknown that the code names as something else's property or a new instance of a class
+	// outside the SDK (`self.user_management = db.users`): its own name says nothing about the SDK.
+	prop bool
 	simple  bool            // vUnknown: a plain name with no binding, import or definition
 	self    bool            // vLocal: this/self
 	entries []*corpus.Entry // vFunc, vType, vMethod, vOptType, vBuilder
@@ -227,7 +234,13 @@ func (r *resolver) evalExpr(i, end int) (value, int) {
 			v, i = pkg, next
 			break
 		}
-		v = r.base(i)
+		if r.lang == corpus.PHP && (r.is(i+1, "\\") || r.is(i-1, "\\")) && r.is(i, "WorkOS") {
+			// A qualified name (WorkOS\SSO, \WorkOS\SSO) starts at the SDK's namespace, whatever
+			// `use WorkOS\WorkOS;` made of the bare name.
+			v = value{kind: vNamespace}
+		} else {
+			v = r.base(i)
+		}
 		i++
 	case tkPunct:
 		switch r.text(i) {
@@ -263,6 +276,9 @@ func (r *resolver) evalExpr(i, end int) (value, int) {
 			}
 			v = r.member(v, name)
 			i += 2
+			if r.lang == corpus.Ruby && (v.kind == vMethod || v.kind == vFunc) && !r.is(i, "(") {
+				v = r.call(v, false) // Ruby calls need no parentheses: `users = UserManagement.list_users limit: 5`
+			}
 		case r.is(i, "("):
 			v = r.call(v, newOp)
 			newOp = false
@@ -337,8 +353,10 @@ func (r *resolver) base(i int) value {
 	key := strings.TrimLeft(name, "$@")
 	evidence := false
 	if v, ok := r.bound(key, int32(i)); ok {
-		switch v.kind {
-		case vUnknown, vResult:
+		switch {
+		case v.kind == vUnknown && v.prop:
+			return v
+		case v.kind == vUnknown, v.kind == vResult:
 			evidence = true
 		default:
 			return v
@@ -474,9 +492,14 @@ func (r *resolver) byName(name string, simple bool) value {
 		return value{kind: vClient}
 	}
 	if m, ok := r.moduleOf(key); ok {
-		return value{kind: vModule, module: m, guess: true}
+		return guessedModule(m, key)
 	}
 	return value{kind: vUnknown, simple: simple}
+}
+
+// guessedModule is the module a receiver's name suggests when nothing traces it to the SDK.
+func guessedModule(module, name string) value {
+	return value{kind: vModule, module: module, guess: true, weak: !compoundName(strings.TrimLeft(name, "$@"))}
 }
 
 // containsFold reports whether s contains the lower-case ASCII word sub in any case.
@@ -640,6 +663,9 @@ func (r *resolver) member(v value, name string) value {
 		}
 		return value{kind: vWk}
 	case vModule:
+		if v.weak && !compoundName(name) {
+			return value{kind: vWk, module: v.module, guess: true, weak: true}
+		}
 		if es := r.s.Method(r.lang, v.module, name); len(es) > 0 {
 			return value{kind: vMethod, module: v.module, guess: v.guess, entries: es}
 		}
@@ -652,21 +678,24 @@ func (r *resolver) member(v value, name string) value {
 		if r.lang == corpus.Go && (name == "Client" || name == "DefaultClient" || strings.HasPrefix(name, "New")) {
 			return v
 		}
-		return value{kind: vWk, module: v.module, guess: v.guess}
+		return value{kind: vWk, module: v.module, guess: v.guess, weak: v.weak}
 	case vLocal:
-		if bv, ok := r.bound(strings.TrimLeft(name, "$@"), 1<<30); ok && bv.kind != vUnknown {
+		if bv, ok := r.bound(strings.TrimLeft(name, "$@"), 1<<30); ok && (bv.kind != vUnknown || bv.prop) {
 			return bv
 		}
 		return r.byName(name, v.self)
 	case vUnknown:
 		w := r.byName(name, false)
-		if w.kind == vClientClass || w.kind == vNamespace {
-			return value{kind: vUnknown}
+		switch w.kind {
+		case vClientClass, vNamespace:
+			return value{kind: vUnknown, prop: true}
+		case vUnknown:
+			w.prop = true
 		}
 		return w
 	case vResult:
 		if m, ok := r.moduleOf(name); ok {
-			return value{kind: vModule, module: m, guess: true}
+			return guessedModule(m, name)
 		}
 		return value{kind: vResult}
 	case vOptType:
@@ -702,7 +731,7 @@ func (r *resolver) call(v value, isNew bool) value {
 		}
 		return value{kind: vUnknown}
 	case vUnknown:
-		return value{kind: vUnknown}
+		return value{kind: vUnknown, prop: isNew}
 	case vOptType:
 		return value{kind: vResult}
 	case vNamespace:
@@ -733,6 +762,20 @@ func (r *resolver) typesIn(name, module string) []*corpus.Entry {
 		}
 	}
 	return out
+}
+
+// conventionalOptions is the index of a call's one options parameter, or -1.
+func conventionalOptions(e *corpus.Entry) int {
+	k := -1
+	for i := range e.Parameters {
+		if p := &e.Parameters[i]; isOptionsParam(p) || len(p.Properties) > 0 {
+			if k >= 0 {
+				return -1
+			}
+			k = i
+		}
+	}
+	return k
 }
 
 func (r *resolver) optType(name, module string) (value, bool) {
@@ -807,6 +850,27 @@ func buildIndex(s *corpus.Symbols) *symIndex {
 		for _, mod := range s.Modules(lang) {
 			for _, e := range s.Methods(lang, mod) {
 				add(e)
+			}
+		}
+		if lang == corpus.Java || lang == corpus.DotNet {
+			// The SDKs name a call's options class after the call (listDirectoryUsers →
+			// ListDirectoryUsersOptions) even where the docs spell the type differently.
+			for _, mod := range s.Modules(lang) {
+				for _, e := range s.Methods(lang, mod) {
+					n := callName(e)
+					k := conventionalOptions(e)
+					if n == "" || k < 0 {
+						continue
+					}
+					name := strings.ToUpper(n[:1]) + n[1:] + "Options"
+					dup := false
+					for _, o := range m[name] {
+						dup = dup || o.e == e
+					}
+					if !dup {
+						m[name] = append(m[name], optRef{e: e, param: k, qual: mod})
+					}
+				}
 			}
 		}
 		for _, e := range s.Functions(lang) {

@@ -1,12 +1,15 @@
 package sdkcall
 
 import (
+	"bytes"
+
 	"github.com/workos-lsp/workos-lsp/corpus"
 )
 
 // Signature finds the resolved SDK call whose argument list holds offset, which parameter the cursor
-// is in (commas at depth zero; strings and comments never count) and, inside an unwrapped options
-// object, kwargs or opts struct, which option is being written.
+// is in (commas at depth zero; strings and comments never count) and, inside an options object,
+// kwargs, hash, array or opts struct, which option is being written. Ruby calls written without
+// parentheses count too.
 func (f *File) Signature(s *corpus.Symbols, offset int) (SignatureContext, bool) {
 	if !f.ready(s, offset) || f.Lang == corpus.Curl || f.a.inComment(offset) {
 		return SignatureContext{}, false
@@ -27,23 +30,48 @@ func (f *File) Signature(s *corpus.Symbols, offset int) (SignatureContext, bool)
 	for steps := 0; open >= 0 && steps < 16; steps++ {
 		if r.is(open, "(") {
 			if es := r.calleeEntries(open); len(es) > 0 {
-				return r.signatureIn(es[0], open, prev, offset), true
+				return r.signatureIn(es[0], int32(open), open+1, prev, offset), true
 			}
 		}
 		open = int(r.toks[open].parent)
+	}
+	if r.lang == corpus.Ruby {
+		return r.rubyCommandSignature(prev, offset)
 	}
 	return SignatureContext{}, false
 }
 
 func isOpen(s string) bool { return s == "(" || s == "[" || s == "{" }
 
-// signatureIn computes the active parameter of the call e whose argument list opens at open; last is
-// the last token before the cursor.
-func (r *resolver) signatureIn(e *corpus.Entry, open, last, offset int) SignatureContext {
+// rubyCommandSignature is the signature of a Ruby call written without parentheses
+// (`WorkOS::UserManagement.create_user email: e, ‸`) whose arguments hold offset.
+func (r *resolver) rubyCommandSignature(prev, offset int) (SignatureContext, bool) {
+	callee := r.rubyCommandCallee(prev)
+	if callee < 0 || offset <= int(r.toks[callee].e) {
+		return SignatureContext{}, false
+	}
+	// A line break after the last argument ends the statement (unless the line ends with a comma).
+	if !r.is(prev, ",") && bytes.IndexByte(r.src[r.toks[prev].e:offset], '\n') >= 0 {
+		return SignatureContext{}, false
+	}
+	if prev == callee && offset == int(r.toks[callee].e) {
+		return SignatureContext{}, false
+	}
+	tg, ok := r.targetAt(callee, false)
+	if !ok || tg.Kind != TargetCall {
+		return SignatureContext{}, false
+	}
+	return r.signatureIn(tg.Entries[0], r.toks[callee].parent, callee+1, prev, offset), true
+}
+
+// signatureIn computes the active parameter of the call e whose arguments are the tokens from `from`
+// whose parent is level (the call's open parenthesis, or the statement's level for a Ruby command
+// call); last is the last token before the cursor.
+func (r *resolver) signatureIn(e *corpus.Entry, level int32, from, last, offset int) SignatureContext {
 	sc := SignatureContext{Entry: e}
-	argStart := open + 1
-	for j := open + 1; j <= last && j < len(r.toks); j++ {
-		if r.toks[j].parent == int32(open) && r.is(j, ",") {
+	argStart := from
+	for j := from; j <= last && j < len(r.toks); j++ {
+		if r.toks[j].parent == level && r.is(j, ",") {
 			sc.ActiveParam++
 			argStart = j + 1
 		}
@@ -56,12 +84,27 @@ func (r *resolver) signatureIn(e *corpus.Entry, open, last, offset int) Signatur
 			return sc
 		}
 	}
-	// Inside an options literal in this argument: which key is being written.
-	container := r.innermostIn(open, last, offset)
-	if container >= 0 {
-		if key := r.currentKey(container, last, offset); key != "" {
-			r.activeKey(&sc, key)
+	// Inside a literal in this argument: which key is being written.
+	if level < 0 {
+		return sc
+	}
+	lit := r.innermostIn(int(level), last, offset)
+	if lit < 0 {
+		return sc
+	}
+	c, ok := r.containerOf(lit)
+	if !ok {
+		return sc
+	}
+	key := r.currentKey(&c, lit, last, offset)
+	switch {
+	case key == "":
+	case c.param >= 0:
+		if _, p := c.lookup(key); p != nil && c.param == sc.ActiveParam {
+			sc.ActiveOption = key
 		}
+	default:
+		r.activeKey(&sc, key)
 	}
 	return sc
 }
@@ -89,19 +132,19 @@ func (r *resolver) activeKey(sc *SignatureContext, key string) {
 	}
 }
 
-// innermostIn finds the `{` directly inside the call's parentheses (an argument) that is open at
-// offset, or -1.
+// innermostIn finds the literal (`{`, or `[` for PHP arrays) directly inside the call's parentheses
+// (an argument) that is open at offset, or -1.
 func (r *resolver) innermostIn(open, last, offset int) int {
 	if last <= open {
 		return -1
 	}
 	j := last
 	t := r.toks[j]
-	if !(r.is(j, "{") && (t.match < 0 || int(r.toks[t.match].s) >= offset)) {
+	if !(isOpen(r.text(j)) && (t.match < 0 || int(r.toks[t.match].s) >= offset)) {
 		j = int(t.parent)
 	}
 	for steps := 0; j > open && steps < 16; steps++ {
-		if r.is(j, "{") && r.toks[j].parent == int32(open) {
+		if (r.is(j, "{") || r.is(j, "[")) && r.toks[j].parent == int32(open) {
 			return j
 		}
 		j = int(r.toks[j].parent)
@@ -109,18 +152,25 @@ func (r *resolver) innermostIn(open, last, offset int) int {
 	return -1
 }
 
-// currentKey returns the key of the property being written inside the literal at container: the
-// key of the entry that holds the cursor.
-func (r *resolver) currentKey(container, last, offset int) string {
-	keyStart := container + 1
-	for j := container + 1; j <= last; j++ {
-		if r.toks[j].parent == int32(container) && (r.is(j, ",") || r.is(j, ";")) {
+// currentKey returns the key of the entry holding the cursor inside the literal at lit: the key
+// written (or being typed) after the last separator before the cursor.
+func (r *resolver) currentKey(c *container, lit, last, offset int) string {
+	keyStart := lit + 1
+	for j := lit + 1; j <= last; j++ {
+		if r.toks[j].parent == int32(lit) && (r.is(j, ",") || r.is(j, ";")) {
 			keyStart = j + 1
 		}
 	}
-	// The word under the cursor may be the key itself (still being typed).
-	if keyStart < len(r.toks) && r.kind(keyStart) == tkIdent && int(r.toks[keyStart].s) <= offset {
-		return r.text(keyStart)
+	if keyStart >= len(r.toks) || int(r.toks[keyStart].s) > offset {
+		return ""
+	}
+	if name, ok := r.keyName(c, keyStart); ok {
+		return name
+	}
+	if r.kind(keyStart) == tkIdent || c.strKeys && r.kind(keyStart) == tkString {
+		// still being typed: no separator yet
+		vs, ve := r.a.value(keyStart)
+		return string(r.src[vs:ve])
 	}
 	return ""
 }

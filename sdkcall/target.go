@@ -72,6 +72,11 @@ func (r *resolver) targetAt(k int, options bool) (Target, bool) {
 			return Target{}, false
 		}
 		vs, ve := r.a.value(k)
+		if options {
+			if e, p, ok := r.optionKey(k); ok { // 'organizationId' => … in a PHP array, "action": … in a dict
+				return Target{Kind: TargetOption, Start: vs, End: ve, Entries: []*corpus.Entry{e}, Option: p}, true
+			}
+		}
 		if ev, ok := r.s.Event(string(r.src[vs:ve])); ok {
 			return Target{Kind: TargetEvent, Start: vs, End: ve, Event: ev}, true
 		}
@@ -109,15 +114,16 @@ func (r *resolver) targetAt(k int, options bool) (Target, bool) {
 		tg.Entries = v.entries
 		return tg, true
 	case vModule:
-		if v.guess && !hasRecv {
-			return Target{}, false // a bare name that merely looks like a module
+		if v.guess && !hasRecv || v.weak {
+			return Target{}, false // a name that merely looks like a module
 		}
 		tg := span(TargetModule)
 		tg.Module = v.module
 		return tg, true
 	case vBuilder:
 		if hasRecv && recv.kind == vBuilder {
-			if p := findOption(v.entries[0], name); p != nil {
+			c := container{entries: v.entries, param: v.param}
+			if _, p := c.lookup(name); p != nil {
 				tg := span(TargetOption)
 				tg.Entries, tg.Option = v.entries, p
 				return tg, true
@@ -206,220 +212,6 @@ func isOptionsParam(p *corpus.Param) bool {
 	}
 	t := strings.TrimSpace(p.Type)
 	return strings.HasSuffix(t, "Opts") || strings.HasSuffix(t, "Options") || strings.HasSuffix(t, "Params") || strings.HasSuffix(t, "Request")
-}
-
-// optionsOf is what callers write inside a call's options container: the properties of its options
-// parameters followed by the plain parameters (corpus.Entry.Options with isOptionsParam).
-func optionsOf(e *corpus.Entry) []corpus.Param {
-	var out []corpus.Param
-	for i := range e.Parameters {
-		p := &e.Parameters[i]
-		if isOptionsParam(p) {
-			out = append(out, p.Properties...)
-			continue
-		}
-		out = append(out, *p)
-	}
-	return out
-}
-
-// findOption finds an option by key among an entry's parameters and the properties of its options
-// parameters; the pointer points into the entry.
-func findOption(e *corpus.Entry, key string) *corpus.Param {
-	for i := range e.Parameters {
-		p := &e.Parameters[i]
-		if isOptionsParam(p) {
-			for j := range p.Properties {
-				if p.Properties[j].Key == key {
-					return &p.Properties[j]
-				}
-			}
-			continue
-		}
-		if p.Key == key {
-			return p
-		}
-	}
-	return nil
-}
-
-// container is an argument list or options literal whose keys are options of a call.
-type container struct {
-	open    int // index of the open bracket; -1 for a Ruby command call
-	from    int // Ruby command call: the first and after-last tokens of its arguments
-	to      int
-	entries []*corpus.Entry // the call
-	param   int             // index of the options parameter when known from a type, else -1
-	sep     string          // what follows a key: ":" or "="
-}
-
-// containerOf finds the call whose options the bracket at open holds: kwargs in a call's parentheses
-// (Python, Ruby, PHP, C#), an object literal argument (JS, Ruby), a Go options struct literal or a C#
-// object initializer.
-func (r *resolver) containerOf(open int) (container, bool) {
-	if open < 0 || open >= len(r.toks) {
-		return container{}, false
-	}
-	c := container{open: open, param: -1}
-	switch r.text(open) {
-	case "(":
-		switch r.lang {
-		case corpus.Python:
-			c.sep = "="
-		case corpus.Ruby, corpus.PHP, corpus.DotNet:
-			c.sep = ":"
-		default:
-			return container{}, false
-		}
-		es := r.calleeEntries(open)
-		if len(es) == 0 {
-			return container{}, false
-		}
-		c.entries = es
-		return c, true
-	case "{":
-	default:
-		return container{}, false
-	}
-	switch r.lang {
-	case corpus.JS, corpus.Ruby:
-		c.sep = ":"
-		p := int(r.toks[open].parent)
-		if p < 0 || !r.is(p, "(") || !(r.is(open-1, "(") || r.is(open-1, ",")) {
-			return container{}, false
-		}
-		es := r.calleeEntries(p)
-		if len(es) == 0 {
-			return container{}, false
-		}
-		c.entries = es
-		return c, true
-	case corpus.Go:
-		c.sep = ":"
-		if r.kind(open-1) != tkIdent {
-			return container{}, false
-		}
-		start := r.chainStart(open - 1)
-		v, _ := r.evalExpr(start, open)
-		if v.kind != vOptType {
-			return container{}, false
-		}
-		c.entries, c.param = v.entries, v.param
-		return c, true
-	case corpus.DotNet:
-		c.sep = "="
-		j := open - 1
-		if r.is(j, ")") && r.toks[j].match >= 0 {
-			j = int(r.toks[j].match) - 1
-		}
-		if r.is(j, "new") { // target-typed new() { … } as an argument
-			p := int(r.toks[open].parent)
-			if p >= 0 && r.is(p, "(") {
-				if es := r.calleeEntries(p); len(es) > 0 {
-					c.entries = es
-					return c, true
-				}
-			}
-			return container{}, false
-		}
-		if r.kind(j) != tkIdent {
-			return container{}, false
-		}
-		start := r.chainStart(j)
-		if r.is(start, "new") {
-			start++
-		}
-		v, _ := r.evalExpr(start, j+1)
-		if v.kind != vOptType {
-			return container{}, false
-		}
-		c.entries, c.param = v.entries, v.param
-		return c, true
-	}
-	return container{}, false
-}
-
-// calleeEntries resolves the call whose argument list opens at open to its entries (unique
-// operation only).
-func (r *resolver) calleeEntries(open int) []*corpus.Entry {
-	k := open - 1
-	if r.kind(k) != tkIdent {
-		return nil
-	}
-	tg, ok := r.targetAt(k, false)
-	if !ok || tg.Kind != TargetCall {
-		return nil
-	}
-	return tg.Entries
-}
-
-// optionKey recognises an option key at token k: `{ email: … }`, `email=…`, `email: …`,
-// `Email: …` in a Go opts struct, `Email = …` in a C# initializer.
-func (r *resolver) optionKey(k int) (*corpus.Entry, *corpus.Param, bool) {
-	t := r.toks[k]
-	open := int(t.parent)
-	switch {
-	case open >= 0 && k-1 == open:
-	case r.is(k-1, ",") && r.toks[k-1].parent == t.parent:
-	case r.lang == corpus.Ruby && r.kind(k-1) == tkIdent && !t.nl: // first argument of a command call
-	default:
-		return nil, nil, false
-	}
-	next := r.text(k + 1)
-	c, ok := r.containerOf(open)
-	if !ok {
-		if c, ok = r.rubyCommandContainer(k - 1); !ok {
-			return nil, nil, false
-		}
-	}
-	switch {
-	case next == c.sep:
-		if r.lang == corpus.Ruby && r.toks[k+1].s != t.e {
-			return nil, nil, false // Ruby labels are written `email:` with no space
-		}
-	case r.lang == corpus.JS && (next == "," || next == "}") && r.is(open, "{"):
-		// shorthand property { email }
-	default:
-		return nil, nil, false
-	}
-	name := r.text(k)
-	for _, e := range c.entries {
-		if c.param >= 0 && c.param < len(e.Parameters) {
-			ps := e.Parameters[c.param].Properties
-			for j := range ps {
-				if ps[j].Key == name {
-					return e, &ps[j], true
-				}
-			}
-			continue
-		}
-		if p := findOption(e, name); p != nil {
-			return e, p, true
-		}
-	}
-	return nil, nil, false
-}
-
-// rubyCommandContainer recognises the arguments of a Ruby call written without parentheses
-// (`WorkOS::UserManagement.create_user email: e, password: p`); last is the token before the
-// argument in question.
-func (r *resolver) rubyCommandContainer(last int) (container, bool) {
-	callee := r.rubyCommandCallee(last)
-	if callee < 0 {
-		return container{}, false
-	}
-	tg, ok := r.targetAt(callee, false)
-	if !ok || tg.Kind != TargetCall {
-		return container{}, false
-	}
-	to := callee + 1
-	for to < len(r.toks) && (to == callee+1 || !r.toks[to].nl || r.is(to-1, ",")) && !r.is(to, ";") {
-		if m := r.toks[to].match; m > int32(to) && r.toks[to].kind == tkPunct {
-			to = int(m)
-		}
-		to++
-	}
-	return container{open: -1, from: callee + 1, to: to, entries: tg.Entries, param: -1, sep: ":"}, true
 }
 
 // rubyCommandCallee finds the method called without parentheses in the statement holding token
