@@ -60,9 +60,11 @@ type lexer struct {
 // interp is an open interpolation inside a string literal.
 type interpFrame struct {
 	depth  int  // len(stack) when it opened: its } is the first one back at this depth
-	kind   byte // '`' JS template, '"' Ruby double-quoted string or backticks, 'f' Python f-string
+	kind   byte // '`' JS template, '"' Ruby double-quoted string or backticks, 'f' Python f-string, 'c' C# $"…"
 	quote  byte // the literal's closing quote
 	triple bool // Python: a triple-quoted f-string
+	// verbatim: C# $@"…": "" escapes a quote, no backslash escapes, line breaks allowed
+	verbatim bool
 }
 
 type heredoc struct {
@@ -525,7 +527,7 @@ func (lx *lexer) stringLiteral() bool {
 			lx.simpleString(c, false, true)
 			return true
 		case '"':
-			lx.interpString(i, i+1, '"', false)
+			lx.interpString(i, i+1, '"', false, false)
 			return true
 		case '`':
 			lx.simpleString(c, false, true)
@@ -714,7 +716,10 @@ func (lx *lexer) resume(in interpFrame, s int) {
 	case '`':
 		lx.templatePart(s, s+1, true)
 	case '"':
-		lx.interpString(s, s+1, in.quote, false)
+		lx.interpString(s, s+1, in.quote, false, false)
+		lx.toks[len(lx.toks)-1].interp = true
+	case 'c':
+		lx.interpString(s, s+1, in.quote, in.verbatim, true)
 		lx.toks[len(lx.toks)-1].interp = true
 	case 'f':
 		lx.fstringPart(s, s+1, in.quote, in.triple)
@@ -754,32 +759,12 @@ func (lx *lexer) regex() bool {
 
 // interpString consumes a double-quoted string with interpolation (Ruby "#{…}", PHP "{$…}", C# $"{…}").
 // Nested braces and nested strings inside the interpolation are skipped.
-func (lx *lexer) interpString(s, body int, q byte, verbatim bool) {
+func (lx *lexer) interpString(s, body int, q byte, verbatim, dollar bool) {
 	src := lx.src
 	j := body
 	interp := false
-	depth := 0
 	for j < len(src) {
 		c := src[j]
-		if depth > 0 {
-			switch c {
-			case '{':
-				depth++
-			case '}':
-				depth--
-			case '"', '\'':
-				k := j + 1
-				for k < len(src) && src[k] != c && src[k] != '\n' {
-					if src[k] == '\\' {
-						k++
-					}
-					k++
-				}
-				j = k
-			}
-			j++
-			continue
-		}
 		switch {
 		case c == '\\' && !verbatim:
 			j += 2
@@ -800,13 +785,16 @@ func (lx *lexer) interpString(s, body int, q byte, verbatim bool) {
 			return
 		case lx.lang == corpus.PHP && c == '$':
 			interp = true
-		case lx.lang == corpus.DotNet && c == '{':
+		case dollar && c == '{':
 			if j+1 < len(src) && src[j+1] == '{' {
 				j += 2
 				continue
 			}
-			interp = true
-			depth = 1
+			// C# $"…{code}…": the code is lexed as code; the string resumes at its closing brace.
+			lx.emitString(s, j+1, body, j, true)
+			lx.interps = append(lx.interps, interpFrame{depth: len(lx.stack), kind: 'c', quote: q, verbatim: verbatim})
+			lx.i = j + 1
+			return
 		case c == '\n' && lx.lang == corpus.DotNet && !verbatim:
 			lx.emitString(s, j, body, j, interp)
 			lx.i = j
@@ -863,10 +851,10 @@ func (lx *lexer) csharpString() bool {
 		return true
 	}
 	if !interp {
-		lx.interpString(i, j+1, '"', true)
+		lx.interpString(i, j+1, '"', true, false)
 		return true
 	}
-	lx.interpString(i, j+1, '"', verbatim)
+	lx.interpString(i, j+1, '"', verbatim, true)
 	lx.toks[len(lx.toks)-1].interp = true
 	return true
 }
@@ -879,7 +867,7 @@ func (lx *lexer) rubyString() bool {
 		lx.simpleString(c, false, true)
 		return true
 	case '"', '`':
-		lx.interpString(i, i+1, c, false)
+		lx.interpString(i, i+1, c, false, false)
 		return true
 	case '/':
 		if !lx.prevIsOperand() {

@@ -42,7 +42,8 @@ func TestLexIdentifiers(t *testing.T) {
 		{corpus.PHP, "<p>hidden's</p><?php $a ?><p>hidden</p><?= $b ?>", []string{"$a", "$b"}},
 		{corpus.PHP, "<?php $s = <<<EOT\nhidden\nEOT;\n$t = <<<'X'\nhidden\n  X;\nseen", []string{"$s", "$t", "seen"}},
 		{corpus.Java, "a // hidden\nString s = \"\"\"\n hidden \" hidden\n\"\"\"; char c = '\"'; seen", []string{"a", "String", "s", "char", "c", "seen"}},
-		{corpus.DotNet, "var a = @\"hid\"\"den\"; var b = $\"{x} hidden {{\"; var c = $@\"{y}\nhidden\"; seen", []string{"var", "a", "var", "b", "var", "c", "seen"}},
+		{corpus.DotNet, "var a = @\"hid\"\"den\"; var b = $\"{x} hidden {{\"; var c = $@\"{y}\nhidden\"; seen", []string{"var", "a", "var", "b", "x", "var", "c", "y", "seen"}},
+		{corpus.DotNet, "var d = @\"{hidden}\" + $\"{a,10:N2} hidden {{hidden}} {b}\" + $@\"hidden \"\"q\"\" {c}\nhidden\"; seen", []string{"var", "d", "a", "N2", "b", "c", "seen"}},
 		{corpus.DotNet, "var r = \"\"\"\n  hidden \"\" hidden\n  \"\"\"; @class seen", []string{"var", "r", "@class", "seen"}},
 	}
 	for _, tt := range tests {
