@@ -498,6 +498,9 @@ func (c *collector) assignment(i int) {
 		}
 	}
 	l := i - 1
+	if a := c.annotated(l); a >= 0 {
+		l = a // `user: User = …` binds user, not its type
+	}
 	switch {
 	case c.kind(l) == tkIdent:
 		name := c.text(l)
@@ -528,6 +531,38 @@ func (c *collector) assignment(i int) {
 			c.bind(c.text(l-1), binding{kind: bindExpr, pos: int32(l - 1), tok: rhs})
 		}
 	}
+}
+
+// annotated finds the declared name when the tokens ending at l are a type annotation (TS
+// `const user: User = …`, `private wos: WorkOS = …`; Python `user: User = …`,
+// `users: list[User] = …`), or -1.
+func (c *collector) annotated(l int) int {
+	lang := c.f.Lang
+	if lang != corpus.JS && lang != corpus.Python {
+		return -1
+	}
+	j := l
+	if c.is(j, "]") && c.toks[j].match >= 0 {
+		j = int(c.toks[j].match) - 1
+	}
+	for c.kind(j) == tkIdent && c.is(j-1, ".") && c.kind(j-2) == tkIdent {
+		j -= 2
+	}
+	if c.kind(j) != tkIdent || !c.is(j-1, ":") || c.kind(j-2) != tkIdent {
+		return -1
+	}
+	name := j - 2
+	if lang == corpus.JS {
+		// A declaration, not `{ key: local = default }` in a destructuring pattern or a ternary.
+		switch c.view(name - 1) {
+		case "const", "let", "var", "private", "public", "protected", "readonly", "static", "declare":
+		default:
+			if !c.toks[name].nl || c.is(name-1, ",") || c.is(name-1, "{") {
+				return -1
+			}
+		}
+	}
+	return name
 }
 
 // localFunction marks `const name = (…) => …`, `= function`, `= async …` as a local definition.

@@ -154,6 +154,8 @@ var atJSCases = []atCase{
 	{name: "this field from another object", src: jsHead + "class R {\n  constructor(db) { this.userManagement = db.users; }\n  run() { return this.userManagement.createU‸ser({}); }\n}", kind: 0},
 	{name: "local from another object", src: jsHead + "const userManagement = services.users;\nuserManagement.createU‸ser({});", kind: 0},
 	{name: "instance of a local module's class", src: jsHead + "import { UserRepo } from './repo';\nconst userManagement = new UserRepo();\nuserManagement.createU‸ser({});", kind: 0},
+	{name: "annotated declaration", src: jsHead + "const um: UserManagement = workos.userManagement;\nawait um.listU‸sers();", kind: TargetCall, id: "list_users"},
+	{name: "destructuring default is not an annotation", src: jsHead + "const { userManagement: um = workos.userManagement } = opts;\num.listU‸sers();", kind: TargetCall, id: "list_users"},
 	{name: "call inside template", src: jsHead + "const s = `${await workos.userManagement.createU‸ser({})}`;", kind: TargetCall, id: "create_user"},
 	{name: "option inside template", src: jsHead + "const s = `id: ${(await workos.userManagement.createUser({ ema‸il })).id}`;", kind: TargetOption, id: "create_user", option: "email"},
 }
@@ -211,6 +213,8 @@ var atPythonCases = []atCase{
 	{name: "triple quoted", src: pyHead + "doc = \"\"\"\nworkos_client.user_management.create_u‸ser()\n\"\"\"", kind: 0},
 	{name: "f-string", src: pyHead + "s = f\"{x} user_management.create_u‸ser\"", kind: 0},
 	{name: "f-string code", src: pyHead + "s = f\"{workos_client.user_management.create_u‸ser(email=e).id} created\"", kind: TargetCall, id: "create_user"},
+	{name: "annotated assignment", src: "from workos.types.user_management import User\n\nuser: Us‸er = response.user", kind: TargetType, id: "user"},
+	{name: "annotated client", src: "from workos import WorkOSClient\n\nclient: WorkOSClient = make()\nclient.user_management.list_u‸sers()", kind: TargetCall, id: "list_users"},
 	{name: "self attribute from another object", src: pyHead + "class S:\n    def __init__(self, db):\n        self.user_management = db.users\n\n    def run(self):\n        return self.user_management.create_u‸ser(email=e)", kind: 0},
 	{name: "foreign import", src: pyHead + "from stripe import StripeClient\nclient = StripeClient(k)\nclient.user_management.create_u‸ser()", kind: 0},
 }

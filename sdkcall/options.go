@@ -114,9 +114,13 @@ func (r *resolver) containerIn(open, depth int) (container, bool) {
 		}
 		c.entries, c.sep, c.strKeys = es, sep, strKeys
 		// The parameter at the literal's position when it is an object (createEvent(org, { action })),
-		// else the call's options (listAuthFactors({ userId }) where the docs list plain parameters).
-		if n := r.argIndex(p, open); n < len(es[0].Parameters) && len(es[0].Parameters[n].Properties) > 0 {
+		// else, for the first argument, the call's options (listAuthFactors({ userId }) where the docs
+		// list the properties as plain parameters).
+		switch n := r.argIndex(p, open); {
+		case n < len(es[0].Parameters) && len(es[0].Parameters[n].Properties) > 0:
 			c.param = n
+		case n > 0:
+			return container{}, false
 		}
 		return c, true
 	}
