@@ -351,12 +351,14 @@ func (r *resolver) base(i int) value {
 		return value{kind: vLocal, self: true}
 	}
 	key := strings.TrimLeft(name, "$@")
-	evidence := false
+	evidence, sdkResult := false, false
 	if v, ok := r.bound(key, int32(i)); ok {
 		switch {
 		case v.kind == vUnknown && v.prop:
 			return v
-		case v.kind == vUnknown, v.kind == vResult:
+		case v.kind == vResult:
+			evidence, sdkResult = true, true
+		case v.kind == vUnknown:
 			evidence = true
 		default:
 			return v
@@ -372,7 +374,12 @@ func (r *resolver) base(i int) value {
 	if r.a.localDefs[name] {
 		return value{kind: vLocal}
 	}
-	return r.byName(name, !evidence)
+	v := r.byName(name, !evidence)
+	if sdkResult && v.kind == vModule {
+		// A value the SDK returned, named after a module: `session = loadSealedSession(…)`.
+		v.weak = false
+	}
+	return v
 }
 
 // bound evaluates the binding of key that applies at token pos, skipping bindings being evaluated
@@ -695,7 +702,7 @@ func (r *resolver) member(v value, name string) value {
 		return w
 	case vResult:
 		if m, ok := r.moduleOf(name); ok {
-			return guessedModule(m, name)
+			return value{kind: vModule, module: m, guess: true} // a part of what the SDK returned
 		}
 		return value{kind: vResult}
 	case vOptType:
