@@ -253,6 +253,9 @@ func TestDiagnostics(t *testing.T) {
 			words: []string{"raw_attributes", "rawAttributes", "raw_attributes"}, codes: []string{"deprecated", "deprecated", "deprecated"}},
 		{name: "js not in comments or plain strings", lang: corpus.JS, src: jsHead + "// profile.raw_attributes\nconst s = 'profile.raw_attributes';\nconst raw_attributes = 1;"},
 		{name: "js unknown method", lang: corpus.JS, src: jsHead + "await workos.userManagement.createUsr({ email });", words: []string{"createUsr"}, codes: []string{"unknown-method"}},
+		{name: "js transposed letters", lang: corpus.JS, src: jsHead + "await workos.userManagement.craeteUser({ email });", words: []string{"craeteUser"}, codes: []string{"unknown-method"}},
+		{name: "js methods the docs do not list", lang: corpus.JS, src: jsHead + "await workos.userManagement.updateUser({});\nawait workos.userManagement.listSessions('u');\nawait workos.sso.getProfile({});"},
+		{name: "go initialism spelled by the SDK", lang: corpus.Go, src: goHead + "usermanagement.createuser(ctx, o)\nusermanagement.LISTUSERS(ctx, o)"},
 		{name: "js guessed receiver not reported", lang: corpus.JS, src: jsHead + "ctx.userManagement.createUsr({ email });"},
 		{name: "js foreign receiver not reported", lang: corpus.JS, src: jsHead + "import Stripe from 'stripe';\nconst st = new Stripe(k);\nst.userManagement.createUsr();"},
 		{name: "js not a workos file", lang: corpus.JS, src: "profile.raw_attributes; workos.userManagement.createUsr();"},
@@ -345,5 +348,27 @@ func TestLinks(t *testing.T) {
 	cl := Analyze(corpus.Curl, curl).Links(s)
 	if len(cl) != 2 || cl[0].Entry.ID != "create_user" || cl[1].Entry.ID != "get_profile_and_token" {
 		t.Errorf("curl links = %+v", cl)
+	}
+}
+
+func TestTypoDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"createUsr", "createUser", true},
+		{"craeteUser", "createUser", true},
+		{"CreateUsers", "CreateUser", true},
+		{"updateUser", "createUser", false},
+		{"listSessions", "listUsers", false},
+		{"getProfileAndTokn", "getProfileAndToken", true},
+		{"getProfleAndTokn", "getProfileAndToken", true},
+		{"getAccessToken", "getProfileAndToken", false},
+		{"GetLogoutURL", "GetLogoutUrl", true},
+	}
+	for _, tt := range tests {
+		if got := isTypo(tt.a, tt.b); got != tt.want {
+			t.Errorf("isTypo(%q, %q) = %v (distance %d)", tt.a, tt.b, got, typoDistance(strings.ToLower(tt.a), strings.ToLower(tt.b)))
+		}
 	}
 }

@@ -60,7 +60,8 @@ func deprecation(start, end int, name string, d corpus.Deprecation) Diagnostic {
 }
 
 // unknownMethod reports `module.name(` where module is traced to the SDK (not guessed from a name)
-// and name is none of its documented methods, types or options types.
+// and name is a near miss of one of its documented methods: a typo. Other names are left alone: the
+// SDKs have more methods than the docs list (SetAPIKey, listOrganizationRoles, verifyFactor…).
 func (r *resolver) unknownMethod(k int, name string) (Diagnostic, bool) {
 	called := r.is(k+1, "(") || r.lang == corpus.Ruby && !r.isSep(k+1) && !r.is(k+1, "=") && !r.is(k+1, "::")
 	if !called {
@@ -78,28 +79,63 @@ func (r *resolver) unknownMethod(k int, name string) (Diagnostic, bool) {
 	if v.kind != vWk {
 		return Diagnostic{}, false
 	}
-	sugg := r.s.Suggest(r.lang, recv.module, name, 3)
-	if len(sugg) == 0 && r.lang == corpus.Go {
-		return Diagnostic{}, false // Go packages export more than the docs list (NewClient, SetAPIKey…)
-	}
 	if r.lang == corpus.Ruby && name == "new" || r.lang == corpus.PHP && r.is(k-1, "::") && name == "class" {
 		return Diagnostic{}, false
 	}
-	recvText := r.text(k - 2)
+	var sugg []string
+	for _, sg := range r.s.Suggest(r.lang, recv.module, name, 3) {
+		if isTypo(name, sg) {
+			sugg = append(sugg, sg)
+		}
+	}
+	if len(sugg) == 0 {
+		return Diagnostic{}, false
+	}
 	t := r.toks[k]
 	d := Diagnostic{Start: int(t.s), End: int(t.e), Severity: SeverityWarning, Code: "unknown-method",
 		Href: r.moduleHref(recv.module)}
-	d.Message = fmt.Sprintf("Unknown method %s on %s", name, recvText)
-	if len(sugg) > 0 {
-		d.Message += "; did you mean " + sugg[0] + "?"
-	} else {
-		d.Severity = SeverityInformation
-		d.Message += ": the WorkOS docs do not list it"
-	}
+	d.Message = fmt.Sprintf("Unknown method %s on %s; did you mean %s?", name, r.text(k-2), sugg[0])
 	for _, sg := range sugg {
 		d.Fixes = append(d.Fixes, Fix{Title: "Change to " + sg, Start: int(t.s), End: int(t.e), NewText: sg})
 	}
 	return d, true
+}
+
+// isTypo reports whether name is a slip of the keyboard away from want: one missing, extra, wrong
+// or swapped letter (two for long names), case ignored. Wider gaps are other methods: createUser
+// and updateUser are both real.
+func isTypo(name, want string) bool {
+	limit := 1
+	if len(want) >= 12 {
+		limit = 2
+	}
+	return typoDistance(strings.ToLower(name), strings.ToLower(want)) <= limit
+}
+
+// typoDistance is the optimal string alignment distance: insertions, deletions, substitutions and
+// transpositions of adjacent letters each cost one.
+func typoDistance(a, b string) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
 }
 
 // moduleHref is the docs page of a module: the deepest folder shared by its methods' pages, when that

@@ -283,6 +283,9 @@ export async function createOrg(name: string, domain: string) {
   const users = await workos.directorySync.listUsers({ directory: 'directory_123', limit: 10 });
   const members = await workos.userManagement.listUsers({ organizationId: organization.id });
   await workos.userManagement.createUsr({ email: 'x@y.z' });
+  // SDK methods the docs do not list.
+  const roles = await workos.organizations.listOrganizationRoles({ organizationId: organization.id });
+  await workos.mfa.verifyFactor({ authenticationChallengeId: 'auth_challenge_1', code: '123456' });
   await workos.auditLogs.createEvent(organization.id, {
     action: 'user.signed_in',
     occurredAt: new Date(),
@@ -362,6 +365,8 @@ export async function webhook(req: NextRequest) {
 		{at: "await createU‸ser(event.data", want: "hover none", fx: true},
 		{at: "function createU‸ser(email: string)", want: "hover none", fx: true},
 		{at: "workos.webhooks.construct‸Event(", want: "hover none"},
+		{at: "workos.organizations.listOrganization‸Roles(", want: "hover none"},
+		{at: "workos.mfa.verify‸Factor(", want: "hover none"},
 		{at: "// a local helper that happens to share a name with an SDK me‸thod", want: "hover none", fx: true},
 		{at: "JSON.stringify({ ne‸xt: '/app' })", want: "hover none"},
 		// Events.
@@ -576,6 +581,9 @@ func (a *App) createOrg(ctx context.Context, name string) (organizations.Organiz
 	_ = members
 	_, err = a.orgs.GetOrganization(ctx, organizations.GetOrganizationOpts{Organization: org.ID})
 	_, _ = um.CreateUsr(ctx, um.CreateUserOpts{Email: "a@b.c"})
+	_, _ = um.ListSessions(ctx, um.ListSessionsOpts{User: "user_1"})
+	logoutURL, _ := um.GetLogoutURL(um.GetLogoutURLOpts{SessionID: "session_1"})
+	_ = logoutURL
 	_, _ = customer.New(nil)
 	return org, err
 }
@@ -619,6 +627,9 @@ func other() {
 		{at: "(organizations.Organi‸zation, error)", want: "hover type organization"},
 		{at: "u‸m \"github.com", want: "hover module usermanagement"},
 		{at: "um.SetAPI‸Key(apiKey)", want: "hover none"},
+		{at: "um.GetLogout‸URL(", want: "hover call get_logout_url"},
+		{at: "um.GetLogoutURLOpts{Session‸ID:", want: "hover option get_logout_url SessionID"},
+		{at: "um.List‸Sessions(", want: "hover none"},
 		{at: "sso.Confi‸gure(apiKey, clientID)", want: "hover none"},
 		{at: "a.webhook.ValidateP‸ayload(", want: "hover none"},
 		{at: "customer.N‸ew(nil)", want: "hover none"},
@@ -696,6 +707,7 @@ def create_org():
     users = workos_client.directory_sync.list_users(directory_id="directory_123", limit=10)
     members = workos_client.user_management.list_users(organization_id=organization.id)
     workos_client.user_management.create_usr(email="a@b.c")
+    workos_client.organizations.list_organization_roles(organization_id=organization.id)
     workos_client.audit_logs.create_event(
         organization_id=organization.id,
         event={"action": "user.signed_in", "occurred_at": "2024-01-01T00:00:00Z", "actor": {"type": "user", "id": "u_1"}},
@@ -869,6 +881,7 @@ class SessionsController < ApplicationController
     users = WorkOS::DirectorySync.list_users(directory: 'directory_123')
     members = WorkOS::UserManagement.list_users organization_id: organization.id, limit: 10
     WorkOS::UserManagement.create_usr(email: 'a@b.c')
+    WorkOS::UserManagement.list_sessions(user_id: current_user.workos_id)
     WorkOS::AuditLogs.create_event(
       organization: organization.id,
       event: { action: 'user.signed_in', actor: { type: 'user', id: current_user.id } },
@@ -1006,6 +1019,7 @@ class AuthController extends Controller
         $users = $ds->listUsers(directory: 'directory_123', limit: 10);
         $members = $this->userManagement->listUsers(['organizationId' => $org->id, 'limit' => 5]);
         $this->userManagement->createUsr('a@b.c');
+        $this->userManagement->listSessions('user_1');
         (new AuditLogs())->createEvent($org->id, [
             'action' => 'user.signed_in',
             'actor' => ['type' => 'user', 'id' => $request->user()->id],
@@ -1121,6 +1135,7 @@ public class AuthController {
         var user = this.workos.userManagement.createUser(
             CreateUserOptions.builder().email("a@b.c").firstName("A").build());
         workos.userManagement.createUsr(null);
+        workos.organizations.listOrganizationRoles("org_1");
         billing.organizations.getAll();
         billing.createUser("a@b.c");
         return org;
@@ -1226,6 +1241,7 @@ public class AuthController : ControllerBase
         var directorySync = new DirectorySyncService();
         var users = await directorySync.ListDirectoryUsers(new ListDirectoryUsersOptions { Directory = "directory_123" });
         await organizationsService.CreateOrganizaton(null);
+        await organizationsService.ListOrganizationRoles("org_1");
         await customers.CreateAsync(new CustomerCreateOptions { Email = "a@b.c" });
         return Ok(org);
     }

@@ -676,6 +676,10 @@ func (r *resolver) member(v value, name string) value {
 		if es := r.s.Method(r.lang, v.module, name); len(es) > 0 {
 			return value{kind: vMethod, module: v.module, guess: v.guess, entries: es}
 		}
+		if es := r.methodFold(v.module, name); len(es) > 0 {
+			// The SDK spells initialisms its own way: Go GetLogoutURL for the docs' GetLogoutUrl.
+			return value{kind: vMethod, module: v.module, guess: v.guess, entries: es}
+		}
 		if ts := r.typesIn(name, v.module); len(ts) > 0 {
 			return value{kind: vType, entries: ts}
 		}
@@ -745,6 +749,17 @@ func (r *resolver) call(v value, isNew bool) value {
 		return value{kind: vWk}
 	}
 	return v
+}
+
+// methodFold finds a module's methods whose name equals name ignoring case.
+func (r *resolver) methodFold(module, name string) []*corpus.Entry {
+	var out []*corpus.Entry
+	for _, e := range r.s.Methods(r.lang, module) {
+		if strings.EqualFold(e.Name, name) || strings.EqualFold(e.Key, name) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 func (r *resolver) functionsNamed(name string) []*corpus.Entry {
