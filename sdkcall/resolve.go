@@ -34,13 +34,8 @@ type value struct {
 	kind    vkind
 	module  string          // vModule, vMethod, vWk on a module
 	guess   bool            // vModule: inferred from a name, not traced to the SDK
-	// weak: vModule guessed from a one-word name (session, sso, organizations): names that other
-	// libraries use too (req.session, db.session, client.organizations). Such a receiver is not shown
-	// as a module and only its compound method names resolve.
-	weak bool
-	// prop: vUnknown that the code names as something else's property or a new instance of a class
-	// outside the SDK (`self.user_management = db.users`): its own name says nothing about the SDK.
-	prop bool
+	weak    bool            // vModule: guessed from a one-word name (see guessedModule)
+	prop    bool            // vUnknown: named as another object's property or a non-SDK instance
 	simple  bool            // vUnknown: a plain name with no binding, import or definition
 	self    bool            // vLocal: this/self
 	entries []*corpus.Entry // vFunc, vType, vMethod, vOptType, vBuilder
@@ -504,7 +499,10 @@ func (r *resolver) byName(name string, simple bool) value {
 	return value{kind: vUnknown, simple: simple}
 }
 
-// guessedModule is the module a receiver's name suggests when nothing traces it to the SDK.
+// guessedModule is the module a receiver's name suggests when nothing traces it to the SDK. A
+// one-word name (session, sso, organizations) is weak: other libraries use those names too
+// (req.session, db.session, client.organizations), so such a receiver is not shown as a module, gets
+// no method completion, and only its compound method names resolve.
 func guessedModule(module, name string) value {
 	return value{kind: vModule, module: module, guess: true, weak: !compoundName(strings.TrimLeft(name, "$@"))}
 }
