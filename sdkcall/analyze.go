@@ -23,6 +23,7 @@ type analysis struct {
 	localDefs map[string]bool      // functions, methods, classes defined in this file
 
 	endpoints []endpointRef // curl/http files
+	words     []span        // curl/http files: dotted words that may be event names ("dsync.user.created")
 }
 
 // importRef is one imported name.
@@ -59,6 +60,7 @@ func Analyze(lang corpus.Language, text []byte) *File {
 		a.uses = bytes.Contains(text, []byte("api.workos.com"))
 		if a.uses {
 			a.endpoints = scanEndpoints(text)
+			a.words = scanDottedWords(text)
 		}
 		return f
 	case corpus.JS, corpus.Go, corpus.Python, corpus.Ruby, corpus.PHP, corpus.Java, corpus.DotNet:

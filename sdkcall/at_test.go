@@ -330,6 +330,10 @@ var atCurlCases = []atCase{
 	{name: "http request line", src: "POST /user_management/us‸ers HTTP/1.1\nHost: api.workos.com\n", kind: TargetEndpoint, id: "create_user"},
 	{name: "sso token", src: "curl -X POST https://api.workos.com/sso/tok‸en -d code=abc", kind: TargetEndpoint, id: "get_profile_and_token"},
 
+	{name: "event in a JSON body", src: "curl -X POST https://api.workos.com/webhook_endpoints \\\n  -d '{\"events\": [\"dsync.user.crea‸ted\", \"user.created\"]}'", kind: TargetEvent, event: "dsync.user.created", word: "dsync.user.created"},
+	{name: "event in a query", src: "curl \"https://api.workos.com/events?events=user.created,dsync.user.dele‸ted&limit=5\"", kind: TargetEvent, event: "dsync.user.deleted"},
+	{name: "not an event", src: "curl https://api.workos.com/events -d '{\"note\": \"user.crea‸te\"}'", kind: 0},
+	{name: "event in a comment line", src: "# dsync.user.crea‸ted\ncurl https://api.workos.com/events", kind: 0},
 	{name: "comment line", src: "# curl https://api.workos.com/user_management/us‸ers\n", kind: 0},
 	{name: "other host", src: "curl https://example.com/user_management/us‸ers", kind: 0},
 	{name: "unknown path", src: "curl https://api.workos.com/nothing/he‸re", kind: 0},

@@ -155,6 +155,52 @@ func endpointEntries(s *corpus.Symbols, ep endpointRef) []*corpus.Entry {
 	return s.Endpoint("", ep.path)
 }
 
+// scanDottedWords finds the words with dots in shell or .http text outside comment lines: event
+// names in JSON bodies (-d '{"events": ["dsync.user.created"]}') and query strings
+// (?events=user.created,user.deleted).
+func scanDottedWords(src []byte) []span {
+	var out []span
+	for ls := 0; ls <= len(src); {
+		le := lineEnd(src, ls)
+		line := bytes.TrimLeft(src[ls:le], " \t")
+		if !bytes.HasPrefix(line, []byte("#")) && !bytes.HasPrefix(line, []byte("//")) {
+			for i := ls; i < le; {
+				if !isEventByte(src[i]) {
+					i++
+					continue
+				}
+				j := i
+				for j < le && isEventByte(src[j]) {
+					j++
+				}
+				if w := src[i:j]; bytes.IndexByte(w, '.') > 0 && w[len(w)-1] != '.' && (i == ls || src[i-1] != '/') {
+					out = append(out, span{int32(i), int32(j)})
+				}
+				i = j
+			}
+		}
+		ls = le + 1
+	}
+	return out
+}
+
+func isEventByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.'
+}
+
+// curlEvent finds the event name written at offset in a curl/http file.
+func (f *File) curlEvent(s *corpus.Symbols, offset int) (Target, bool) {
+	for _, w := range f.a.words {
+		if offset < int(w.s) || offset > int(w.e) {
+			continue
+		}
+		if ev, ok := s.Event(string(f.Text[w.s:w.e])); ok {
+			return Target{Kind: TargetEvent, Start: int(w.s), End: int(w.e), Event: ev}, true
+		}
+	}
+	return Target{}, false
+}
+
 func (f *File) endpointAt(s *corpus.Symbols, offset int) (Target, bool) {
 	for _, ep := range f.a.endpoints {
 		if offset < ep.s || offset > ep.e {
@@ -166,5 +212,5 @@ func (f *File) endpointAt(s *corpus.Symbols, offset int) (Target, bool) {
 		}
 		return Target{Kind: TargetEndpoint, Start: ep.s, End: ep.e, Entries: es}, true
 	}
-	return Target{}, false
+	return f.curlEvent(s, offset)
 }

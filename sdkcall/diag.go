@@ -2,6 +2,7 @@ package sdkcall
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
@@ -179,6 +180,12 @@ func (f *File) Links(s *corpus.Symbols) []Link {
 				out = append(out, Link{Start: ep.s, End: ep.e, URL: es[0].URL(), Entry: es[0]})
 			}
 		}
+		for _, w := range f.a.words {
+			if ev, ok := s.Event(string(f.Text[w.s:w.e])); ok {
+				out = append(out, Link{Start: int(w.s), End: int(w.e), URL: ev.URL()})
+			}
+		}
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 		return out
 	}
 	r := f.resolver(s)
