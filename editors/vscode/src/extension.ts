@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import * as vscode from "vscode";
 import {
+  DefinitionRequest,
   DidChangeConfigurationNotification,
   DocumentLinkRequest,
   ExecuteCommandRequest,
@@ -292,6 +293,15 @@ async function openDocsAtCursor(ctl: Controller): Promise<void> {
     url = link?.target;
   }
   if (!url) {
+    // Last, Go to Definition: the server's rendered copy of the page, opened in the editor.
+    const def = await client.sendRequest(DefinitionRequest.type, params);
+    const first = Array.isArray(def) ? def[0] : def;
+    if (first) {
+      const target = "targetUri" in first ? { uri: first.targetUri, range: first.targetSelectionRange } : first;
+      const loc = client.protocol2CodeConverter.asLocation(target);
+      await vscode.window.showTextDocument(loc.uri, { selection: loc.range, preview: true });
+      return;
+    }
     void vscode.window.showInformationMessage("WorkOS: no WorkOS docs for the symbol at the cursor.");
     return;
   }
