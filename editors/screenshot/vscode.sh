@@ -17,7 +17,11 @@ version="${CODE_SERVER_VERSION:-4.139.1}"
 tmp="$(mktemp -d)"
 pids=()
 cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do
+    kill "$p" 2>/dev/null || true
+    # code-server stops its own children on SIGTERM; wait for that before removing its files.
+    for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+  done
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -50,9 +54,10 @@ PATH="$node24:$PATH" npm install --no-audit --no-fund --silent "code-server@$ver
 (cd node_modules/code-server && PATH="$node24:$PATH" \
   npm_config_nodedir="$tmp/cs/node_modules/node/node_modules/node-$(go env GOOS)-$(node -p 'process.arch')" \
   npm_config_dangerously_allow_all_scripts=true npm_config_user_agent="npm/11 node/v24.0.0 linux x64" sh ./postinstall.sh >/dev/null)
-cs() { PATH="$node24:$PATH" "$tmp/cs/node_modules/.bin/code-server" --config "$tmp/cs/config.yaml" \
+# `exec`: run in the background, the PID is code-server's own, so that cleanup can stop it.
+cs() { PATH="$node24:$PATH" exec "$tmp/cs/node_modules/.bin/code-server" --config "$tmp/cs/config.yaml" \
   --user-data-dir "$tmp/user" --extensions-dir "$tmp/ext" "$@"; }
-cs --install-extension "$tmp/workos-lsp.vsix"
+(cs --install-extension "$tmp/workos-lsp.vsix")
 
 # The project, and settings: the fixture docs, no network, a quiet workbench.
 mkdir -p "$tmp/project" "$tmp/user/User" "$tmp/user/Machine"
