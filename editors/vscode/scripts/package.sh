@@ -43,6 +43,8 @@ for t in $targets; do
 done
 
 echo "== vsce package"
-# --skip-license: the project has no LICENSE file yet; vsce would stop and ask.
-npx --no-install vsce package --skip-license --out "$out"
+# The project's license travels in the package (vsce looks for it beside package.json).
+cp "$repo/LICENSE" "$ext/LICENSE"
+trap 'rm -f "$ext/LICENSE"' EXIT
+npx --no-install vsce package --out "$out"
 echo "wrote $out"
