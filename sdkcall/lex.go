@@ -91,6 +91,24 @@ var byteClass = func() (t [256]uint8) {
 		case c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}' || c == ',' || c == ';':
 			t[c] = clsBracket
 		}
+		switch c {
+		case '/', '#', '=': // line and block comments, Ruby =begin
+			t[c] |= clsComment
+		}
+		switch c {
+		case '"', '\'', '`', '/', '%', '<', '$', '@': // quotes, regexes, %w[], heredocs, C# $"" @""
+			t[c] |= clsString
+		}
+		switch c {
+		case '$', '@', '#': // $x, @x, @@x, #private
+			t[c] |= clsSigil
+		}
+	}
+	// String prefixes (Python r"", f"") start with identifier bytes.
+	for c := 0; c < 256; c++ {
+		if t[c]&clsIdentStart != 0 {
+			t[c] |= clsString
+		}
 	}
 	return t
 }()
@@ -100,6 +118,9 @@ const (
 	clsIdent
 	clsSpace
 	clsBracket // brackets, comma, semicolon: never part of a longer token
+	clsComment // may start a comment
+	clsString  // may start a string-like literal
+	clsSigil   // may start an identifier with a sigil
 )
 
 func isIdentStart(c byte) bool { return byteClass[c]&clsIdentStart != 0 }
@@ -160,7 +181,11 @@ func (lx *lexer) run() {
 		cls := byteClass[c]
 		switch {
 		case cls&clsSpace != 0:
-			lx.i++
+			i := lx.i + 1
+			for i < len(src) && byteClass[src[i]]&clsSpace != 0 {
+				i++
+			}
+			lx.i = i
 			continue
 		case c == '\n':
 			lx.nl = true
@@ -176,7 +201,7 @@ func (lx *lexer) run() {
 			lx.punct()
 			continue
 		}
-		if lx.commentOrSkip() {
+		if cls&clsComment != 0 && lx.commentOrSkip() {
 			continue
 		}
 		if php && lx.hasPrefix("?>") {
@@ -184,7 +209,7 @@ func (lx *lexer) run() {
 			lx.skipHTML()
 			continue
 		}
-		if lx.stringLiteral() {
+		if cls&clsString != 0 && lx.stringLiteral() {
 			continue
 		}
 		switch {
@@ -195,7 +220,7 @@ func (lx *lexer) run() {
 				lx.i++
 			}
 			lx.emit(tkNumber, s, lx.i)
-		case lx.identStart():
+		case cls&(clsSigil|clsIdentStart) != 0 && lx.identStart():
 			lx.ident()
 		default:
 			lx.punct()
@@ -317,21 +342,26 @@ func (lx *lexer) identStart() bool {
 func (lx *lexer) ident() {
 	src := lx.src
 	s := lx.i
-	lx.i++
-	for lx.i < len(src) && (src[lx.i] == '@' || src[lx.i] == '$') && lx.i-s < 2 { // @@x, $$x
-		lx.i++
+	i := s + 1
+	if byteClass[src[s]]&clsSigil != 0 {
+		for i < len(src) && (src[i] == '@' || src[i] == '$') && i-s < 2 { // @@x, $$x
+			i++
+		}
 	}
-	for lx.i < len(src) && byteClass[src[lx.i]]&clsIdent != 0 {
-		lx.i++
+	for i < len(src) && byteClass[src[i]]&clsIdent != 0 {
+		i++
 	}
-	for lx.lang == corpus.JS && lx.i < len(src) && (byteClass[src[lx.i]]&clsIdent != 0 || src[lx.i] == '$') {
-		lx.i++
+	if lx.lang == corpus.JS {
+		for i < len(src) && (byteClass[src[i]]&clsIdent != 0 || src[i] == '$') {
+			i++
+		}
 	}
-	if lx.lang == corpus.Ruby && lx.i < len(src) && (src[lx.i] == '?' || src[lx.i] == '!') &&
-		lx.at(lx.i+1) != '=' && !(src[lx.i] == '?' && lx.at(lx.i+1) == ':') {
-		lx.i++ // predicate and bang methods: valid?, save!
+	if lx.lang == corpus.Ruby && i < len(src) && (src[i] == '?' || src[i] == '!') &&
+		lx.at(i+1) != '=' && !(src[i] == '?' && lx.at(i+1) == ':') {
+		i++ // predicate and bang methods: valid?, save!
 	}
-	lx.emit(tkIdent, s, lx.i)
+	lx.i = i
+	lx.emit(tkIdent, s, i)
 }
 
 // multiPuncts lists the multi-byte operators by first byte, longest first.
@@ -341,6 +371,17 @@ var multiPuncts = func() [256][]string {
 		"?.", "->", "::", "=>", "==", "!=", "<=", ">=", "&&", "||", "??", ":=", "&.",
 		"+=", "-=", "*=", "/=", "%=", "++", "--", "<<", ">>", "**", "|=", "&=", "^=", "=~", "!~", "<-"} {
 		t[p[0]] = append(t[p[0]], p)
+	}
+	return t
+}()
+
+// multiSecond has, for each first byte of a multi-byte operator, a bit per possible second byte
+// (mod 64): a cheap test before trying them.
+var multiSecond = func() (t [256]uint64) {
+	for c, ps := range multiPuncts {
+		for _, p := range ps {
+			t[c] |= 1 << (p[1] & 63)
+		}
 	}
 	return t
 }()
@@ -390,7 +431,7 @@ func (lx *lexer) punct() {
 		lx.emit(tkPunct, s, s+1)
 		return
 	}
-	if s+1 < len(src) {
+	if s+1 < len(src) && multiSecond[c]&(1<<(src[s+1]&63)) != 0 {
 		for _, p := range multiPuncts[c] {
 			if src[s+1] == p[1] && (len(p) == 2 || s+2 < len(src) && src[s+2] == p[2]) && lx.punctOK(p) {
 				lx.i += len(p)
