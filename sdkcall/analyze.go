@@ -2,8 +2,9 @@ package sdkcall
 
 import (
 	"bytes"
-	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
@@ -13,14 +14,20 @@ import (
 // the file uses a WorkOS SDK, and the file's names — imports, assignments, typed declarations and local
 // definitions — which are resolved against the symbols lazily, per question.
 type analysis struct {
+	src      []byte // File.Text
 	toks     []token
 	comments []comment
 	vals     []span // string and symbol values, indexed by token.match
 	uses     bool
 
 	imports   map[string]importRef // local name → what was imported
-	binds     map[string][]binding // normalized name ("um", "this.um" → "um") → bindings in text order
 	localDefs map[string]bool      // functions, methods, classes defined in this file
+	// bindList holds every binding in text order; bindIndex groups them by normalized name ("um",
+	// "this.um" → "um"), built on first need (bindingsOf).
+	bindList  []binding
+	bindOnce  sync.Once
+	bindIndex map[string][]binding
+	indexed   atomic.Bool
 
 	endpoints []endpointRef // curl/http files
 	words     []span        // curl/http files: dotted words that may be event names ("dsync.user.created")
@@ -42,18 +49,19 @@ const (
 	bindType                      // name: <type at tok> / Type name / name *pkg.Type
 )
 
+// binding is one name bound in the file; its name is the text of token pos, normalized (bindKey).
 type binding struct {
 	kind   bindKind
-	pos    int32  // token index of the bound name
-	tok    int32  // token index of the value expression or type
-	member string // bindDestr: the destructured property
+	pos    int32 // token index of the bound name
+	tok    int32 // token index of the value expression or type
+	member int32 // bindDestr: token index of the destructured property
 }
 
 // Analyze lexes text and collects its imports and bindings. It is linear in the size of the text.
 // The File keeps text (File.Text): the caller must not modify it afterwards.
 // Languages other than the SDK languages and curl produce a File that answers nothing.
 func Analyze(lang corpus.Language, text []byte) *File {
-	f := &File{Lang: lang, Text: text, a: &analysis{}}
+	f := &File{Lang: lang, Text: text, a: &analysis{src: text}}
 	a := f.a
 	switch lang {
 	case corpus.Curl:
@@ -156,15 +164,17 @@ func (c *collector) addImport(name string, r importRef) {
 	c.a.imports[name] = r
 }
 
-func (c *collector) bind(name string, b binding) {
-	name = bindKey(name)
-	if name == "" {
+func (c *collector) bind(b binding) {
+	if bindKey(c.view(int(b.pos))) == "" {
 		return
 	}
-	if c.a.binds == nil {
-		c.a.binds = map[string][]binding{}
-	}
-	c.a.binds[name] = append(c.a.binds[name], b)
+	c.a.bindList = append(c.a.bindList, b)
+}
+
+// bindName is the normalized name a binding binds.
+func (a *analysis) bindName(src []byte, b binding) string {
+	t := a.toks[b.pos]
+	return bindKey(unsafe.String(&src[t.s], int(t.e-t.s)))
 }
 
 func (c *collector) def(name string) {
@@ -179,6 +189,9 @@ func (c *collector) def(name string) {
 
 // bindKey normalizes a bound name: sigils go ($x, @x, @@x all bind "x").
 func bindKey(name string) string {
+	if name != "" && name[0] != '$' && name[0] != '@' {
+		return name
+	}
 	return strings.TrimLeft(name, "$@")
 }
 
@@ -242,31 +255,13 @@ func isGoWorkOSPath(p string) bool {
 }
 
 func (c *collector) ident(i int) {
-	word := c.view(i)
 	lang := c.f.Lang
+	if lang == corpus.JS {
+		c.jsIdent(i)
+		return
+	}
+	word := c.view(i)
 	switch lang {
-	case corpus.JS:
-		switch word {
-		case "import":
-			if !c.is(i-1, ".") {
-				c.jsImport(i)
-			}
-			return
-		case "function", "class", "interface", "enum", "type":
-			if c.kind(i+1) == tkIdent && !c.is(i-1, ".") && (word != "type" || c.is(i+2, "=") || c.is(i+2, "<")) {
-				if word == "function" && c.is(i+1, "*") {
-					return
-				}
-				c.def(c.text(i + 1))
-			}
-			return
-		}
-		switch c.nextByte(i) {
-		case '(':
-			c.methodDef(i)
-		case ':', '?':
-			c.typeAnnotation(i)
-		}
 	case corpus.Go:
 		switch word {
 		case "import":
@@ -404,6 +399,36 @@ func (c *collector) ident(i int) {
 	}
 }
 
+// jsIdent handles a JS/TS identifier: the keywords that import or define names (first byte tested
+// before the word: this runs for every identifier), method definitions and type annotations.
+func (c *collector) jsIdent(i int) {
+	switch c.src[c.toks[i].s] {
+	case 'i', 'f', 'c', 'e', 't':
+		word := c.view(i)
+		switch word {
+		case "import":
+			if !c.is(i-1, ".") {
+				c.jsImport(i)
+			}
+			return
+		case "function", "class", "interface", "enum", "type":
+			if c.kind(i+1) == tkIdent && !c.is(i-1, ".") && (word != "type" || c.is(i+2, "=") || c.is(i+2, "<")) {
+				if word == "function" && c.is(i+1, "*") {
+					return
+				}
+				c.def(c.text(i + 1))
+			}
+			return
+		}
+	}
+	switch c.nextByte(i) {
+	case '(':
+		c.methodDef(i)
+	case ':', '?':
+		c.typeAnnotation(i)
+	}
+}
+
 var notCallees = map[string]bool{"if": true, "for": true, "while": true, "switch": true, "catch": true,
 	"function": true, "return": true, "foreach": true, "using": true, "lock": true, "fixed": true,
 	"elseif": true, "synchronized": true, "new": true, "await": true, "typeof": true, "sizeof": true,
@@ -412,9 +437,6 @@ var notCallees = map[string]bool{"if": true, "for": true, "while": true, "switch
 // methodDef records `name(params) {` (a method or function definition in JS/TS classes, Java, C#).
 func (c *collector) methodDef(i int) {
 	if !c.is(i+1, "(") || c.is(i-1, ".") || c.is(i-1, "?.") || c.is(i-1, "new") {
-		return
-	}
-	if notCallees[c.view(i)] {
 		return
 	}
 	m := c.toks[i+1].match
@@ -430,6 +452,9 @@ func (c *collector) methodDef(i int) {
 			return
 		}
 	default:
+		return
+	}
+	if notCallees[c.view(i)] {
 		return
 	}
 	c.def(c.text(i))
@@ -451,7 +476,7 @@ func (c *collector) typeAnnotation(i int) {
 	if c.is(i-1, ".") && !(c.is(i-2, "self") || c.is(i-2, "this")) {
 		return
 	}
-	c.bind(c.text(i), binding{kind: bindType, pos: int32(i), tok: int32(j + 1)})
+	c.bind(binding{kind: bindType, pos: int32(i), tok: int32(j + 1)})
 }
 
 // typedDecl records Java/C#/PHP declarations `Type name` (fields, locals, parameters): the next
@@ -484,7 +509,7 @@ func (c *collector) typedDecl(i int) {
 	for start >= 2 && (c.is(start-1, ".") || c.is(start-1, "\\")) && c.kind(start-2) == tkIdent {
 		start -= 2
 	}
-	c.bind(c.text(j), binding{kind: bindType, pos: int32(j), tok: int32(start)})
+	c.bind(binding{kind: bindType, pos: int32(j), tok: int32(start)})
 }
 
 // assignment records `lhs = rhs` for a simple name, a this/self member, or a destructuring pattern.
@@ -512,14 +537,14 @@ func (c *collector) assignment(i int) {
 				return
 			}
 		}
-		c.bind(name, binding{kind: bindExpr, pos: int32(l), tok: rhs})
+		c.bind(binding{kind: bindExpr, pos: int32(l), tok: rhs})
 		c.localFunction(name, int(rhs))
 		// Go/Python multi-assign: `client, err := …` binds every name to the expression.
 		for k := l - 1; c.is(k, ",") && c.kind(k-1) == tkIdent; k -= 2 {
 			if lang != corpus.Go && lang != corpus.Python {
 				break
 			}
-			c.bind(c.text(k-1), binding{kind: bindExpr, pos: int32(k - 1), tok: rhs})
+			c.bind(binding{kind: bindExpr, pos: int32(k - 1), tok: rhs})
 		}
 	case c.is(l, "}") && lang == corpus.JS:
 		open := c.toks[l].match
@@ -530,7 +555,7 @@ func (c *collector) assignment(i int) {
 	case c.is(l, ":") && lang == corpus.JS:
 		// `const x: T = …` is handled by the annotation; the `=` still binds x.
 		if c.kind(l-1) == tkIdent {
-			c.bind(c.text(l-1), binding{kind: bindExpr, pos: int32(l - 1), tok: rhs})
+			c.bind(binding{kind: bindExpr, pos: int32(l - 1), tok: rhs})
 		}
 	}
 }
@@ -595,11 +620,11 @@ func (c *collector) destructure(open, close int, rhs int32) {
 		if !(c.is(j-1, "{") || c.is(j-1, ",")) {
 			continue
 		}
-		member, name := c.text(j), c.text(j)
+		name := j // { member } or { member: name }
 		if c.is(j+1, ":") && c.kind(j+2) == tkIdent {
-			name = c.text(j + 2)
+			name = j + 2
 		}
-		c.bind(name, binding{kind: bindDestr, pos: int32(j), tok: rhs, member: member})
+		c.bind(binding{kind: bindDestr, pos: int32(name), tok: rhs, member: int32(j)})
 	}
 }
 
@@ -763,7 +788,7 @@ func (c *collector) goBindType(name, typ int) {
 	case "func", "map", "chan", "struct", "interface":
 		return
 	}
-	c.bind(c.text(name), binding{kind: bindType, pos: int32(name), tok: int32(typ)})
+	c.bind(binding{kind: bindType, pos: int32(name), tok: int32(typ)})
 }
 
 // pyImport reads `import a.b [as x], c`.
@@ -944,16 +969,12 @@ func (c *collector) csUsing(i int) {
 	}
 }
 
-// lookupBind finds the binding of name that applies at token pos: the nearest one before it, else the
-// first one after it (a field assigned in a constructor further down).
-func (a *analysis) lookupBind(name []byte, pos int32) (binding, bool) {
-	list := a.binds[string(name)]
-	if len(list) == 0 {
-		return binding{}, false
+// indexBinds groups the bindings by name.
+func (a *analysis) indexBinds() {
+	a.bindIndex = make(map[string][]binding, len(a.bindList)/2)
+	for _, b := range a.bindList {
+		n := a.bindName(a.src, b)
+		a.bindIndex[n] = append(a.bindIndex[n], b)
 	}
-	k := sort.Search(len(list), func(k int) bool { return list[k].pos >= pos })
-	if k > 0 {
-		return list[k-1], true
-	}
-	return list[0], true
+	a.indexed.Store(true)
 }

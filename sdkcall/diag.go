@@ -65,8 +65,8 @@ func deprecation(start, end int, name string, d corpus.Deprecation) Diagnostic {
 // SDKs have more methods than the docs list (SetAPIKey, listOrganizationRoles, verifyFactor…).
 func (r *resolver) unknownMethod(k int, name string) (Diagnostic, bool) {
 	called := r.is(k+1, "(") || r.lang == corpus.Ruby && !r.isSep(k+1) && !r.is(k+1, "=") && !r.is(k+1, "::")
-	if !called {
-		return Diagnostic{}, false
+	if !called || len(r.s.Named(r.lang, name)) > 0 {
+		return Diagnostic{}, false // a documented name (checked first: receivers cost more)
 	}
 	start := r.chainStart(k)
 	if start >= k {
@@ -227,7 +227,7 @@ func (r *resolver) linkCandidate(k int) bool {
 	if _, imported := r.a.imports[string(word)]; imported {
 		return true
 	}
-	if _, bound := r.a.binds[string(word)]; bound && r.is(k+1, "(") {
+	if r.is(k+1, "(") && len(r.bindingsOf(string(word))) > 0 {
 		return true // const { createUser } = workos.userManagement; createUser(…)
 	}
 	return (r.lang == corpus.DotNet || r.lang == corpus.Java) && r.kind(k+1) == tkIdent

@@ -57,6 +57,7 @@ type resolver struct {
 	busy  map[int64]bool
 	mods  map[string]string // moduleOf results ("" for none)
 	depth int
+	scans int // lookups answered by scanning the bindings (bindingsOf)
 }
 
 func (f *File) resolver(s *corpus.Symbols) *resolver {
@@ -380,7 +381,7 @@ func (r *resolver) base(i int) value {
 // bound evaluates the binding of key that applies at token pos, skipping bindings being evaluated
 // (so `x = x.foo` looks at the previous x).
 func (r *resolver) bound(key string, pos int32) (value, bool) {
-	list := r.a.binds[key]
+	list := r.bindingsOf(key)
 	if len(list) == 0 {
 		return value{}, false
 	}
@@ -418,6 +419,25 @@ func (r *resolver) bound(key string, pos int32) (value, bool) {
 	return value{}, true
 }
 
+// bindingsOf lists the bindings of name in text order. The index by name is built when a question
+// needs many lookups (diagnostics, links); the few of a hover or completion right after an edit scan
+// the flat list instead, so an edit does not pay for the index.
+func (r *resolver) bindingsOf(name string) []binding {
+	a := r.a
+	if !a.indexed.Load() && r.scans < 8 {
+		r.scans++
+		var out []binding
+		for _, b := range a.bindList {
+			if a.bindName(r.src, b) == name {
+				out = append(out, b)
+			}
+		}
+		return out
+	}
+	a.bindOnce.Do(a.indexBinds)
+	return a.bindIndex[name]
+}
+
 // bindID identifies a binding: a declaration and an assignment may bind the same name at one place.
 func bindID(b binding) int64 { return int64(b.pos)<<3 | int64(b.kind) }
 
@@ -437,7 +457,7 @@ func (r *resolver) evalBinding(b binding) value {
 		v, _ = r.evalExpr(int(b.tok), len(r.toks))
 	case bindDestr:
 		v0, _ := r.evalExpr(int(b.tok), len(r.toks))
-		v = r.member(v0, b.member)
+		v = r.member(v0, r.text(int(b.member)))
 	case bindType:
 		v = r.evalType(int(b.tok))
 	}
