@@ -52,7 +52,11 @@ type Mapper struct {
 func New(text string) *Mapper {
 	m := &Mapper{text: text, lines: make([]int, 1, 16+len(text)/32), ascii: true}
 	for i := 0; i < len(text); i++ {
-		switch c := text[i]; {
+		c := text[i]
+		if c > '\r' && c < utf8.RuneSelf {
+			continue // the common case: printable ASCII
+		}
+		switch {
 		case c == '\n':
 			m.lines = append(m.lines, i+1)
 		case c == '\r':

@@ -1,6 +1,7 @@
 package textpos
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -148,5 +149,14 @@ func BenchmarkOffsetASCII(b *testing.B) {
 	b.ResetTimer()
 	for i := range b.N {
 		_ = m.Offset(Position{Line: uint32(i % 5000), Character: 30}, UTF16)
+	}
+}
+
+// BenchmarkNew indexes a 5,000-line source file, as every new document version does.
+func BenchmarkNew(b *testing.B) {
+	text := strings.Repeat("  const user = await workos.userManagement.createUser({ email, firstName: 'Zoë' });\n", 5000)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		New(text)
 	}
 }
