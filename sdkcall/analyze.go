@@ -28,6 +28,7 @@ type analysis struct {
 	bindOnce  sync.Once
 	bindIndex map[string][]binding
 	indexed   atomic.Bool
+	scans     atomic.Int32 // lookups answered by scanning bindList, before the index exists
 
 	endpoints []endpointRef // curl/http files
 	words     []span        // curl/http files: dotted words that may be event names ("dsync.user.created")
@@ -52,9 +53,11 @@ const (
 // binding is one name bound in the file; its name is the text of token pos, normalized (bindKey).
 type binding struct {
 	kind   bindKind
-	pos    int32 // token index of the bound name
-	tok    int32 // token index of the value expression or type
-	member int32 // bindDestr: token index of the destructured property
+	c0     byte   // the name's first byte and length: most bindings of a scan are told apart by these
+	n      uint16 // (capped)
+	pos    int32  // token index of the bound name
+	tok    int32  // token index of the value expression or type
+	member int32  // bindDestr: token index of the destructured property
 }
 
 // Analyze lexes text and collects its imports and bindings. It is linear in the size of the text.
@@ -126,7 +129,7 @@ func (c *collector) kind(i int) tokKind {
 	if i < 0 || i >= len(c.toks) {
 		return 0
 	}
-	return c.toks[i].kind
+	return c.toks[i].kind()
 }
 
 func (c *collector) value(i int) string {
@@ -141,7 +144,7 @@ func (c *collector) value(i int) string {
 // name, or the token itself.
 func (a *analysis) value(k int) (int, int) {
 	t := a.toks[k]
-	if (t.kind == tkString || t.kind == tkSymbol) && t.match >= 0 && int(t.match) < len(a.vals) {
+	if (t.kind() == tkString || t.kind() == tkSymbol) && t.match >= 0 && int(t.match) < len(a.vals) {
 		v := a.vals[t.match]
 		return int(v.s), int(v.e)
 	}
@@ -165,9 +168,11 @@ func (c *collector) addImport(name string, r importRef) {
 }
 
 func (c *collector) bind(b binding) {
-	if bindKey(c.view(int(b.pos))) == "" {
+	name := bindKey(c.view(int(b.pos)))
+	if name == "" {
 		return
 	}
+	b.c0, b.n = name[0], uint16(min(len(name), 1<<16-1))
 	c.a.bindList = append(c.a.bindList, b)
 }
 
@@ -199,7 +204,7 @@ func (c *collector) run() {
 	toks, src := c.toks, c.src
 	for i := range toks {
 		t := &toks[i]
-		switch t.kind {
+		switch t.kind() {
 		case tkIdent:
 			c.ident(i)
 		case tkPunct:
@@ -297,15 +302,15 @@ func (c *collector) ident(i int) {
 			}
 			return
 		}
-		if c.is(i-1, "{") || c.toks[i].nl {
-			if p := c.toks[i].parent; p >= 0 && c.is(int(p), "{") {
+		if c.is(i-1, "{") || c.toks[i].nl() {
+			if p := c.toks[i].parent(); p >= 0 && c.is(int(p), "{") {
 				c.goTypedName(i, i+1) // struct field
 			}
 		}
 	case corpus.Python:
 		switch word {
 		case "import":
-			if !c.is(i-1, ".") && (c.toks[i].nl || i == 0 || c.is(i-1, ";")) {
+			if !c.is(i-1, ".") && (c.toks[i].nl() || i == 0 || c.is(i-1, ";")) {
 				c.pyImport(i)
 			}
 			return
@@ -345,7 +350,7 @@ func (c *collector) ident(i int) {
 	case corpus.PHP:
 		switch word {
 		case "use":
-			if c.toks[i].parent < 0 || c.is(int(c.toks[i].parent), "{") && c.toks[i].nl {
+			if c.toks[i].parent() < 0 || c.is(int(c.toks[i].parent()), "{") && c.toks[i].nl() {
 				c.phpUse(i)
 			}
 			return
@@ -448,7 +453,7 @@ func (c *collector) methodDef(i int) {
 	case c.is(next, "{"), c.is(next, "throws"):
 	case c.is(next, ":") || c.is(next, "=>"):
 		// TS return type / C# expression body: only at a statement start, never in a ternary.
-		if !(c.toks[i].nl || c.is(i-1, "{") || c.is(i-1, "}") || c.is(i-1, ";") || c.kind(i-1) == tkIdent) {
+		if !(c.toks[i].nl() || c.is(i-1, "{") || c.is(i-1, "}") || c.is(i-1, ";") || c.kind(i-1) == tkIdent) {
 			return
 		}
 	default:
@@ -520,7 +525,7 @@ func (c *collector) assignment(i int) {
 	}
 	lang := c.f.Lang
 	if lang == corpus.Python {
-		if p := c.toks[i].parent; p >= 0 && !c.is(int(p), "{") {
+		if p := c.toks[i].parent(); p >= 0 && !c.is(int(p), "{") {
 			return // keyword arguments are not assignments
 		}
 	}
@@ -584,7 +589,7 @@ func (c *collector) annotated(l int) int {
 		switch c.view(name - 1) {
 		case "const", "let", "var", "private", "public", "protected", "readonly", "static", "declare":
 		default:
-			if !c.toks[name].nl || c.is(name-1, ",") || c.is(name-1, "{") {
+			if !c.toks[name].nl() || c.is(name-1, ",") || c.is(name-1, "{") {
 				return -1
 			}
 		}
@@ -614,7 +619,7 @@ func (c *collector) localFunction(name string, rhs int) {
 // destructure reads `{ a, b: c, d = 1, ...rest }` between open and close.
 func (c *collector) destructure(open, close int, rhs int32) {
 	for j := open + 1; j < close; j++ {
-		if c.toks[j].parent != int32(open) || c.kind(j) != tkIdent {
+		if c.toks[j].parent() != int32(open) || c.kind(j) != tkIdent {
 			continue
 		}
 		if !(c.is(j-1, "{") || c.is(j-1, ",")) {
@@ -753,10 +758,10 @@ func (c *collector) goParams(open int) {
 	}
 	var names []int
 	for j := open + 1; j < close; j++ {
-		if c.toks[j].parent != int32(open) {
+		if c.toks[j].parent() != int32(open) {
 			continue
 		}
-		if c.kind(j) == tkIdent && (c.is(j-1, "(") || c.is(j-1, ",") || c.toks[j].nl || c.is(j-1, ";")) {
+		if c.kind(j) == tkIdent && (c.is(j-1, "(") || c.is(j-1, ",") || c.toks[j].nl() || c.is(j-1, ";")) {
 			names = append(names, j)
 			if !(c.is(j+1, ",")) {
 				typ := j + 1

@@ -20,28 +20,28 @@ func (f *File) Complete(s *corpus.Symbols, offset int) (CompletionContext, bool)
 	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].s) >= offset }) - 1
 	start, end, prev := offset, offset, f.a.lastBefore(offset)
 	partial := k
-	if n := k + 1; n < len(toks) && int(toks[n].s) == offset && toks[n].kind == tkIdent &&
-		(k < 0 || offset >= int(toks[k].e) && toks[k].kind != tkString) {
+	if n := k + 1; n < len(toks) && int(toks[n].s) == offset && toks[n].kind() == tkIdent &&
+		(k < 0 || offset >= int(toks[k].e) && toks[k].kind() != tkString) {
 		// The cursor at the start of a word: the item replaces that word, as it does from inside it.
 		start, end, partial = offset, int(toks[n].e), n
 	}
 	if k >= 0 {
 		t := toks[k]
 		switch {
-		case t.kind == tkString && (offset < int(t.e) || offset == int(t.e) && r.valueEnd(k) == int(t.e)):
+		case t.kind() == tkString && (offset < int(t.e) || offset == int(t.e) && r.valueEnd(k) == int(t.e)):
 			// Inside a string (an unterminated one extends to its end).
 			vs, ve := f.a.value(k)
 			if offset < vs {
 				return CompletionContext{}, false
 			}
 			if items, ok := r.completeKeyString(k); ok {
-				if len(items) == 0 || t.interp {
+				if len(items) == 0 || t.interp() {
 					return CompletionContext{}, false
 				}
 				return CompletionContext{Start: vs, End: ve, Items: items}, true
 			}
 			return r.completeEvent(k, offset)
-		case t.kind == tkIdent && offset <= int(t.e):
+		case t.kind() == tkIdent && offset <= int(t.e):
 			start, end, prev = int(t.s), int(t.e), k-1
 		case offset < int(t.e):
 			return CompletionContext{}, false // inside a number or an operator
@@ -169,7 +169,7 @@ func (r *resolver) completeOptions(prev, partial int) []Item {
 	case r.is(prev, "(") || r.is(prev, "{") || r.is(prev, "["):
 		open = prev
 	case r.is(prev, ","):
-		open = int(r.toks[prev].parent)
+		open = int(r.toks[prev].parent())
 	case r.lang == corpus.Ruby && r.kind(prev) == tkIdent:
 	default:
 		return nil
@@ -240,7 +240,7 @@ func (r *resolver) writtenKeys(c *container, skip int) map[string]bool {
 // completeKeyString offers the options of a string-keyed container (PHP array, Python dict) when
 // the cursor is inside the string at token k that sits at one of its key positions.
 func (r *resolver) completeKeyString(k int) ([]Item, bool) {
-	open := int(r.toks[k].parent)
+	open := int(r.toks[k].parent())
 	if !(k-1 == open || r.is(k-1, ",")) || open < 0 {
 		return nil, false
 	}
@@ -276,7 +276,7 @@ func optionItems(e *corpus.Entry, opts []*corpus.Param, written map[string]bool,
 func (r *resolver) completeEvent(k, offset int) (CompletionContext, bool) {
 	t := r.toks[k]
 	vs, ve := r.a.value(k)
-	if t.interp || offset > ve || offset < vs {
+	if t.interp() || offset > ve || offset < vs {
 		return CompletionContext{}, false
 	}
 	prefix := string(r.src[vs:offset])

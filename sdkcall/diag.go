@@ -20,7 +20,7 @@ func (f *File) Diagnostics(s *corpus.Symbols) []Diagnostic {
 	toks := r.toks
 	for k := range toks {
 		t := toks[k]
-		switch t.kind {
+		switch t.kind() {
 		case tkIdent:
 			if !r.isSep(k-1) && !(r.lang == corpus.Go && r.is(k-1, ".")) {
 				continue
@@ -34,7 +34,7 @@ func (f *File) Diagnostics(s *corpus.Symbols) []Diagnostic {
 				out = append(out, d)
 			}
 		case tkString, tkSymbol:
-			if t.interp || !r.is(k-1, "[") || !r.is(k+1, "]") {
+			if t.interp() || !r.is(k-1, "[") || !r.is(k+1, "]") {
 				continue
 			}
 			vs, ve := r.a.value(k)
@@ -191,10 +191,10 @@ func (f *File) Links(s *corpus.Symbols) []Link {
 	r := f.resolver(s)
 	var out []Link
 	for k, t := range r.toks {
-		if t.kind != tkIdent && t.kind != tkString {
+		if t.kind() != tkIdent && t.kind() != tkString {
 			continue
 		}
-		if t.kind == tkIdent && !r.linkCandidate(k) {
+		if t.kind() == tkIdent && !r.linkCandidate(k) {
 			continue
 		}
 		tg, ok := r.targetAt(k, false)

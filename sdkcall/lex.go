@@ -18,17 +18,36 @@ const (
 	tkSymbol                    // Ruby :symbol (value = name)
 )
 
-// token is one lexical token. Offsets are byte offsets into the text.
+// token is one lexical token, 16 bytes. Offsets are byte offsets into the text.
 type token struct {
 	s, e int32 // the token
 	// match: for brackets the index of the matching bracket (-1 if unmatched); for strings and
 	// symbols the index of their value span (the text between the delimiters) in vals.
-	match  int32
-	parent int32 // index of the innermost enclosing open bracket, -1 at top level
-	kind   tokKind
-	nl     bool // a line break separates this token from the previous one
-	interp bool // strings: the literal interpolates code, so its value is not a plain literal
+	match int32
+	// pf packs the index of the innermost enclosing open bracket plus one (0 at top level) in its
+	// low 27 bits, the kind in the next three, then whether a line break separates the token from the
+	// previous one (nl) and, for strings, whether the literal interpolates code (interp).
+	pf uint32
 }
+
+const (
+	pfParent  = 1<<27 - 1
+	pfKindSh  = 27
+	pfNL      = 1 << 30
+	pfInterp  = 1 << 31
+	maxTokens = pfParent - 1 // beyond this the lexer stops: a 500 MB file is not source code
+)
+
+// parent is the index of the innermost enclosing open bracket, -1 at top level.
+func (t token) parent() int32 { return int32(t.pf&pfParent) - 1 }
+
+func (t token) kind() tokKind { return tokKind(t.pf >> pfKindSh & 7) }
+
+// nl reports whether a line break separates this token from the previous one.
+func (t token) nl() bool { return t.pf&pfNL != 0 }
+
+// interp reports whether a string literal interpolates code, so its value is not a plain literal.
+func (t token) interp() bool { return t.pf&pfInterp != 0 }
 
 type span struct{ s, e int32 }
 
@@ -141,13 +160,25 @@ func (lx *lexer) hasPrefix(s string) bool {
 }
 
 func (lx *lexer) emit(kind tokKind, s, e int) int {
-	parent := int32(-1)
+	pf := uint32(kind) << pfKindSh
 	if n := len(lx.stack); n > 0 {
-		parent = lx.stack[n-1]
+		pf |= uint32(lx.stack[n-1]) + 1
 	}
-	lx.toks = append(lx.toks, token{s: int32(s), e: int32(e), kind: kind, nl: lx.nl, match: -1, parent: parent})
+	if lx.nl {
+		pf |= pfNL
+	}
+	lx.toks = append(lx.toks, token{s: int32(s), e: int32(e), match: -1, pf: pf})
 	lx.nl = false
 	return len(lx.toks) - 1
+}
+
+// setInterp marks string token k as interpolating code (or not).
+func (lx *lexer) setInterp(k int, interp bool) {
+	if interp {
+		lx.toks[k].pf |= pfInterp
+	} else {
+		lx.toks[k].pf &^= pfInterp
+	}
 }
 
 func (lx *lexer) emitString(s, e, vs, ve int, interp bool) {
@@ -156,7 +187,7 @@ func (lx *lexer) emitString(s, e, vs, ve int, interp bool) {
 		ve = vs
 	}
 	lx.toks[k].match = int32(len(lx.vals))
-	lx.toks[k].interp = interp
+	lx.setInterp(k, interp)
 	lx.vals = append(lx.vals, span{int32(vs), int32(ve)})
 }
 
@@ -176,7 +207,7 @@ func (lx *lexer) run() {
 	if php && (bytes.Contains(src, []byte("<?php")) || bytes.Contains(src, []byte("<?="))) {
 		lx.skipHTML()
 	}
-	for lx.i < len(src) {
+	for lx.i < len(src) && len(lx.toks) < maxTokens {
 		c := src[lx.i]
 		cls := byteClass[c]
 		switch {
@@ -487,7 +518,7 @@ func (lx *lexer) prevIsOperand() bool {
 		return false
 	}
 	t := lx.toks[len(lx.toks)-1]
-	switch t.kind {
+	switch t.kind() {
 	case tkIdent:
 		return !regexKeywords[string(lx.src[t.s:t.e])]
 	case tkNumber, tkString, tkSymbol:
@@ -700,14 +731,14 @@ func (lx *lexer) pythonString(s, q int, interp bool) {
 	quote := src[q]
 	if q+2 < len(src) && src[q+1] == quote && src[q+2] == quote {
 		lx.tripleString(s, q+3, string([]byte{quote, quote, quote}), true)
-		lx.toks[len(lx.toks)-1].interp = interp
+		lx.setInterp(len(lx.toks)-1, interp)
 		return
 	}
 	lx.i = q
 	lx.simpleString(quote, true, true)
 	t := &lx.toks[len(lx.toks)-1]
 	t.s = int32(s)
-	t.interp = interp
+	lx.setInterp(len(lx.toks)-1, interp)
 }
 
 // template consumes a JS template literal up to its end or its first ${: the code of an
@@ -758,10 +789,10 @@ func (lx *lexer) resume(in interpFrame, s int) {
 		lx.templatePart(s, s+1, true)
 	case '"':
 		lx.interpString(s, s+1, in.quote, false, false)
-		lx.toks[len(lx.toks)-1].interp = true
+		lx.setInterp(len(lx.toks)-1, true)
 	case 'c':
 		lx.interpString(s, s+1, in.quote, in.verbatim, true)
-		lx.toks[len(lx.toks)-1].interp = true
+		lx.setInterp(len(lx.toks)-1, true)
 	case 'f':
 		lx.fstringPart(s, s+1, in.quote, in.triple)
 	}
@@ -884,7 +915,7 @@ func (lx *lexer) csharpString() bool {
 			n++
 		}
 		lx.tripleString(i, j+n, string(bytes.Repeat([]byte{'"'}, n)), false)
-		lx.toks[len(lx.toks)-1].interp = interp
+		lx.setInterp(len(lx.toks)-1, interp)
 		return true
 	}
 	if !interp && !verbatim {
@@ -896,7 +927,7 @@ func (lx *lexer) csharpString() bool {
 		return true
 	}
 	lx.interpString(i, j+1, '"', verbatim, true)
-	lx.toks[len(lx.toks)-1].interp = true
+	lx.setInterp(len(lx.toks)-1, true)
 	return true
 }
 

@@ -50,7 +50,7 @@ func TestLexIdentifiers(t *testing.T) {
 		toks, _, _ := lex(tt.lang, []byte(tt.src))
 		var got []string
 		for _, tk := range toks {
-			if tk.kind == tkIdent {
+			if tk.kind() == tkIdent {
 				got = append(got, tt.src[tk.s:tk.e])
 			}
 		}
@@ -76,8 +76,8 @@ func TestLexBracketsAndValues(t *testing.T) {
 			if src[vs:ve] != "x" {
 				t.Errorf("string value = %q", src[vs:ve])
 			}
-			if src[toks[tk.parent].s] != '[' {
-				t.Errorf("string parent = %q", src[toks[tk.parent].s])
+			if src[toks[tk.parent()].s] != '[' {
+				t.Errorf("string parent = %q", src[toks[tk.parent()].s])
 			}
 		case "]":
 			if k == len(toks)-1 && tk.match != -1 {
@@ -97,7 +97,7 @@ func TestLexBracketsAndValues(t *testing.T) {
 func TestLexNewlinesAndComments(t *testing.T) {
 	src := "a /* x\ny */ b\n// c\nd"
 	toks, comments, _ := lex(corpus.JS, []byte(src))
-	if len(toks) != 3 || toks[0].nl || !toks[1].nl || !toks[2].nl {
+	if len(toks) != 3 || toks[0].nl() || !toks[1].nl() || !toks[2].nl() {
 		t.Errorf("tokens %+v", toks)
 	}
 	if len(comments) != 2 || src[comments[1].s:comments[1].e] != "// c" {

@@ -104,7 +104,7 @@ func (r *resolver) containerIn(open, depth int) (container, bool) {
 			n.sep, n.strKeys = sep, strKeys
 			return n, true
 		}
-		p := int(r.toks[open].parent)
+		p := int(r.toks[open].parent())
 		if p < 0 || !r.is(p, "(") || !(r.is(open-1, "(") || r.is(open-1, ",")) {
 			return container{}, false
 		}
@@ -147,7 +147,7 @@ func (r *resolver) containerIn(open, depth int) (container, bool) {
 			j = int(r.toks[j].match) - 1
 		}
 		if r.is(j, "new") { // target-typed new() { … } as an argument
-			p := int(r.toks[open].parent)
+			p := int(r.toks[open].parent())
 			if p >= 0 && r.is(p, "(") {
 				if es := r.calleeEntries(p); len(es) > 0 {
 					c.entries = es
@@ -201,7 +201,7 @@ func (r *resolver) isKeySep(i int) bool {
 func (r *resolver) nestedContainer(open, depth int) (container, bool) {
 	v := open
 	if !r.isKeySep(v - 1) {
-		l := int(r.toks[open].parent)
+		l := int(r.toks[open].parent())
 		if l < 0 || !r.is(l, "[") || !(r.is(open-1, "[") || r.is(open-1, ",")) || !r.isKeySep(l-1) {
 			return container{}, false
 		}
@@ -211,7 +211,7 @@ func (r *resolver) nestedContainer(open, depth int) (container, bool) {
 	if key < 0 {
 		return container{}, false
 	}
-	outer, ok := r.containerIn(int(r.toks[key].parent), depth+1)
+	outer, ok := r.containerIn(int(r.toks[key].parent()), depth+1)
 	if !ok && r.lang == corpus.Ruby {
 		outer, ok = r.rubyCommandContainer(key - 1)
 	}
@@ -233,7 +233,7 @@ func (r *resolver) nestedContainer(open, depth int) (container, bool) {
 func (r *resolver) argIndex(open, arg int) int {
 	n := 0
 	for j := open + 1; j < arg; j++ {
-		if r.toks[j].parent == int32(open) && r.is(j, ",") {
+		if r.toks[j].parent() == int32(open) && r.is(j, ",") {
 			n++
 		}
 	}
@@ -247,9 +247,9 @@ func (r *resolver) atKeyPosition(c *container, k int) bool {
 		return false
 	}
 	if c.open < 0 {
-		return k >= c.from && k < c.to && (k == c.from || r.is(k-1, ",") && r.toks[k-1].parent == r.toks[k].parent)
+		return k >= c.from && k < c.to && (k == c.from || r.is(k-1, ",") && r.toks[k-1].parent() == r.toks[k].parent())
 	}
-	if r.toks[k].parent != int32(c.open) {
+	if r.toks[k].parent() != int32(c.open) {
 		return false
 	}
 	return k-1 == c.open || r.is(k-1, ",")
@@ -262,12 +262,12 @@ func (r *resolver) keyName(c *container, k int) (string, bool) {
 	next := k + 1
 	switch {
 	case c.strKeys:
-		if t.kind != tkString || t.interp || !r.is(next, c.sep) {
+		if t.kind() != tkString || t.interp() || !r.is(next, c.sep) {
 			return "", false
 		}
 		vs, ve := r.a.value(k)
 		return string(r.src[vs:ve]), true
-	case t.kind == tkIdent:
+	case t.kind() == tkIdent:
 		if r.is(next, c.sep) {
 			if r.lang == corpus.Ruby && c.sep == ":" && r.toks[next].s != t.e {
 				return "", false // Ruby labels are written `email:` with no space
@@ -277,7 +277,7 @@ func (r *resolver) keyName(c *container, k int) (string, bool) {
 		if r.lang == corpus.JS && c.open >= 0 && r.is(c.open, "{") && (r.is(next, ",") || next == int(r.toks[c.open].match)) {
 			return r.text(k), true // shorthand property { email }
 		}
-	case (t.kind == tkSymbol || t.kind == tkString && !t.interp) && r.lang == corpus.Ruby && r.is(next, "=>"):
+	case (t.kind() == tkSymbol || t.kind() == tkString && !t.interp()) && r.lang == corpus.Ruby && r.is(next, "=>"):
 		vs, ve := r.a.value(k)
 		return string(r.src[vs:ve]), true
 	}
@@ -288,11 +288,11 @@ func (r *resolver) keyName(c *container, k int) (string, bool) {
 // `Email: …` in a Go opts struct, `Email = …` in a C# initializer, `'email' => …` in a PHP array.
 func (r *resolver) optionKey(k int) (*corpus.Entry, *corpus.Param, bool) {
 	t := r.toks[k]
-	open := int(t.parent)
+	open := int(t.parent())
 	switch {
 	case open >= 0 && k-1 == open:
-	case r.is(k-1, ",") && r.toks[k-1].parent == t.parent:
-	case r.lang == corpus.Ruby && r.kind(k-1) == tkIdent && !t.nl: // first argument of a command call
+	case r.is(k-1, ",") && r.toks[k-1].parent() == t.parent():
+	case r.lang == corpus.Ruby && r.kind(k-1) == tkIdent && !t.nl(): // first argument of a command call
 	default:
 		return nil, nil, false
 	}
@@ -326,8 +326,8 @@ func (r *resolver) rubyCommandContainer(last int) (container, bool) {
 		return container{}, false
 	}
 	to := callee + 1
-	for to < len(r.toks) && (to == callee+1 || !r.toks[to].nl || r.is(to-1, ",")) && !r.is(to, ";") {
-		if m := r.toks[to].match; m > int32(to) && r.toks[to].kind == tkPunct {
+	for to < len(r.toks) && (to == callee+1 || !r.toks[to].nl() || r.is(to-1, ",")) && !r.is(to, ";") {
+		if m := r.toks[to].match; m > int32(to) && r.toks[to].kind() == tkPunct {
 			to = int(m)
 		}
 		to++

@@ -57,7 +57,6 @@ type resolver struct {
 	busy  map[int64]bool
 	mods  map[string]string // moduleOf results ("" for none)
 	depth int
-	scans int // lookups answered by scanning the bindings (bindingsOf)
 }
 
 func (f *File) resolver(s *corpus.Symbols) *resolver {
@@ -97,7 +96,7 @@ func (r *resolver) kind(i int) tokKind {
 	if i < 0 || i >= len(r.toks) {
 		return 0
 	}
-	return r.toks[i].kind
+	return r.toks[i].kind()
 }
 
 // isSep reports whether token i separates a receiver from its member.
@@ -221,7 +220,7 @@ func (r *resolver) evalExpr(i, end int) (value, int) {
 	}
 	var v value
 	t := r.toks[i]
-	switch t.kind {
+	switch t.kind() {
 	case tkString, tkNumber, tkSymbol:
 		v = value{kind: vForeign}
 		i++
@@ -283,7 +282,7 @@ func (r *resolver) evalExpr(i, end int) (value, int) {
 				return v, end
 			}
 			i = m + 1
-		case r.is(i, "{") && (r.lang == corpus.Go || r.lang == corpus.DotNet && newOp) && !r.toks[i].nl:
+		case r.is(i, "{") && (r.lang == corpus.Go || r.lang == corpus.DotNet && newOp) && !r.toks[i].nl():
 			v = r.call(v, true)
 			newOp = false
 			m := int(r.toks[i].match)
@@ -419,16 +418,20 @@ func (r *resolver) bound(key string, pos int32) (value, bool) {
 	return value{}, true
 }
 
-// bindingsOf lists the bindings of name in text order. The index by name is built when a question
-// needs many lookups (diagnostics, links); the few of a hover or completion right after an edit scan
-// the flat list instead, so an edit does not pay for the index.
+// bindingsOf lists the bindings of name in text order. The first lookups in a version scan the flat
+// list (a few microseconds each): the hover or completion that follows an edit does not pay for an
+// index by name. Once a version has seen more lookups (diagnostics, links, more questions), the
+// index is built.
 func (r *resolver) bindingsOf(name string) []binding {
 	a := r.a
-	if !a.indexed.Load() && r.scans < 8 {
-		r.scans++
+	if !a.indexed.Load() && a.scans.Add(1) <= 16 {
 		var out []binding
+		if name == "" {
+			return nil
+		}
+		c0, n := name[0], uint16(min(len(name), 1<<16-1))
 		for _, b := range a.bindList {
-			if a.bindName(r.src, b) == name {
+			if b.c0 == c0 && b.n == n && a.bindName(r.src, b) == name {
 				out = append(out, b)
 			}
 		}

@@ -25,7 +25,7 @@ func (f *File) Signature(s *corpus.Symbols, offset int) (SignatureContext, bool)
 	if isOpen(r.text(prev)) && (t.match < 0 || int(r.toks[t.match].s) >= offset) {
 		open = prev
 	} else {
-		open = int(t.parent)
+		open = int(t.parent())
 	}
 	for steps := 0; open >= 0 && steps < 16; steps++ {
 		if r.is(open, "(") {
@@ -33,7 +33,7 @@ func (f *File) Signature(s *corpus.Symbols, offset int) (SignatureContext, bool)
 				return r.signatureIn(es[0], int32(open), open+1, prev, offset), true
 			}
 		}
-		open = int(r.toks[open].parent)
+		open = int(r.toks[open].parent())
 	}
 	if r.lang == corpus.Ruby {
 		return r.rubyCommandSignature(prev, offset)
@@ -61,7 +61,7 @@ func (r *resolver) rubyCommandSignature(prev, offset int) (SignatureContext, boo
 	if !ok || tg.Kind != TargetCall {
 		return SignatureContext{}, false
 	}
-	return r.signatureIn(tg.Entries[0], r.toks[callee].parent, callee+1, prev, offset), true
+	return r.signatureIn(tg.Entries[0], r.toks[callee].parent(), callee+1, prev, offset), true
 }
 
 // signatureIn computes the active parameter of the call e whose arguments are the tokens from `from`
@@ -71,7 +71,7 @@ func (r *resolver) signatureIn(e *corpus.Entry, level int32, from, last, offset 
 	sc := SignatureContext{Entry: e}
 	argStart := from
 	for j := from; j <= last && j < len(r.toks); j++ {
-		if r.toks[j].parent == level && r.is(j, ",") {
+		if r.toks[j].parent() == level && r.is(j, ",") {
 			sc.ActiveParam++
 			argStart = j + 1
 		}
@@ -141,13 +141,13 @@ func (r *resolver) innermostIn(open, last, offset int) int {
 	j := last
 	t := r.toks[j]
 	if !(isOpen(r.text(j)) && (t.match < 0 || int(r.toks[t.match].s) >= offset)) {
-		j = int(t.parent)
+		j = int(t.parent())
 	}
 	for steps := 0; j > open && steps < 16; steps++ {
-		if (r.is(j, "{") || r.is(j, "[")) && r.toks[j].parent == int32(open) {
+		if (r.is(j, "{") || r.is(j, "[")) && r.toks[j].parent() == int32(open) {
 			return j
 		}
-		j = int(r.toks[j].parent)
+		j = int(r.toks[j].parent())
 	}
 	return -1
 }
@@ -157,7 +157,7 @@ func (r *resolver) innermostIn(open, last, offset int) int {
 func (r *resolver) currentKey(c *container, lit, last, offset int) string {
 	keyStart := lit + 1
 	for j := lit + 1; j <= last; j++ {
-		if r.toks[j].parent == int32(lit) && (r.is(j, ",") || r.is(j, ";")) {
+		if r.toks[j].parent() == int32(lit) && (r.is(j, ",") || r.is(j, ";")) {
 			keyStart = j + 1
 		}
 	}

@@ -17,12 +17,12 @@ func (a *analysis) tokenAt(src []byte, offset int) (int, bool) {
 	}
 	t := toks[k]
 	if offset < int(t.e) {
-		if t.kind == tkPunct && k > 0 && toks[k-1].kind == tkIdent && int(toks[k-1].e) == offset {
+		if t.kind() == tkPunct && k > 0 && toks[k-1].kind() == tkIdent && int(toks[k-1].e) == offset {
 			return k - 1, true
 		}
 		return k, true
 	}
-	if offset == int(t.e) && t.kind == tkIdent {
+	if offset == int(t.e) && t.kind() == tkIdent {
 		return k, true
 	}
 	return 0, false
@@ -66,9 +66,9 @@ func (f *File) At(s *corpus.Symbols, offset int) (Target, bool) {
 // targetAt resolves token k. With options false, option keys are not considered (Links).
 func (r *resolver) targetAt(k int, options bool) (Target, bool) {
 	t := r.toks[k]
-	switch t.kind {
+	switch t.kind() {
 	case tkString:
-		if t.interp {
+		if t.interp() {
 			return Target{}, false
 		}
 		vs, ve := r.a.value(k)
@@ -220,17 +220,17 @@ func (r *resolver) rubyCommandCallee(last int) int {
 	if r.lang != corpus.Ruby || last < 0 || last >= len(r.toks) {
 		return -1
 	}
-	parent := r.toks[last].parent
+	parent := r.toks[last].parent()
 	s := last
 	for steps := 0; steps < 512; steps++ {
-		if r.toks[s].nl && !r.is(s-1, ",") || s == 0 {
+		if r.toks[s].nl() && !r.is(s-1, ",") || s == 0 {
 			break
 		}
 		p := s - 1
-		if m := r.toks[p].match; m >= 0 && m < int32(p) && r.toks[p].kind == tkPunct {
+		if m := r.toks[p].match; m >= 0 && m < int32(p) && r.toks[p].kind() == tkPunct {
 			p = int(m)
 		}
-		if r.toks[p].parent != parent || r.is(p, ";") {
+		if r.toks[p].parent() != parent || r.is(p, ";") {
 			break
 		}
 		s = p
@@ -242,10 +242,10 @@ func (r *resolver) rubyCommandCallee(last int) int {
 	for r.kind(i) == tkIdent && r.isSep(i+1) && r.kind(i+2) == tkIdent {
 		i += 2
 	}
-	if r.kind(i) != tkIdent || i > last || r.is(i+1, "(") || i < last && r.toks[i+1].nl {
+	if r.kind(i) != tkIdent || i > last || r.is(i+1, "(") || i < last && r.toks[i+1].nl() {
 		return -1
 	}
-	if i == s && i < last && r.toks[i+1].kind == tkPunct && !r.is(i+1, ":") {
+	if i == s && i < last && r.toks[i+1].kind() == tkPunct && !r.is(i+1, ":") {
 		return -1 // an operator follows a bare name: not a call
 	}
 	return i
