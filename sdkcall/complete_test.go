@@ -372,3 +372,34 @@ func TestTypoDistance(t *testing.T) {
 		}
 	}
 }
+
+// TestMayBeTypo checks the cheap filter against the exact test: every near miss of a documented
+// method passes it, and everyday method names do not.
+func TestMayBeTypo(t *testing.T) {
+	s := symbols(t)
+	for _, lang := range corpus.SDKLanguages {
+		r := Analyze(lang, nil).resolver(s)
+		for _, m := range s.Modules(lang) {
+			for _, e := range s.Methods(lang, m) {
+				n := e.Name
+				var variants []string
+				for i := range len(n) {
+					variants = append(variants, n[:i]+n[i+1:], n[:i]+"x"+n[i:], n[:i]+"x"+n[i+1:])
+					if i+1 < len(n) {
+						variants = append(variants, n[:i]+n[i+1:i+2]+n[i:i+1]+n[i+2:])
+					}
+				}
+				for _, v := range variants {
+					if isTypo(v, n) && !r.mayBeTypo(v) {
+						t.Errorf("%s: %q is a typo of %q but mayBeTypo says no", lang, v, n)
+					}
+				}
+			}
+		}
+		for _, n := range []string{"json", "status", "push", "map", "then", "log"} {
+			if r.mayBeTypo(n) {
+				t.Errorf("%s: mayBeTypo(%q)", lang, n)
+			}
+		}
+	}
+}

@@ -65,8 +65,8 @@ func deprecation(start, end int, name string, d corpus.Deprecation) Diagnostic {
 // SDKs have more methods than the docs list (SetAPIKey, listOrganizationRoles, verifyFactor…).
 func (r *resolver) unknownMethod(k int, name string) (Diagnostic, bool) {
 	called := r.is(k+1, "(") || r.lang == corpus.Ruby && !r.isSep(k+1) && !r.is(k+1, "=") && !r.is(k+1, "::")
-	if !called || len(r.s.Named(r.lang, name)) > 0 {
-		return Diagnostic{}, false // a documented name (checked first: receivers cost more)
+	if !called || len(r.s.Named(r.lang, name)) > 0 || !r.mayBeTypo(name) {
+		return Diagnostic{}, false // a documented name, or no typo of one (checked first: receivers cost more)
 	}
 	start := r.chainStart(k)
 	if start >= k {
@@ -106,11 +106,65 @@ func (r *resolver) unknownMethod(k int, name string) (Diagnostic, bool) {
 // or swapped letter (two for long names), case ignored. Wider gaps are other methods: createUser
 // and updateUser are both real.
 func isTypo(name, want string) bool {
-	limit := 1
+	return typoDistance(strings.ToLower(name), strings.ToLower(want)) <= typoLimit(want)
+}
+
+func typoLimit(want string) int {
 	if len(want) >= 12 {
+		return 2
+	}
+	return 1
+}
+
+// mayBeTypo reports whether some documented method of the language could be within typo distance of
+// name: by the symmetric-deletion property, two words within k edits (a swap counts as one deletion
+// on each side) share a word reachable by at most k deletions from each. A cheap necessary test
+// before the receiver is evaluated.
+func (r *resolver) mayBeTypo(name string) bool {
+	if v, ok := r.typos[name]; ok {
+		return v
+	}
+	keys := r.ix.typoKeys[r.lang]
+	limit := 1
+	if len(name) >= 10 { // within two letters of a 12-letter name
 		limit = 2
 	}
-	return typoDistance(strings.ToLower(name), strings.ToLower(want)) <= limit
+	found := len(keys) > 0 && anyDeletion([]byte(strings.ToLower(name)), limit, func(d []byte) bool { return keys[string(d)] })
+	if r.typos == nil {
+		r.typos = map[string]bool{}
+	}
+	r.typos[name] = found
+	return found
+}
+
+// anyDeletion reports whether fn holds for w or for a string made by deleting up to k of its bytes.
+func anyDeletion(w []byte, k int, fn func([]byte) bool) bool {
+	if fn(w) {
+		return true
+	}
+	if k == 0 || len(w) == 0 {
+		return false
+	}
+	d := make([]byte, len(w)-1)
+	for i := range w {
+		copy(d, w[:i])
+		copy(d[i:], w[i+1:])
+		if anyDeletion(d, k-1, fn) {
+			return true
+		}
+	}
+	return false
+}
+
+// deletions calls fn with w and every string made by deleting up to k of its bytes (with repeats).
+func deletions(w string, k int, fn func(string)) {
+	fn(w)
+	if k == 0 {
+		return
+	}
+	for i := range len(w) {
+		deletions(w[:i]+w[i+1:], k-1, fn)
+	}
 }
 
 // typoDistance is the optimal string alignment distance: insertions, deletions, substitutions and

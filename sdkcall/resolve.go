@@ -56,6 +56,7 @@ type resolver struct {
 	memo  map[int64]value // by bindID
 	busy  map[int64]bool
 	mods  map[string]string // moduleOf results ("" for none)
+	typos map[string]bool   // mayBeTypo results
 	depth int
 }
 
@@ -831,9 +832,12 @@ func (r *resolver) optType(name, module string) (value, bool) {
 	return value{}, false
 }
 
-// symIndex is derived from a symbol table once: the options types of calls.
+// symIndex is derived from a symbol table once: the options types of calls, and the deletion
+// neighbourhoods of method names (typoKeys) that tell in a few map lookups whether a name can be a
+// typo of a documented method.
 type symIndex struct {
-	opts map[corpus.Language]map[string][]optRef
+	opts     map[corpus.Language]map[string][]optRef
+	typoKeys map[corpus.Language]map[string]bool
 }
 
 type optRef struct {
@@ -860,7 +864,7 @@ func indexFor(s *corpus.Symbols) *symIndex {
 }
 
 func buildIndex(s *corpus.Symbols) *symIndex {
-	ix := &symIndex{opts: map[corpus.Language]map[string][]optRef{}}
+	ix := &symIndex{opts: map[corpus.Language]map[string][]optRef{}, typoKeys: map[corpus.Language]map[string]bool{}}
 	for _, lang := range corpus.SDKLanguages {
 		m := map[string][]optRef{}
 		add := func(e *corpus.Entry) {
@@ -920,6 +924,14 @@ func buildIndex(s *corpus.Symbols) *symIndex {
 			add(e)
 		}
 		ix.opts[lang] = m
+		keys := map[string]bool{}
+		for _, mod := range s.Modules(lang) {
+			for _, e := range s.Methods(lang, mod) {
+				n := strings.ToLower(e.Name)
+				deletions(n, typoLimit(n), func(d string) { keys[d] = true })
+			}
+		}
+		ix.typoKeys[lang] = keys
 	}
 	return ix
 }
