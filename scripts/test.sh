@@ -26,7 +26,7 @@ go test -race -count=1 ./...
 echo "== fuzz (${FUZZTIME} each)"
 # Every Fuzz* target in the module, run from its package with its seed corpus.
 go list -f '{{.Dir}} {{.ImportPath}}' ./... | while read -r dir pkg; do
-  grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/^func //' | while read -r target; do
+  { grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null || true; } | sed 's/^func //' | while read -r target; do
     echo "-- $pkg $target"
     go test -run '^$' -fuzz "^${target}\$" -fuzztime "$FUZZTIME" -fuzzminimizetime 1s "$pkg"
   done
