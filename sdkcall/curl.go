@@ -2,6 +2,7 @@ package sdkcall
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
@@ -12,6 +13,7 @@ type endpointRef struct {
 	s, e   int    // the path
 	path   string // its text
 	method string // "POST"; "" when unknown
+	cmd    string // its whole command
 }
 
 const apiHost = "api.workos.com"
@@ -75,7 +77,8 @@ func scanLine(src []byte, ls, le int, out []endpointRef) []endpointRef {
 		if method == "" {
 			method = curlMethod(src, ls, le)
 		}
-		out = append(out, endpointRef{s: s, e: e, path: string(src[s:e]), method: method})
+		cs, ce := curlCommand(src, ls, le)
+		out = append(out, endpointRef{s: s, e: e, path: string(src[s:e]), method: method, cmd: string(src[cs:ce])})
 	}
 	return out
 }
@@ -96,9 +99,9 @@ func pathSpan(src []byte, p int) (int, int) {
 	return p, e
 }
 
-// curlMethod reads the method of the curl command around the line [ls, le): -X/--request, else POST
-// when data is sent, else GET. The command spans lines joined by a trailing backslash.
-func curlMethod(src []byte, ls, le int) string {
+// curlCommand is the extent of the command around the line [ls, le): lines joined by a trailing
+// backslash or inside a quoted argument (a JSON body over several lines).
+func curlCommand(src []byte, ls, le int) (int, int) {
 	start := ls
 	for start > 0 {
 		prevEnd := start - 1 // the '\n'
@@ -112,14 +115,29 @@ func curlMethod(src []byte, ls, le int) string {
 			break
 		}
 	}
-	end := le
-	for end < len(src) {
-		cur := bytes.TrimRight(src[start:end], " \t\r")
-		if !bytes.HasSuffix(cur, []byte("\\")) || end-le > 1<<14 {
-			break
+	var quote byte
+	end := start
+	for ; end < len(src) && end-le < 1<<14; end++ {
+		switch c := src[end]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '\\':
+			end++ // an escaped character, or a line continued
+		case c == '\n':
+			return start, end
 		}
-		end = lineEnd(src, end+1)
 	}
+	return start, min(end, len(src))
+}
+
+// curlMethod reads the method of the curl command around the line [ls, le): -X/--request, else POST
+// when data is sent, else GET. The command spans lines joined by a trailing backslash.
+func curlMethod(src []byte, ls, le int) string {
+	start, end := curlCommand(src, ls, le)
 	cmd := string(src[start:end])
 	fields := strings.Fields(strings.NewReplacer("\\\n", " ", "\\\r\n", " ").Replace(cmd))
 	data := false
@@ -147,12 +165,51 @@ func curlMethod(src []byte, ls, le int) string {
 }
 
 // endpointEntries finds the curl entries of a path; a method the docs do not list for the path
-// falls back to any method.
+// falls back to any method. When several operations share the path (POST /user_management/authenticate
+// for every grant type), those whose fixed-value parameters the command sends win.
 func endpointEntries(s *corpus.Symbols, ep endpointRef) []*corpus.Entry {
-	if es := s.Endpoint(ep.method, ep.path); len(es) > 0 || ep.method == "" {
+	es := s.Endpoint(ep.method, ep.path)
+	if len(es) == 0 && ep.method != "" {
+		es = s.Endpoint("", ep.path)
+	}
+	if len(es) < 2 || ep.cmd == "" {
 		return es
 	}
-	return s.Endpoint("", ep.path)
+	best, top := 0, []*corpus.Entry(nil)
+	for _, e := range es {
+		n := 0
+		for _, p := range e.Parameters {
+			if v, ok := literalType(p.Type); ok && p.Key != "" && sends(ep.cmd, p.Key, v) {
+				n++
+			}
+		}
+		switch {
+		case n > best:
+			best, top = n, []*corpus.Entry{e}
+		case n == best && n > 0:
+			top = append(top, e)
+		}
+	}
+	if best == 0 {
+		return es
+	}
+	return top
+}
+
+// literalType reads a parameter type that is one string value: `"authorization_code"`.
+func literalType(t string) (string, bool) {
+	t = strings.TrimSpace(t)
+	if len(t) < 3 || t[0] != '"' || t[len(t)-1] != '"' || strings.ContainsAny(t[1:len(t)-1], "\"|") {
+		return "", false
+	}
+	return t[1 : len(t)-1], true
+}
+
+// sends reports whether a command sets key to value: `"key": "value"` in a JSON body, key=value in
+// a form or query.
+func sends(cmd, key, value string) bool {
+	re, err := regexp.Compile(`(^|[^\w.-])["']?` + regexp.QuoteMeta(key) + `["']?\s*[:=]\s*["']?` + regexp.QuoteMeta(value) + `($|[^\w.-])`)
+	return err == nil && re.MatchString(cmd)
 }
 
 // scanDottedWords finds the words with dots in shell or .http text outside comment lines: event

@@ -29,7 +29,7 @@ type realFile struct {
 // cursor. want names the question and its answer:
 //
 //	hover none | hover call <id> | hover option <id> <key> | hover module <m> | hover type <id> |
-//	hover event <name> | hover ambiguous <n>
+//	hover event <name> | hover ambiguous <n> | hover endpoint <id> [+<more candidates>]
 //	complete none | complete [<replaced text>] <labels…>
 //	sig none | sig <id> <active parameter key> [<active option>]
 //
@@ -149,7 +149,7 @@ func describeAt(t *testing.T, f *File, s *corpus.Symbols, off int) string {
 		t.Errorf("target range %q is not one word", w)
 	}
 	for _, e := range tg.Entries {
-		if e.Language != f.Lang {
+		if e.Language != f.Lang && f.Lang != corpus.Curl {
 			t.Errorf("entry %s is %s", e.ID, e.Language)
 		}
 	}
@@ -166,6 +166,11 @@ func describeAt(t *testing.T, f *File, s *corpus.Symbols, off int) string {
 		return "hover event " + tg.Event.Name
 	case TargetAmbiguous:
 		return fmt.Sprintf("hover ambiguous %d", len(tg.Entries))
+	case TargetEndpoint:
+		if len(tg.Entries) > 1 {
+			return fmt.Sprintf("hover endpoint %s +%d", tg.Entries[0].ID, len(tg.Entries)-1)
+		}
+		return "hover endpoint " + tg.Entries[0].ID
 	}
 	return "hover " + tg.Kind.String()
 }
@@ -230,7 +235,7 @@ func TestRealisticFixture(t *testing.T) { runRealistic(t, symbols(t), realisticF
 
 var realisticFiles = append([]realFile{
 	nextRoute, expressApp, nestService, reactNav, goServer, flaskApp, djangoViews, fastapiApp, railsController, sinatraApp,
-	laravelController, springController, aspnetController,
+	laravelController, springController, aspnetController, curlScript,
 }, foreignFiles...)
 
 var nextRoute = realFile{name: "next route.ts", lang: corpus.JS, src: `// app/api/auth/route.ts
@@ -1421,6 +1426,39 @@ end
 		{at: "auth = WorkOS::UserManagement.authenticate_with_code ‸client_id", want: "complete [client_id] client_id ip_address user_agent !code"},
 	},
 	diags: []string{},
+}
+
+var curlScript = realFile{name: "login.sh", lang: corpus.Curl, src: `#!/bin/sh
+# Exchange the code for a user and tokens.
+curl -X POST https://api.workos.com/user_management/authenticate \
+  -H "Content-Type: application/json" \
+  -d '{
+    "client_id": "client_123",
+    "client_secret": "sk_test",
+    "grant_type": "authorization_code",
+    "code": "01E2RJ4C05B52KKZ8FSRDAP23J"
+  }'
+
+curl https://api.workos.com/user_management/authenticate \
+  --data-urlencode grant_type=refresh_token --data-urlencode refresh_token=rt_1
+
+curl https://api.workos.com/user_management/authenticate -d '{"grant_type": "x"}'
+
+curl -X POST https://api.workos.com/webhook_endpoints \
+  -d '{"endpoint_url": "https://example.com/hook", "events": ["dsync.user.created", "user.created"]}'
+
+# curl https://api.workos.com/events?events=user.deleted
+curl "https://api.workos.com/events?events=dsync.group.created,user.updated&limit=5"
+`,
+	checks: []rcheck{
+		{at: "https://api.workos.com/user_management/authentic‸ate \\\n  -H", want: "hover endpoint authenticate_with_code"},
+		{at: "https://api.workos.com/user_management/authentic‸ate \\\n  --data-urlencode", want: "hover endpoint authenticate_with_refresh_token"},
+		{at: "https://api.workos.com/user_management/authentic‸ate -d", want: "hover endpoint authenticate_with_code +7"},
+		{at: "[\"dsync.user.creat‸ed\"", want: "hover event dsync.user.created", fx: true},
+		{at: "\"user.crea‸ted\"]", want: "hover event user.created", fx: true},
+		{at: "events=dsync.group.creat‸ed,", want: "hover event dsync.group.created"},
+		{at: "# curl https://api.workos.com/events?events=user.dele‸ted", want: "hover none", fx: true},
+	},
 }
 
 // Files that use no WorkOS SDK but look like they might: nothing in them may answer.
