@@ -239,18 +239,16 @@ const (
 
 func params(b *strings.Builder, title string, ps []corpus.Param, mode paramMode) {
 	var lines []string
+	depth := 3 // options objects nest (session: { sealSession }, event: { actor: { id } })
+	if mode == modeReturn {
+		depth = 2 // what comes back: its fields, and theirs
+	}
 	for i := range ps {
 		p := &ps[i]
 		if p.Key == "" && p.Type == "" {
 			continue
 		}
-		lines = append(lines, "- "+paramLine(p, mode))
-		// Options objects passed as one argument: list what goes inside.
-		if mode == modeParam && p.Unwrap {
-			for j := range p.Properties {
-				lines = append(lines, "  - "+paramLine(&p.Properties[j], modeParam))
-			}
-		}
+		lines = appendParam(lines, p, mode, "", depth)
 	}
 	if len(lines) == 0 {
 		return
@@ -258,17 +256,34 @@ func params(b *strings.Builder, title string, ps []corpus.Param, mode paramMode)
 	fmt.Fprintf(b, "**%s**\n\n%s\n\n", title, strings.Join(lines, "\n"))
 }
 
+// appendParam adds p's line and, below it, the properties it has (an options object, an object
+// parameter the docs expand, a returned object), depth levels deep.
+func appendParam(lines []string, p *corpus.Param, mode paramMode, indent string, depth int) []string {
+	lines = append(lines, indent+"- "+paramLine(p, mode))
+	if depth <= 1 {
+		return lines
+	}
+	sub := mode
+	if mode == modeReturn {
+		sub = modeProperty // a returned object's fields: optional ones are marked
+	}
+	for j := range p.Properties {
+		lines = appendParam(lines, &p.Properties[j], sub, indent+"  ", depth-1)
+	}
+	return lines
+}
+
 // paramLine: "`email` `string` · required — The address."
 func paramLine(p *corpus.Param, mode paramMode) string {
 	var parts []string
-	if p.Key != "" {
+	if p.Key != "" && !placeholderKey(p.Key) {
 		parts = append(parts, "`"+p.Key+"`")
 	}
 	if p.Type != "" {
 		parts = append(parts, "`"+p.Type+"`")
 	}
 	line := strings.Join(parts, " ")
-	if p.Key != "" {
+	if p.Key != "" && !placeholderKey(p.Key) {
 		switch {
 		case mode == modeParam && !p.Optional:
 			line += " · required"
@@ -281,6 +296,10 @@ func paramLine(p *corpus.Param, mode paramMode) string {
 	}
 	return line
 }
+
+// placeholderKey reports a key the docs give a value that has no name of its own: the object a call
+// returns ("anonymous"), an options object passed whole.
+func placeholderKey(k string) bool { return k == "anonymous" }
 
 func optionSignature(lang corpus.Language, p *corpus.Param) string {
 	if p.Type == "" {

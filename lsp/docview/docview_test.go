@@ -152,3 +152,43 @@ func TestDescriptionFallbacks(t *testing.T) {
 		}
 	}
 }
+
+// TestNestedParameters renders an entry shaped like the real docs' audit-log and authentication
+// calls: an object parameter the docs expand, options nested in options, an unnamed returned object
+// with fields. (Written for this test; not the docs' text.)
+func TestNestedParameters(t *testing.T) {
+	e := &corpus.Entry{Language: corpus.JS, Kind: corpus.KindMethod, Title: "audit.record()", Receiver: "audit", Name: "record",
+		DocPath: "/reference/audit/record",
+		Parameters: []corpus.Param{
+			{Key: "orgId", Type: "string", Description: "The organization."},
+			{Key: "entry", Type: "object", Expanded: true, Properties: []corpus.Param{
+				{Key: "action", Type: "string"},
+				{Key: "actor", Type: "object", Expanded: true, Properties: []corpus.Param{
+					{Key: "id", Type: "string"},
+					{Key: "tags", Type: "object", Optional: true, Properties: []corpus.Param{{Key: "deepest", Type: "string"}}},
+				}},
+			}},
+			{Key: "options", Type: "object", Unwrap: true, Optional: true, Properties: []corpus.Param{
+				{Key: "session", Type: "object", Optional: true, Properties: []corpus.Param{{Key: "seal", Type: "boolean"}}},
+			}},
+		},
+		Returns: []corpus.Param{{Key: "anonymous", Type: "object", Unwrap: true, Properties: []corpus.Param{
+			{Key: "id", Type: "string"},
+			{Key: "meta", Type: "object", Optional: true, Properties: []corpus.Param{{Key: "hidden", Type: "string"}}},
+		}}},
+	}
+	golden(t, "call-nested.md", Call(nil, e, Options{Footer: Footer("test", "")}))
+	md := Call(nil, e, Options{})
+	for _, want := range []string{
+		"  - `actor` `object` · required\n    - `id` `string` · required",
+		"  - `session` `object` · optional\n    - `seal` `boolean` · required",
+		"**Returns**\n\n- `object`\n  - `id` `string`\n  - `meta` `object` · optional\n\n",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("missing %q in:\n%s", want, md)
+		}
+	}
+	if strings.Contains(md, "deepest") || strings.Contains(md, "hidden") || strings.Contains(md, "anonymous") {
+		t.Errorf("nesting too deep or a placeholder shown:\n%s", md)
+	}
+}
