@@ -56,7 +56,7 @@ func (s *server) executeCommand(raw jsonrpc2.RawMessage) (prepared, error) {
 			if v.ld == nil {
 				return jsonrpc2.RawMessage("[]"), nil
 			}
-			res, err := runSearch(ctx, v.ld, q.Query, q.lang, q.Limit)
+			res, err := runSearch(ctx, v.ld, q.Query, search.Options{Language: q.lang, Limit: q.Limit})
 			if err != nil {
 				return nil, err
 			}
@@ -150,11 +150,11 @@ func searchArgs(args []protocol.LSPAny) (searchQuery, error) {
 }
 
 // runSearch uses the docs' search index, or a plain title match without one.
-func runSearch(ctx context.Context, ld *loaded, q string, lang corpus.Language, limit int) ([]search.Result, error) {
+func runSearch(ctx context.Context, ld *loaded, q string, opts search.Options) ([]search.Result, error) {
 	if ld.Search != nil {
-		return ld.Search.Search(ctx, q, search.Options{Language: lang, Limit: limit})
+		return ld.Search.Search(ctx, q, opts)
 	}
-	return titleSearch(ld.Corpus, q, lang, limit), nil
+	return titleSearch(ld.Corpus, q, opts.Language, opts.Limit), nil
 }
 
 // titleSearch ranks pages, sections, entries and events whose title contains the query: exact, then
@@ -231,7 +231,7 @@ func resolveDocsURL(ctx context.Context, ld *loaded, arg string) (string, error)
 			return e.URL(), nil
 		}
 	}
-	res, err := runSearch(ctx, ld, arg, "", 1)
+	res, err := runSearch(ctx, ld, arg, search.Options{Limit: 1, NoSnippets: true})
 	if err != nil {
 		return "", err
 	}
@@ -253,7 +253,7 @@ func (s *server) workspaceSymbols(raw jsonrpc2.RawMessage) (prepared, error) {
 		if v.ld == nil || strings.TrimSpace(p.Query) == "" {
 			return protocol.WorkspaceSymbolSlice{}, nil
 		}
-		res, err := runSearch(ctx, v.ld, p.Query, "", 50)
+		res, err := runSearch(ctx, v.ld, p.Query, search.Options{Limit: 50, NoSnippets: true})
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()

@@ -42,6 +42,9 @@ const (
 // (kind, language and group are read from the document id).
 var storedFields = []string{fDisplay, fPage, fAnchor, fURL, fText, fSpelling}
 
+// storedFieldsNoText is storedFields without the snippet source, for Options.NoSnippets.
+var storedFieldsNoText = []string{fDisplay, fPage, fAnchor, fURL, fSpelling}
+
 // doc is what gets indexed; the json names are the field names.
 type doc struct {
 	Kind        string   `json:"kind"`

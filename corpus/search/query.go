@@ -23,6 +23,9 @@ type Options struct {
 	Kinds []Kind
 	// Limit is the number of results wanted; 0 means DefaultLimit.
 	Limit int
+	// NoSnippets leaves Result.Snippet empty and skips reading the text it is cut from (symbol
+	// lists show no snippet).
+	NoSnippets bool
 }
 
 // DefaultLimit is the number of results when Options.Limit is 0.
@@ -110,7 +113,11 @@ func (ix *Index) search(ctx context.Context, q string, opts Options) (_ []Result
 	for i, h := range kept {
 		ids[i] = h.id
 	}
-	docs, err := ix.load(ctx, ids, storedFields)
+	fields := storedFields
+	if opts.NoSnippets {
+		fields = storedFieldsNoText
+	}
+	docs, err := ix.load(ctx, ids, fields)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q, err)
 	}
@@ -125,11 +132,18 @@ func (ix *Index) search(ctx context.Context, q string, opts Options) (_ []Result
 			Page:     str(f[fPage]),
 			Anchor:   str(f[fAnchor]),
 			URL:      str(f[fURL]),
-			Snippet:  snippet(str(f[fText]), terms, snippetLen),
+			Snippet:  snippetOf(f, terms, opts.NoSnippets),
 			Score:    h.score,
 		})
 	}
 	return out, nil
+}
+
+func snippetOf(f map[string]interface{}, terms []string, none bool) string {
+	if none {
+		return ""
+	}
+	return snippet(str(f[fText]), terms, snippetLen)
 }
 
 // load reads stored fields of the documents ids.
@@ -227,7 +241,10 @@ func buildQuery(q string, opts Options, acronyms map[string]string) query.Query 
 	if len(strings.Fields(q)) > 1 || strings.ContainsAny(q, "._-$:>") {
 		phrase(fTitle, weights.phraseTitle)
 		phrase(fIdentifiers, weights.phraseIdent)
-		phrase(fBody, weights.phraseBody) // pasted error messages
+		if len(strings.Fields(q)) > 2 {
+			// Pasted error messages. Half the cost of a two-word query, and no ranking gain there.
+			phrase(fBody, weights.phraseBody)
+		}
 	}
 	for _, w := range strings.Fields(q) {
 		w = strings.Trim(w, "\"'`,;()[]{}")

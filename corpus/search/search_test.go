@@ -574,3 +574,20 @@ func TestAcronymExpansion(t *testing.T) {
 		t.Errorf("cached index: rebuilt=%v acronyms=%v", ix2.Rebuilt(), ix2.acronyms)
 	}
 }
+
+func TestNoSnippets(t *testing.T) {
+	ix := fixtureIndex(t)
+	with := mustSearch(t, ix, "create user", Options{Limit: 5})
+	without := mustSearch(t, ix, "create user", Options{Limit: 5, NoSnippets: true})
+	if len(with) == 0 || len(with) != len(without) {
+		t.Fatalf("results: %d with snippets, %d without", len(with), len(without))
+	}
+	for i := range with {
+		if without[i].Snippet != "" || without[i].URL != with[i].URL || without[i].Title != with[i].Title {
+			t.Errorf("result %d: %+v vs %+v", i, without[i], with[i])
+		}
+		if with[i].Snippet == "" {
+			t.Errorf("result %d has no snippet by default", i)
+		}
+	}
+}
