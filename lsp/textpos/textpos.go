@@ -11,7 +11,9 @@
 package textpos
 
 import (
+	"encoding/binary"
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -50,25 +52,46 @@ type Mapper struct {
 
 // New indexes text's line starts. Cost is one pass over the text.
 func New(text string) *Mapper {
-	m := &Mapper{text: text, lines: make([]int, 1, 16+len(text)/32), ascii: true}
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if c > '\r' && c < utf8.RuneSelf {
-			continue // the common case: printable ASCII
+	m := &Mapper{text: text, lines: make([]int, 1, 16+len(text)/32), ascii: isASCII(text)}
+	if strings.IndexByte(text, '\r') < 0 {
+		// The common case, LF only: IndexByte scans many bytes per step.
+		for off := 0; ; {
+			i := strings.IndexByte(text[off:], '\n')
+			if i < 0 {
+				return m
+			}
+			off += i + 1
+			m.lines = append(m.lines, off)
 		}
-		switch {
-		case c == '\n':
+	}
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\n':
 			m.lines = append(m.lines, i+1)
-		case c == '\r':
+		case '\r':
 			if i+1 < len(text) && text[i+1] == '\n' {
 				i++
 			}
 			m.lines = append(m.lines, i+1)
-		case c >= utf8.RuneSelf:
-			m.ascii = false
 		}
 	}
 	return m
+}
+
+// isASCII reports whether s has no byte ≥ 0x80, eight bytes at a time.
+func isASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if binary.LittleEndian.Uint64([]byte(s[i:i+8]))&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // Text is the text the mapper indexes.
