@@ -14,6 +14,7 @@ type builder struct {
 	files        []*parsedFile
 	descriptions map[string]string // first definition of each dotted key, in file order
 	raw          map[Language][]rawRef
+	byKey        map[Language]map[string][]*rawRef // see rawByKey
 	referenced   map[string]bool
 	unresolved   map[string]bool
 }
@@ -28,6 +29,7 @@ func newBuilder(c *Corpus) *builder {
 		c:            c,
 		descriptions: map[string]string{},
 		raw:          map[Language][]rawRef{},
+		byKey:        map[Language]map[string][]*rawRef{},
 		referenced:   map[string]bool{},
 		unresolved:   map[string]bool{},
 	}
@@ -195,16 +197,10 @@ func (b *builder) shorthand(lang Language, text string, f *parsedFile, depth int
 func (b *builder) findRaw(lang Language, name string, f *parsedFile) *rawRef {
 	var best *rawRef
 	score := -1
-	for i := range b.raw[lang] {
-		r := &b.raw[lang][i]
-		s := 0
-		switch {
-		case r.entry.Key == name:
+	for _, r := range b.rawByKey(lang)[strings.ToLower(name)] {
+		s := 2
+		if r.entry.Key == name {
 			s = 4
-		case strings.EqualFold(r.entry.Key, name):
-			s = 2
-		default:
-			continue
 		}
 		if r.entry.ID == "" {
 			s++ // shared entries are what shorthands are for
@@ -217,6 +213,22 @@ func (b *builder) findRaw(lang Language, name string, f *parsedFile) *rawRef {
 		}
 	}
 	return best
+}
+
+// rawByKey indexes a language's raw entries by lower-cased key, built on first use: shorthands are
+// resolved thousands of times, and scanning every entry each time made parsing quadratic.
+func (b *builder) rawByKey(lang Language) map[string][]*rawRef {
+	if idx, ok := b.byKey[lang]; ok {
+		return idx
+	}
+	idx := map[string][]*rawRef{}
+	for i := range b.raw[lang] {
+		r := &b.raw[lang][i]
+		k := strings.ToLower(r.entry.Key)
+		idx[k] = append(idx[k], r)
+	}
+	b.byKey[lang] = idx
+	return idx
 }
 
 // describe resolves a "(group.key)" description against the same page first, then every page.
