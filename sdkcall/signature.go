@@ -77,12 +77,19 @@ func (r *resolver) signatureIn(e *corpus.Entry, level int32, from, last, offset 
 		}
 	}
 	// A keyword argument names its parameter: email=…, email: …
-	if r.kind(argStart) == tkIdent && argStart <= last+1 {
-		sep := r.text(argStart + 1)
-		if sep == "=" && r.lang == corpus.Python || sep == ":" && (r.lang == corpus.Ruby || r.lang == corpus.PHP || r.lang == corpus.DotNet) {
-			r.activeKey(&sc, r.text(argStart))
-			return sc
+	if r.isKeywordArg(argStart) && argStart <= last+1 {
+		r.activeKey(&sc, r.text(argStart))
+		return sc
+	}
+	// After keyword arguments, an argument without its keyword yet is the next parameter not named.
+	if named := r.keywordArgs(level, from, argStart); len(named) > 0 {
+		for i, p := range e.Parameters {
+			if i >= sc.ActiveParam-len(named) && !named[p.Key] && !isOptionsParam(&e.Parameters[i]) {
+				sc.ActiveParam = i
+				break
+			}
 		}
+		return sc
 	}
 	// Inside a literal in this argument: which key is being written.
 	if level < 0 {
@@ -107,6 +114,35 @@ func (r *resolver) signatureIn(e *corpus.Entry, level int32, from, last, offset 
 		r.activeKey(&sc, key)
 	}
 	return sc
+}
+
+// isKeywordArg reports whether an argument starting at token k names its parameter: email=… in
+// Python, email: … in Ruby, PHP and C#.
+func (r *resolver) isKeywordArg(k int) bool {
+	if r.kind(k) != tkIdent {
+		return false
+	}
+	switch r.text(k + 1) {
+	case "=":
+		return r.lang == corpus.Python
+	case ":":
+		return r.lang == corpus.Ruby || r.lang == corpus.PHP || r.lang == corpus.DotNet
+	}
+	return false
+}
+
+// keywordArgs collects the keywords of the arguments before the one starting at upto.
+func (r *resolver) keywordArgs(level int32, from, upto int) map[string]bool {
+	var named map[string]bool
+	for j := from; j < upto && j < len(r.toks); j++ {
+		if (j == from || r.is(j-1, ",") && r.toks[j-1].parent() == level) && r.toks[j].parent() == level && r.isKeywordArg(j) {
+			if named == nil {
+				named = map[string]bool{}
+			}
+			named[r.text(j)] = true
+		}
+	}
+	return named
 }
 
 // activeKey points the signature at the parameter or option named key.
