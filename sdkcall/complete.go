@@ -1,6 +1,7 @@
 package sdkcall
 
 import (
+	"maps"
 	"sort"
 	"strings"
 
@@ -203,10 +204,21 @@ func (r *resolver) completeOptions(prev, partial int) []Item {
 // typed, does not count), required first; insert gives each item's text.
 func (r *resolver) optionItemsIn(c *container, skip int, insert func(key string) string) []Item {
 	written := r.writtenKeys(c, skip)
+	positional := r.positionalArgs(c, skip)
 	var items []Item
 	seen := map[string]bool{}
 	for _, e := range c.entries {
-		for _, it := range optionItems(e, c.keys(e), written, insert) {
+		done := written
+		if positional > 0 {
+			// Parameters already passed by position are not offered as keywords.
+			done = maps.Clone(written)
+			for i := 0; i < positional && i < len(e.Parameters); i++ {
+				if !isOptionsParam(&e.Parameters[i]) {
+					done[e.Parameters[i].Key] = true
+				}
+			}
+		}
+		for _, it := range optionItems(e, c.keys(e), done, insert) {
 			if !seen[it.Label] {
 				seen[it.Label] = true
 				items = append(items, it)
@@ -214,6 +226,26 @@ func (r *resolver) optionItemsIn(c *container, skip int, insert func(key string)
 		}
 	}
 	return items
+}
+
+// positionalArgs counts the arguments before the one at token skip that a call's parentheses hold
+// without a keyword (kwargs containers only).
+func (r *resolver) positionalArgs(c *container, skip int) int {
+	if c.open < 0 || !r.is(c.open, "(") {
+		return 0
+	}
+	n := 0
+	level := int32(c.open)
+	for j := c.open + 1; j < len(r.toks) && j < skip; j++ {
+		if r.toks[j].parent() == level && (j == c.open+1 || r.is(j-1, ",")) && !r.is(j, ",") && !r.isKeywordArg(j) &&
+			!r.is(j, "*") && !r.is(j, "**") {
+			n++
+		}
+		if r.toks[j].parent() == level && r.is(j, ")") {
+			break
+		}
+	}
+	return n
 }
 
 // writtenKeys collects the keys already written in the container, except at token skip.

@@ -55,6 +55,8 @@ func TestComplete(t *testing.T) {
 		{name: "py methods", lang: corpus.Python, src: pyHead + "workos_client.user_management.‸", want: []string{"create_user", "list_users"}, kind: ItemMethod},
 		{name: "py kwargs", lang: corpus.Python, src: pyHead + "workos_client.user_management.create_user(‸)", want: []string{"email", "first_name", "password"}, kind: ItemOption, insert: "email="},
 		{name: "py dict argument", lang: corpus.Python, src: pyHead + "workos_client.user_management.create_user({\"email\": e, ‸})", want: []string{"first_name", "password"}, kind: ItemOption, insert: "\"first_name\": "},
+		{name: "py kwargs after a positional argument", lang: corpus.Python, src: pyHead + "workos_client.user_management.create_user(\"a@b.c\", ‸)", want: []string{"first_name", "password"}, kind: ItemOption},
+		{name: "py kwargs after unpacking", lang: corpus.Python, src: pyHead + "workos_client.user_management.create_user(**params, ‸)", want: []string{"email", "first_name", "password"}, kind: ItemOption},
 		{name: "py kwargs written", lang: corpus.Python, src: pyHead + "workos_client.user_management.create_user(email=e, ‸)", want: []string{"first_name", "password"}, kind: ItemOption},
 		{name: "py events", lang: corpus.Python, src: pyHead + "if event.event == \"‸\":", want: []string{"dsync.user.created", "dsync.user.deleted", "user.created"}, kind: ItemEvent},
 
@@ -70,6 +72,7 @@ func TestComplete(t *testing.T) {
 		{name: "php methods", lang: corpus.PHP, src: phpHead + "$um = new UserManagement();\n$um->‸", want: []string{"createUser", "listUsers"}, kind: ItemMethod},
 		{name: "php namespace classes", lang: corpus.PHP, src: "<?php\n$x = new \\WorkOS\\‸", want: []string{"DirectorySync", "SSO", "UserManagement"}, kind: ItemModule},
 		{name: "php named args", lang: corpus.PHP, src: phpHead + "$um = new UserManagement();\n$um->createUser(‸);", want: []string{"email", "password"}, kind: ItemOption, insert: "email: "},
+		{name: "php named args after a positional one", lang: corpus.PHP, src: phpHead + "$um = new UserManagement();\n$um->createUser('a@b.c', ‸);", want: []string{"password"}, kind: ItemOption},
 		{name: "php array keys", lang: corpus.PHP, src: phpHead + "$um = new UserManagement();\n$um->createUser(['email' => $e, ‸]);", want: []string{"password"}, kind: ItemOption, insert: "'password' => "},
 		{name: "php array key in quotes", lang: corpus.PHP, src: phpHead + "$um = new UserManagement();\n$um->createUser(['pa‸']);", want: []string{"email", "password"}, kind: ItemOption, partial: "pa", insert: "email"},
 		{name: "php array value", lang: corpus.PHP, src: phpHead + "$um = new UserManagement();\n$um->createUser(['email' => 'us‸']);"},
