@@ -64,7 +64,7 @@ func targetMarkdown(v view, t sdkcall.Target, o docview.Options) string {
 		if t.Option == nil || len(t.Entries) == 0 {
 			return ""
 		}
-		return docview.Option(t.Entries[0], t.Option, o)
+		return docview.NestedOption(t.Entries[0], t.Option, t.OptionPath, o)
 	case sdkcall.TargetType:
 		switch len(t.Entries) {
 		case 0:

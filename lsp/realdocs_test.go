@@ -139,8 +139,8 @@ curl https://api.workos.com/webhook_endpoints -d '{"events": ["dsync.user.create
 }
 
 var (
-	rawDescKey = regexp.MustCompile(`— \([a-z_]+(\.[a-z_]+)+\)`) // an unresolved "(user.email)"
-	mdxLeft    = regexp.MustCompile(`<[A-Z][A-Za-z]*[ .>/]|\{\{`)  // a component or an anchor left over
+	rawDescKey = regexp.MustCompile(`— \([a-z_]+(\.[a-z_]+)+\)`)  // an unresolved "(user.email)"
+	mdxLeft    = regexp.MustCompile(`<[A-Z][A-Za-z]*[ .>/]|\{\{`) // a component or an anchor left over
 	inlineCode = regexp.MustCompile("(?s)```.*?```|`[^`\n]*`")
 )
 
@@ -177,7 +177,7 @@ func TestRealHoversRender(t *testing.T) {
 			case "call", "type":
 				ok = strings.HasPrefix(md, "```") && strings.Contains(md, "— WorkOS docs](https://")
 			case "option":
-				ok = strings.HasPrefix(md, "```") && strings.Contains(md, "Option of `")
+				ok = strings.HasPrefix(md, "```") && (strings.Contains(md, "Option of `") || strings.Contains(md, "Property of `"))
 			case "module":
 				ok = strings.Contains(md, "module**") || strings.Contains(md, "WorkOS") && strings.Contains(md, "module")
 			case "event":

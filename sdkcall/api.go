@@ -43,7 +43,10 @@ type Target struct {
 	Entries []*corpus.Entry
 	Module  string        // TargetModule: the module ("usermanagement"), for Symbols.Methods
 	Option  *corpus.Param // TargetOption: the parameter or options property; points into Entries[0]
-	Event   *corpus.Event // TargetEvent
+	// OptionPath: TargetOption inside an option's value, the keys leading to it (["event", "actor"]
+	// for `type` in createEvent(org, { actor: { type } })); nil for a call's own options.
+	OptionPath []string
+	Event      *corpus.Event // TargetEvent
 }
 
 // CompletionContext is what may be written at the cursor.

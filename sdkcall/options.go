@@ -16,9 +16,10 @@ type container struct {
 	// nested: a literal written as the value of an option (`session: { sealSession: true }`,
 	// `'actor' => [...]`): the keys are its properties. entries then holds the one entry it is from.
 	nested  *corpus.Param
-	named   bool   // C# named arguments: the keys are the parameters themselves
-	sep     string // what follows a key: ":", "=" or "=>"
-	strKeys bool   // keys are string literals: PHP arrays, Python dicts
+	path    []string // nested: the keys leading to it from the call's options (event, actor)
+	named   bool     // C# named arguments: the keys are the parameters themselves
+	sep     string   // what follows a key: ":", "=" or "=>"
+	strKeys bool     // keys are string literals: PHP arrays, Python dicts
 }
 
 // keys lists the options the container's keys may name for entry e, as pointers into e.
@@ -119,6 +120,9 @@ func (r *resolver) containerIn(open, depth int) (container, bool) {
 		switch n := r.argIndex(p, open); {
 		case n < len(es[0].Parameters) && len(es[0].Parameters[n].Properties) > 0:
 			c.param = n
+			if p := &es[0].Parameters[n]; !isOptionsParam(p) {
+				c.path = []string{p.Key} // an object parameter: `event` of createEvent(org, event)
+			}
 		case n > 0:
 			return container{}, false
 		}
@@ -226,7 +230,8 @@ func (r *resolver) nestedContainer(open, depth int) (container, bool) {
 	if p == nil || len(p.Properties) == 0 {
 		return container{}, false
 	}
-	return container{open: open, param: -1, entries: []*corpus.Entry{e}, nested: p}, true
+	path := append(append([]string(nil), outer.path...), name)
+	return container{open: open, param: -1, entries: []*corpus.Entry{e}, nested: p, path: path}, true
 }
 
 // argIndex is the position of the argument starting at token arg in the list opened at open.
@@ -286,7 +291,8 @@ func (r *resolver) keyName(c *container, k int) (string, bool) {
 
 // optionKey recognises an option key at token k: `{ email: … }`, `email=…`, `email: …`,
 // `Email: …` in a Go opts struct, `Email = …` in a C# initializer, `'email' => …` in a PHP array.
-func (r *resolver) optionKey(k int) (*corpus.Entry, *corpus.Param, bool) {
+// path is the keys of the options it is nested in, outermost first.
+func (r *resolver) optionKey(k int) (e *corpus.Entry, p *corpus.Param, path []string, ok bool) {
 	t := r.toks[k]
 	open := int(t.parent())
 	switch {
@@ -294,23 +300,23 @@ func (r *resolver) optionKey(k int) (*corpus.Entry, *corpus.Param, bool) {
 	case r.is(k-1, ",") && r.toks[k-1].parent() == t.parent():
 	case r.lang == corpus.Ruby && r.kind(k-1) == tkIdent && !t.nl(): // first argument of a command call
 	default:
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
 	c, ok := r.containerOf(open)
 	if !ok {
 		if c, ok = r.rubyCommandContainer(k - 1); !ok {
-			return nil, nil, false
+			return nil, nil, nil, false
 		}
 	}
 	name, ok := r.keyName(&c, k)
 	if !ok {
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
-	e, p := c.lookup(name)
+	e, p = c.lookup(name)
 	if p == nil {
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
-	return e, p, true
+	return e, p, c.path, true
 }
 
 // rubyCommandContainer recognises the arguments of a Ruby call written without parentheses

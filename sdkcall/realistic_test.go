@@ -28,7 +28,7 @@ type realFile struct {
 // rcheck is one question. at is a snippet that occurs exactly once in the file, with ‸ at the
 // cursor. want names the question and its answer:
 //
-//	hover none | hover call <id> | hover option <id> <key> | hover module <m> | hover type <id> |
+//	hover none | hover call <id> | hover option <id> <path.key> | hover module <m> | hover type <id> |
 //	hover event <name> | hover ambiguous <n> | hover endpoint <id> [+<more candidates>]
 //	complete none | complete [<replaced text>] <labels…>
 //	sig none | sig <id> <active parameter key> [<active option>]
@@ -157,7 +157,7 @@ func describeAt(t *testing.T, f *File, s *corpus.Symbols, off int) string {
 	case TargetCall:
 		return "hover call " + tg.Entries[0].ID
 	case TargetOption:
-		return "hover option " + tg.Entries[0].ID + " " + tg.Option.Key
+		return "hover option " + tg.Entries[0].ID + " " + strings.Join(append(slices.Clone(tg.OptionPath), tg.Option.Key), ".")
 	case TargetModule:
 		return "hover module " + tg.Module
 	case TargetType:
@@ -341,19 +341,19 @@ export async function webhook(req: NextRequest) {
 		{at: "organiza‸tion: 'org_123'", want: "hover option get_authorization_url organization"},
 		{at: "redirect‸Uri: 'https://example.com/callback'", want: "hover option get_authorization_url redirectUri"},
 		{at: "    clientI‸d,\n    state", want: "hover option get_authorization_url clientId"},
-		{at: "session: { sealSess‸ion: true", want: "hover option authenticate_with_code sealSession"},
+		{at: "session: { sealSess‸ion: true", want: "hover option authenticate_with_code session.sealSession"},
 		{at: "sessi‸on: { sealSession", want: "hover option authenticate_with_code session"},
 		{at: "workos.organizations.createOrgan‸ization({", want: "hover call create_organization"},
 		{at: "domainDa‸ta: [{", want: "hover option create_organization domainData"},
-		{at: "[{ domain, sta‸te: 'verified' }]", want: "hover option create_organization state"},
+		{at: "[{ domain, sta‸te: 'verified' }]", want: "hover option create_organization domainData.state"},
 		{at: "workos.directorySync.list‸Users({ directory", want: "hover call list_directory_users", fx: true},
 		{at: "listUsers({ direct‸ory: 'directory_123'", want: "hover option list_directory_users directory", fx: true},
 		{at: "workos.userManagement.list‸Users({ organizationId", want: "hover call list_users", fx: true},
 		{at: "listUsers({ organization‸Id: organization.id })", want: "hover option list_users organizationId"},
-		{at: "createEvent(organization.id, {\n    acti‸on:", want: "hover option create_event action"},
-		{at: "actor: { type: 'user', i‸d: 'user_1' }", want: "hover option create_event id"},
-		{at: "targets: [{ type: 'team', i‸d: 'team_1' }]", want: "hover option create_event id"},
-		{at: "context: { locat‸ion: '1.1.1.1' }", want: "hover option create_event location"},
+		{at: "createEvent(organization.id, {\n    acti‸on:", want: "hover option create_event event.action"},
+		{at: "actor: { type: 'user', i‸d: 'user_1' }", want: "hover option create_event event.actor.id"},
+		{at: "targets: [{ type: 'team', i‸d: 'team_1' }]", want: "hover option create_event event.targets.id"},
+		{at: "context: { locat‸ion: '1.1.1.1' }", want: "hover option create_event event.context.location"},
 		{at: "await withAu‸th({ ensureSignedIn: true })", want: "hover call withAuth", fx: true},
 		{at: "await withAuth({ ensureSign‸edIn: true })", want: "hover option withAuth ensureSignedIn", fx: true},
 		{at: "const GET = handle‸Auth(", want: "hover call handleAuth"},
@@ -772,12 +772,12 @@ def create_user(email):
 		{at: "from workos.types.user_management import Us‸er", want: "hover type user"},
 		{at: "workos_client.organizations.create_organ‸ization(", want: "hover call create_organization"},
 		{at: "domain_da‸ta=[{", want: "hover option create_organization domain_data"},
-		{at: "[{\"domain\": \"example.com\", \"sta‸te\": \"verified\"}]", want: "hover option create_organization state"},
+		{at: "[{\"domain\": \"example.com\", \"sta‸te\": \"verified\"}]", want: "hover option create_organization domain_data.state"},
 		{at: "workos_client.directory_sync.list_u‸sers(", want: "hover call list_directory_users", fx: true},
 		{at: "list_users(directory_i‸d=", want: "hover option list_directory_users directory_id", fx: true},
 		{at: "workos_client.user_management.list_u‸sers(", want: "hover call list_users", fx: true},
-		{at: "event={\"acti‸on\": \"user.signed_in\"", want: "hover option create_event action"},
-		{at: "\"actor\": {\"type\": \"user\", \"i‸d\": \"u_1\"}", want: "hover option create_event id"},
+		{at: "event={\"acti‸on\": \"user.signed_in\"", want: "hover option create_event event.action"},
+		{at: "\"actor\": {\"type\": \"user\", \"i‸d\": \"u_1\"}", want: "hover option create_event event.actor.id"},
 		{at: "async_client.organizations.list_organ‸izations(", want: "hover call list_organizations"},
 		{at: "if event.event == \"dsync.user.creat‸ed\":", want: "hover event dsync.user.created", fx: true},
 		{at: "(\"user.created\", \"user.upd‸ated\")", want: "hover event user.updated"},
@@ -929,12 +929,12 @@ end
 		{at: "Welcome #{auth.user.first_name}, #{WorkOS::UserManagement.get_user(i‸d:", want: "hover option get_user id"},
 		{at: "notice: \"Welc‸ome", want: "hover none"},
 		{at: "WorkOS::Organizations.create_organi‸zation(", want: "hover call create_organization"},
-		{at: "[{ domain: 'example.com', sta‸te: 'verified' }]", want: "hover option create_organization state"},
+		{at: "[{ domain: 'example.com', sta‸te: 'verified' }]", want: "hover option create_organization domain_data.state"},
 		{at: "WorkOS::DirectorySync.list_u‸sers(", want: "hover call list_directory_users", fx: true},
 		{at: "WorkOS::UserManagement.list_u‸sers organization_id", want: "hover call list_users", fx: true},
 		{at: "list_users organization_‸id: organization.id", want: "hover option list_users organization_id"},
 		{at: "organization_id: organization.id, lim‸it: 10", want: "hover option list_users limit", fx: true},
-		{at: "event: { action: 'user.signed_in', actor: { type: 'user', i‸d: current_user.id } }", want: "hover option create_event id"},
+		{at: "event: { action: 'user.signed_in', actor: { type: 'user', i‸d: current_user.id } }", want: "hover option create_event event.actor.id"},
 		{at: "eve‸nt: { action", want: "hover option create_event event"},
 		{at: "when 'dsync.user.crea‸ted'", want: "hover event dsync.user.created", fx: true},
 		{at: "when 'user.created', 'user.dele‸ted'", want: "hover event user.deleted"},
@@ -1055,15 +1055,15 @@ class AuthController extends Controller
 		{at: "$this->userManagement->authenticateWith‸Code(", want: "hover call authenticate_with_code"},
 		{at: "$organizations->createOrgan‸ization(", want: "hover call create_organization"},
 		{at: "domain_da‸ta: [[", want: "hover option create_organization domain_data"},
-		{at: "[['domain' => 'example.com', 'sta‸te' => 'verified']]", want: "hover option create_organization state"},
+		{at: "[['domain' => 'example.com', 'sta‸te' => 'verified']]", want: "hover option create_organization domain_data.state"},
 		{at: "$ds->listUs‸ers(directory:", want: "hover call list_directory_users", fx: true},
 		{at: "listUsers(directory: 'directory_123', lim‸it: 10)", want: "hover option list_directory_users limit"},
 		{at: "$this->userManagement->listUs‸ers([", want: "hover call list_users", fx: true},
 		{at: "['organizat‸ionId' => $org->id", want: "hover option list_users organizationId"},
 		{at: "'lim‸it' => 5]", want: "hover option list_users limit", fx: true},
 		{at: "(new AuditLogs())->createEve‸nt($org->id", want: "hover call create_event"},
-		{at: "'acti‸on' => 'user.signed_in'", want: "hover option create_event action"},
-		{at: "'actor' => ['type' => 'user', 'i‸d' =>", want: "hover option create_event id"},
+		{at: "'acti‸on' => 'user.signed_in'", want: "hover option create_event event.action"},
+		{at: "'actor' => ['type' => 'user', 'i‸d' =>", want: "hover option create_event event.actor.id"},
 		{at: "if ($event->event === 'dsync.user.cre‸ated')", want: "hover event dsync.user.created", fx: true},
 		{at: "case 'user.crea‸ted':", want: "hover event user.created", fx: true},
 		{at: "private UserManagement $userMana‸gement;", want: "hover module usermanagement"},

@@ -73,8 +73,8 @@ func (r *resolver) targetAt(k int, options bool) (Target, bool) {
 		}
 		vs, ve := r.a.value(k)
 		if options {
-			if e, p, ok := r.optionKey(k); ok { // 'organizationId' => … in a PHP array, "action": … in a dict
-				return Target{Kind: TargetOption, Start: vs, End: ve, Entries: []*corpus.Entry{e}, Option: p}, true
+			if e, p, path, ok := r.optionKey(k); ok { // 'organizationId' => … in a PHP array, "action": … in a dict
+				return Target{Kind: TargetOption, Start: vs, End: ve, Entries: []*corpus.Entry{e}, Option: p, OptionPath: path}, true
 			}
 		}
 		if ev, ok := r.s.Event(string(r.src[vs:ve])); ok {
@@ -87,9 +87,9 @@ func (r *resolver) targetAt(k int, options bool) (Target, bool) {
 	}
 	span := func(kind TargetKind) Target { return Target{Kind: kind, Start: int(t.s), End: int(t.e)} }
 	if options {
-		if e, p, ok := r.optionKey(k); ok {
+		if e, p, path, ok := r.optionKey(k); ok {
 			tg := span(TargetOption)
-			tg.Entries, tg.Option = []*corpus.Entry{e}, p
+			tg.Entries, tg.Option, tg.OptionPath = []*corpus.Entry{e}, p, path
 			return tg, true
 		}
 	}

@@ -57,10 +57,20 @@ func Call(sym *corpus.Symbols, e *corpus.Entry, o Options) string {
 // Option documents one option key of a call (a property of its options object, a keyword argument, a
 // field of its options struct) and names the call.
 func Option(e *corpus.Entry, p *corpus.Param, o Options) string {
+	return NestedOption(e, p, nil, o)
+}
+
+// NestedOption documents a property written inside an option's value (`type` in
+// `actor: { type }`); path is the keys leading to it, outermost first.
+func NestedOption(e *corpus.Entry, p *corpus.Param, path []string, o Options) string {
 	var b strings.Builder
 	codeBlock(&b, e.Language, optionSignature(e.Language, p))
 	b.WriteString(paramLine(p, modeParam) + "\n\n")
-	fmt.Fprintf(&b, "Option of `%s`", e.Signature())
+	if len(path) > 0 {
+		fmt.Fprintf(&b, "Property of `%s` in `%s`", strings.Join(path, "."), e.Signature())
+	} else {
+		fmt.Fprintf(&b, "Option of `%s`", e.Signature())
+	}
 	if !o.NoLinks {
 		fmt.Fprintf(&b, " · [docs](%s)", e.URL())
 	}

@@ -191,4 +191,11 @@ func TestNestedParameters(t *testing.T) {
 	if strings.Contains(md, "deepest") || strings.Contains(md, "hidden") || strings.Contains(md, "anonymous") {
 		t.Errorf("nesting too deep or a placeholder shown:\n%s", md)
 	}
+	id := &e.Parameters[1].Properties[1].Properties[0]
+	if got := NestedOption(e, id, []string{"entry", "actor"}, Options{}); !strings.Contains(got, "Property of `entry.actor` in `audit.record(orgId, entry, options?)`") {
+		t.Errorf("nested option:\n%s", got)
+	}
+	if got := Option(e, &e.Parameters[0], Options{}); !strings.Contains(got, "Option of `audit.record(") {
+		t.Errorf("option:\n%s", got)
+	}
 }
