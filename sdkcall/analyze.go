@@ -367,29 +367,16 @@ func (c *collector) ident(i int) {
 		if c.kind(i+1) == tkIdent || c.nextByte(i) == '?' {
 			c.typedDecl(i)
 		}
-	case corpus.Java:
-		switch word {
-		case "import":
+	case corpus.Java, corpus.DotNet:
+		switch {
+		case word == "import" && c.f.Lang == corpus.Java:
 			c.javaImport(i)
 			return
-		case "class", "interface", "enum", "record":
-			if c.kind(i+1) == tkIdent {
-				c.def(c.text(i + 1))
-			}
-			return
-		}
-		switch {
-		case c.nextByte(i) == '(':
-			c.methodDef(i)
-		case c.kind(i+1) == tkIdent || c.nextByte(i) == '?':
-			c.typedDecl(i)
-		}
-	case corpus.DotNet:
-		switch word {
-		case "using":
+		case word == "using" && c.f.Lang == corpus.DotNet:
 			c.csUsing(i)
 			return
-		case "class", "interface", "enum", "record", "struct":
+		case word == "class" || word == "interface" || word == "enum" || word == "record" ||
+			(word == "struct" && c.f.Lang == corpus.DotNet):
 			if c.kind(i+1) == tkIdent {
 				c.def(c.text(i + 1))
 			}
