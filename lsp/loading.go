@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 	"github.com/workos-lsp/workos-lsp/corpus/search"
+	"github.com/workos-lsp/workos-lsp/sdkcall"
 )
 
 // loaded is the docs in use plus lookups derived from them once, when they are swapped in.
@@ -182,8 +184,18 @@ func (s *server) load(ctx context.Context, gen uint64, set Settings) {
 		s.showMessage(protocol.MessageTypeError, "workos-lsp: "+err.Error())
 		return
 	}
+	// The lookups' own index for the languages open now, so the next hover does not build it.
+	var open []corpus.Language
+	for _, d := range s.docs.all() {
+		if d.known && !slices.Contains(open, d.lang) {
+			open = append(open, d.lang)
+		}
+	}
+	sdkcall.Prepare(docs.Corpus.Symbols(), open...)
 	l := newLoaded(docs, gen, s.opts.CacheDir)
-	s.current.Store(l)
+	if old := s.current.Swap(l); old != nil && old.Corpus != docs.Corpus {
+		sdkcall.Release(old.Corpus.Symbols())
+	}
 	s.log.Info("WorkOS docs loaded", "version", l.version, "pages", len(docs.Corpus.Pages), "entries", len(docs.Corpus.Entries), "took", time.Since(start))
 	if docs.Note != "" {
 		s.logMessage(protocol.MessageTypeInfo, "workos-lsp: "+docs.Note)

@@ -124,7 +124,7 @@ func (r *resolver) mayBeTypo(name string) bool {
 	if v, ok := r.typos[name]; ok {
 		return v
 	}
-	keys := r.ix.typoKeys[r.lang]
+	keys := r.ix.typoKeys
 	limit := 1
 	if len(name) >= 10 { // within two letters of a 12-letter name
 		limit = 2

@@ -61,7 +61,7 @@ type resolver struct {
 }
 
 func (f *File) resolver(s *corpus.Symbols) *resolver {
-	return &resolver{f: f, a: f.a, src: f.Text, toks: f.a.toks, s: s, lang: f.Lang, ix: indexFor(s)}
+	return &resolver{f: f, a: f.a, src: f.Text, toks: f.a.toks, s: s, lang: f.Lang, ix: indexFor(s, f.Lang)}
 }
 
 const maxDepth = 16
@@ -823,7 +823,7 @@ func conventionalOptions(e *corpus.Entry) int {
 }
 
 func (r *resolver) optType(name, module string) (value, bool) {
-	refs := r.ix.opts[r.lang][name]
+	refs := r.ix.opts[name]
 	for _, o := range refs {
 		if module == "" || o.qual == module || o.qual == "" && o.e.Module == module {
 			return value{kind: vOptType, entries: []*corpus.Entry{o.e}, param: o.param}, true
@@ -836,8 +836,8 @@ func (r *resolver) optType(name, module string) (value, bool) {
 // neighbourhoods of method names (typoKeys) that tell in a few map lookups whether a name can be a
 // typo of a documented method.
 type symIndex struct {
-	opts     map[corpus.Language]map[string][]optRef
-	typoKeys map[corpus.Language]map[string]bool
+	opts     map[string][]optRef
+	typoKeys map[string]bool
 }
 
 type optRef struct {
@@ -846,92 +846,111 @@ type optRef struct {
 	qual  string // module named by the type's qualifier (usermanagement.CreateUserOpts), or ""
 }
 
-var indexes sync.Map // *corpus.Symbols → *indexCell
+var indexes sync.Map // indexKey → *indexCell
+
+// indexKey: one index per symbol table and language, since a file asks about one language only.
+type indexKey struct {
+	s    *corpus.Symbols
+	lang corpus.Language
+}
 
 type indexCell struct {
 	once sync.Once
 	ix   *symIndex
 }
 
-func indexFor(s *corpus.Symbols) *symIndex {
+// Prepare derives what the lookups in langs need from a symbol table (a few milliseconds per
+// language on the real docs) so that the first question after loading the docs does not pay for it.
+func Prepare(s *corpus.Symbols, langs ...corpus.Language) {
+	for _, l := range langs {
+		indexFor(s, l)
+	}
+}
+
+// Release forgets what was derived from s, once s is no longer in use.
+func Release(s *corpus.Symbols) {
+	for _, l := range corpus.ReferenceLanguages {
+		indexes.Delete(indexKey{s, l})
+	}
+}
+
+func indexFor(s *corpus.Symbols, lang corpus.Language) *symIndex {
 	if s == nil {
 		return &symIndex{}
 	}
-	c, _ := indexes.LoadOrStore(s, &indexCell{})
+	c, _ := indexes.LoadOrStore(indexKey{s, lang}, &indexCell{})
 	cell := c.(*indexCell)
-	cell.once.Do(func() { cell.ix = buildIndex(s) })
+	cell.once.Do(func() { cell.ix = buildIndex(s, lang) })
 	return cell.ix
 }
 
-func buildIndex(s *corpus.Symbols) *symIndex {
-	ix := &symIndex{opts: map[corpus.Language]map[string][]optRef{}, typoKeys: map[corpus.Language]map[string]bool{}}
-	for _, lang := range corpus.SDKLanguages {
-		m := map[string][]optRef{}
-		add := func(e *corpus.Entry) {
-			for k := range e.Parameters {
-				p := &e.Parameters[k]
-				if !isOptionsParam(p) {
-					continue
-				}
-				typ := strings.TrimSpace(p.Type)
-				typ = strings.TrimLeft(typ, "*&")
-				if i := strings.IndexAny(typ, "<[ |"); i >= 0 {
-					typ = typ[:i]
-				}
-				qual, last := "", typ
-				if i := strings.LastIndexAny(typ, `.\`); i >= 0 {
-					qual, last = typ[:i], typ[i+1:]
-				}
-				if last == "" || last[0] < 'A' || last[0] > 'Z' {
-					continue // "object", "dict": no type to match
-				}
-				ref := optRef{e: e, param: k}
-				if qual != "" {
-					if mod, ok := s.Module(qual); ok {
-						ref.qual = mod
-					}
-				}
-				m[last] = append(m[last], ref)
+func buildIndex(s *corpus.Symbols, lang corpus.Language) *symIndex {
+	ix := &symIndex{}
+	m := map[string][]optRef{}
+	add := func(e *corpus.Entry) {
+		for k := range e.Parameters {
+			p := &e.Parameters[k]
+			if !isOptionsParam(p) {
+				continue
 			}
-		}
-		for _, mod := range s.Modules(lang) {
-			for _, e := range s.Methods(lang, mod) {
-				add(e)
+			typ := strings.TrimSpace(p.Type)
+			typ = strings.TrimLeft(typ, "*&")
+			if i := strings.IndexAny(typ, "<[ |"); i >= 0 {
+				typ = typ[:i]
 			}
-		}
-		if lang == corpus.Java || lang == corpus.DotNet {
-			// The SDKs name a call's options class after the call (listDirectoryUsers →
-			// ListDirectoryUsersOptions) even where the docs spell the type differently.
-			for _, mod := range s.Modules(lang) {
-				for _, e := range s.Methods(lang, mod) {
-					n := callName(e)
-					k := conventionalOptions(e)
-					if n == "" || k < 0 {
-						continue
-					}
-					name := strings.ToUpper(n[:1]) + n[1:] + "Options"
-					dup := false
-					for _, o := range m[name] {
-						dup = dup || o.e == e
-					}
-					if !dup {
-						m[name] = append(m[name], optRef{e: e, param: k, qual: mod})
-					}
+			qual, last := "", typ
+			if i := strings.LastIndexAny(typ, `.\`); i >= 0 {
+				qual, last = typ[:i], typ[i+1:]
+			}
+			if last == "" || last[0] < 'A' || last[0] > 'Z' {
+				continue // "object", "dict": no type to match
+			}
+			ref := optRef{e: e, param: k}
+			if qual != "" {
+				if mod, ok := s.Module(qual); ok {
+					ref.qual = mod
 				}
 			}
+			m[last] = append(m[last], ref)
 		}
-		for _, e := range s.Functions(lang) {
+	}
+	for _, mod := range s.Modules(lang) {
+		for _, e := range s.Methods(lang, mod) {
 			add(e)
 		}
-		ix.opts[lang] = m
-		keys := map[string]bool{}
+	}
+	if lang == corpus.Java || lang == corpus.DotNet {
+		// The SDKs name a call's options class after the call (listDirectoryUsers →
+		// ListDirectoryUsersOptions) even where the docs spell the type differently.
 		for _, mod := range s.Modules(lang) {
 			for _, e := range s.Methods(lang, mod) {
-				n := strings.ToLower(e.Name)
-				deletions(n, typoLimit(n), func(d string) { keys[d] = true })
+				n := callName(e)
+				k := conventionalOptions(e)
+				if n == "" || k < 0 {
+					continue
+				}
+				name := strings.ToUpper(n[:1]) + n[1:] + "Options"
+				dup := false
+				for _, o := range m[name] {
+					dup = dup || o.e == e
+				}
+				if !dup {
+					m[name] = append(m[name], optRef{e: e, param: k, qual: mod})
+				}
 			}
 		}
-		ix.typoKeys[lang] = keys
 	}
+	for _, e := range s.Functions(lang) {
+		add(e)
+	}
+	ix.opts = m
+	keys := map[string]bool{}
+	for _, mod := range s.Modules(lang) {
+		for _, e := range s.Methods(lang, mod) {
+			n := strings.ToLower(e.Name)
+			deletions(n, typoLimit(n), func(d string) { keys[d] = true })
+		}
+	}
+	ix.typoKeys = keys
 	return ix
 }
