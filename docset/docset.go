@@ -97,13 +97,21 @@ func shortDigest(d string) string {
 	return d
 }
 
+// WithEnv fills what the environment says and the options leave open: the local docs folder of
+// WORKOS_LSP_DOCS when no folder is given. Load applies it; callers that decide on the result first
+// (is a local folder in use?) apply it themselves.
+func (o Options) WithEnv() Options {
+	if o.DocsDir == "" {
+		o.DocsDir = os.Getenv(fetch.EnvDocsDir)
+	}
+	return o
+}
+
 // Load fetches (or finds) the docs, parses them and opens their search index.
 func Load(ctx context.Context, opts Options) (*Set, error) {
 	start := time.Now()
+	opts = opts.WithEnv()
 	fo := fetch.Options{DocsDir: opts.DocsDir, Version: opts.Version, Offline: opts.Offline, CacheDir: opts.CacheDir, Progress: opts.Progress}
-	if fo.DocsDir == "" {
-		fo.DocsDir = os.Getenv(fetch.EnvDocsDir)
-	}
 	res, err := fetch.Get(ctx, fo)
 	if err != nil {
 		return nil, err

@@ -66,10 +66,7 @@ func (c exitCode) Error() string { return fmt.Sprintf("exit status %d", int(c)) 
 // registry is asked for a newer version in the background, which the next start picks up.
 func docsLoader(cacheDir string, log *slog.Logger) lsp.Loader {
 	return func(ctx context.Context, s lsp.Settings, progress func(string, int64, int64)) (*lsp.Docs, error) {
-		opts := docset.Options{DocsDir: s.DocsPath, Version: s.DocsVersion, Offline: s.Offline, CacheDir: cacheDir, Progress: progress}
-		if opts.DocsDir == "" {
-			opts.DocsDir = os.Getenv(fetch.EnvDocsDir)
-		}
+		opts := docset.Options{DocsDir: s.DocsPath, Version: s.DocsVersion, Offline: s.Offline, CacheDir: cacheDir, Progress: progress}.WithEnv()
 		var set *docset.Set
 		var err error
 		if opts.DocsDir == "" && opts.Version == "" && !opts.Offline {
