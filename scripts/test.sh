@@ -33,6 +33,7 @@ go list -f '{{.Dir}} {{.ImportPath}}' ./... | while read -r dir pkg; do
 done
 
 echo "== editors (VS Code extension, Neovim plugin)"
-./editors/test.sh
+# The binary built above is the one under test there too.
+WORKOS_LSP_BIN="$WORKOS_LSP_CACHE/workos-lsp" ./editors/test.sh
 
 echo "all tests passed"
