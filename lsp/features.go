@@ -10,7 +10,7 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
-	"github.com/workos-lsp/workos-lsp/lsp/docview"
+	"github.com/workos-lsp/workos-lsp/docview"
 	"github.com/workos-lsp/workos-lsp/lsp/textpos"
 	"github.com/workos-lsp/workos-lsp/sdkcall"
 )

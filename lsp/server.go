@@ -1,7 +1,7 @@
 // Package lsp is the Language Server Protocol glue of workos-lsp: lifecycle, document sync, background
-// loading of the docs, and thin feature handlers that call sdkcall/corpus/search and convert their
-// answers to protocol types. Rendering of documentation lives in lsp/docview (protocol-free) and all
-// position maths in lsp/textpos.
+// loading of the docs, and thin feature handlers that call sdkcall and docquery and convert their
+// answers to protocol types. Rendering of documentation lives in docview, lookups over the docs in
+// docquery (both protocol-free), and all position maths in lsp/textpos.
 //
 // Concurrency model. go.lsp.dev/jsonrpc2 v1 runs a handler inline on the connection's read loop until
 // the handler calls jsonrpc2.Async. This server keeps every notification inline, so document changes,

@@ -5,7 +5,7 @@ import (
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 
-	"github.com/workos-lsp/workos-lsp/lsp/docview"
+	"github.com/workos-lsp/workos-lsp/docview"
 	"github.com/workos-lsp/workos-lsp/lsp/textpos"
 	"github.com/workos-lsp/workos-lsp/sdkcall"
 )

@@ -8,7 +8,7 @@ import (
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 	"github.com/workos-lsp/workos-lsp/corpus/search"
-	"github.com/workos-lsp/workos-lsp/lsp/docview"
+	"github.com/workos-lsp/workos-lsp/docview"
 )
 
 // maxOperationsShown is how many matching operations workos_reference renders in full.

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
-	"github.com/workos-lsp/workos-lsp/lsp/docview"
+	"github.com/workos-lsp/workos-lsp/docview"
 	"github.com/workos-lsp/workos-lsp/mcpserver"
 )
 

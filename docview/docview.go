@@ -1,7 +1,7 @@
 // Package docview renders WorkOS documentation for one symbol as Markdown: what a hover, a completion
-// item's documentation or signature help shows. It knows nothing of LSP (the MCP server can reuse it):
-// inputs are corpus values, output is Markdown, and PlainText reduces that Markdown for clients that
-// cannot render it.
+// item's documentation or signature help shows, and what the MCP server and the command line print
+// for a symbol. It knows nothing of LSP or MCP: inputs are corpus values, output is Markdown, and
+// PlainText reduces that Markdown for clients that cannot render it.
 package docview
 
 import (
