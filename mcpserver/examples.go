@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
+	"github.com/workos-lsp/workos-lsp/docquery"
 )
 
 // Example is one code block of a docs page.
@@ -179,7 +180,7 @@ func findExamples(c *corpus.Corpus, query, lang string) ExampleSet {
 			return set
 		}
 	}
-	if p, anchor := normalizeRef(q); p != "" && !strings.Contains(p, " ") {
+	if p, anchor := docquery.NormalizePath(q); p != "" && !strings.Contains(p, " ") {
 		for _, e := range all {
 			if (e.Page == p || strings.HasPrefix(e.Page, p+"/")) && (anchor == "" || e.Anchor == anchor) {
 				set.Examples = append(set.Examples, e)

@@ -1,13 +1,14 @@
-package mcpserver
+package docquery
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 	"github.com/workos-lsp/workos-lsp/corpus/corpustest"
 )
 
-func TestResolveSymbol(t *testing.T) {
+func TestEntries(t *testing.T) {
 	s := corpustest.Corpus(t).Symbols()
 	tests := []struct {
 		text      string
@@ -48,7 +49,7 @@ func TestResolveSymbol(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text+"/"+string(tt.lang), func(t *testing.T) {
-			got := ResolveSymbol(s, tt.text, tt.lang)
+			got := Entries(s, tt.text, tt.lang)
 			if len(got) == 0 {
 				t.Fatalf("no match")
 			}
@@ -70,7 +71,7 @@ func TestResolveSymbolAmbiguousAndMissing(t *testing.T) {
 	s := corpustest.Corpus(t).Symbols()
 	// A bare name shared by two modules names both operations.
 	ids := map[string]bool{}
-	for _, e := range ResolveSymbol(s, "listUsers", corpus.JS) {
+	for _, e := range Entries(s, "listUsers", corpus.JS) {
 		ids[e.ID] = true
 	}
 	if !ids["list_users"] || !ids["list_directory_users"] || len(ids) != 2 {
@@ -78,11 +79,11 @@ func TestResolveSymbolAmbiguousAndMissing(t *testing.T) {
 	}
 	for _, text := range []string{"", "  ", "dsync.user.created", "userManagement.deleteEverything", "nothingLikeThis",
 		"https://workos.com/docs/reference/sso", "GET /no/such/path"} {
-		if got := ResolveSymbol(s, text, ""); len(got) != 0 {
-			t.Errorf("ResolveSymbol(%q) = %v, want none", text, titles(got))
+		if got := Entries(s, text, ""); len(got) != 0 {
+			t.Errorf("Entries(%q) = %v, want none", text, titles(got))
 		}
 	}
-	if got := ResolveSymbol(nil, "createUser", ""); got != nil {
+	if got := Entries(nil, "createUser", ""); got != nil {
 		t.Errorf("nil symbols: %v", got)
 	}
 }
@@ -104,4 +105,72 @@ func titles(es []*corpus.Entry) []string {
 		out = append(out, string(e.Language)+":"+e.Title)
 	}
 	return out
+}
+
+func TestResolveSymbolEvents(t *testing.T) {
+	s := corpustest.Corpus(t).Symbols()
+	for _, text := range []string{"dsync.user.created", " `dsync.user.created` ", "'dsync.user.created'"} {
+		got := ResolveSymbol(s, text, "")
+		if got.Event == nil || got.Event.Name != "dsync.user.created" || len(got.Entries) != 0 || !got.Found() {
+			t.Errorf("ResolveSymbol(%q) = %+v, want the event", text, got)
+		}
+	}
+	got := ResolveSymbol(s, "usermanagement.CreateUser", "")
+	if got.Event != nil || len(got.Entries) == 0 || got.Entries[0].Language != corpus.Go {
+		t.Errorf("an SDK call: %+v", got)
+	}
+	if got := ResolveSymbol(s, "nothingLikeThis", ""); got.Found() {
+		t.Errorf("nothing: %+v", got)
+	}
+	if got := ResolveSymbol(nil, "createUser", ""); got.Found() {
+		t.Errorf("nil symbols: %+v", got)
+	}
+}
+
+func TestOperations(t *testing.T) {
+	s := corpustest.Corpus(t).Symbols()
+	ops := Operations(Entries(s, "listUsers", ""))
+	var ids []string
+	for _, o := range ops {
+		ids = append(ids, o.Primary.ID)
+		for _, e := range o.Others {
+			if e.ID != o.Primary.ID {
+				t.Errorf("%s grouped under %s", e.ID, o.Primary.ID)
+			}
+		}
+	}
+	if len(ids) != 2 || ids[0] != "list_users" || ids[1] != "list_directory_users" {
+		t.Errorf("operations of listUsers = %q, want list_users then list_directory_users", ids)
+	}
+	ops = Operations(Entries(s, "createUser", ""))
+	if len(ops) != 1 || len(ops[0].Others) == 0 {
+		t.Errorf("createUser in every SDK is one operation: %d operations", len(ops))
+	}
+	noID := []*corpus.Entry{{Title: "a"}, {Title: "b"}}
+	if ops := Operations(noID); len(ops) != 2 {
+		t.Errorf("entries without ids are operations of their own: %d", len(ops))
+	}
+}
+
+func TestNearSymbols(t *testing.T) {
+	s := corpustest.Corpus(t).Symbols()
+	tests := []struct {
+		text    string
+		lang    corpus.Language
+		module  string
+		names   []string
+		methods []string
+	}{
+		{"userManagement.createUsr", corpus.JS, "userManagement", []string{"userManagement.createUser"}, nil},
+		{"user_management.crate_user", corpus.Python, "user_management", []string{"user_management.create_user"}, nil},
+		{"userManagement.deleteEverything", corpus.JS, "userManagement", nil, []string{"createUser", "listUsers"}},
+		{"nosuchmodule.createUser", "", "", nil, nil},
+		{"createUsr", "", "", nil, nil},
+	}
+	for _, tt := range tests {
+		got := NearSymbols(s, tt.text, tt.lang)
+		if got.Module != tt.module || !slices.Equal(got.Names, tt.names) || !slices.Equal(got.Methods, tt.methods) {
+			t.Errorf("NearSymbols(%q, %q) = %+v; want module %q names %q methods %q", tt.text, tt.lang, got, tt.module, tt.names, tt.methods)
+		}
+	}
 }

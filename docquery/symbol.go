@@ -1,4 +1,4 @@
-package mcpserver
+package docquery
 
 import (
 	"net/url"
@@ -9,7 +9,29 @@ import (
 	"github.com/workos-lsp/workos-lsp/corpus"
 )
 
-// ResolveSymbol finds the reference entries a piece of text names: an SDK call as any SDK spells it
+// Symbol is what a piece of text names in the reference: an event, or reference entries.
+type Symbol struct {
+	// Event is the event the text names ("dsync.user.created"), or nil.
+	Event *corpus.Event
+	// Entries are the SDK calls, types or endpoints the text names, best first (see Entries).
+	Entries []*corpus.Entry
+}
+
+// Found reports whether the text named anything.
+func (s Symbol) Found() bool { return s.Event != nil || len(s.Entries) > 0 }
+
+// ResolveSymbol reads text as an event name, or else as a reference entry (see Entries).
+func ResolveSymbol(s *corpus.Symbols, text string, lang corpus.Language) Symbol {
+	if s == nil {
+		return Symbol{}
+	}
+	if ev, ok := s.Event(strings.Trim(text, "`'\" \t\n")); ok {
+		return Symbol{Event: ev}
+	}
+	return Symbol{Entries: Entries(s, text, lang)}
+}
+
+// Entries finds the reference entries a piece of text names: an SDK call as any SDK spells it
 // (usermanagement.CreateUser, user_management.create_user(), workos.userManagement.createUser,
 // $userManagement->createUser, WorkOS::UserManagement.create_user, UserManagementService.CreateUser),
 // a bare method or function name (createUser, withAuth), an operation id (create_user), a type
@@ -21,7 +43,7 @@ import (
 // come first: the exact spelling of an entry's title, then exact names, then names that differ only
 // in case style (createUser for CreateUser), then ids; within one rank, languages follow
 // corpus.ReferenceLanguages. It returns nil when nothing matches.
-func ResolveSymbol(s *corpus.Symbols, text string, lang corpus.Language) []*corpus.Entry {
+func Entries(s *corpus.Symbols, text string, lang corpus.Language) []*corpus.Entry {
 	if s == nil {
 		return nil
 	}
@@ -66,9 +88,9 @@ const (
 	rankNone
 )
 
-// allLanguages are the languages searched when none is given: the SDKs, curl, and json (token and
-// error shapes).
-var allLanguages = append(slices.Clone(corpus.ReferenceLanguages), corpus.Language("json"))
+// AllLanguages are the languages of reference entries, in the order answers list them: the SDKs,
+// curl, and json (token and error shapes).
+var AllLanguages = append(slices.Clone(corpus.ReferenceLanguages), corpus.Language("json"))
 
 func resolveAnyLanguage(s *corpus.Symbols, q string, lang corpus.Language) []*corpus.Entry {
 	best := map[*corpus.Entry]int{}
@@ -93,7 +115,7 @@ func resolveAnyLanguage(s *corpus.Symbols, q string, lang corpus.Language) []*co
 		return sortByRank(order, best)
 	}
 
-	langs := allLanguages
+	langs := AllLanguages
 	if lang != "" {
 		// Search the wanted language first but keep the others, so that ResolveSymbol can map an
 		// operation spelled the way another SDK spells it.
@@ -178,10 +200,10 @@ func resolveAnyLanguage(s *corpus.Symbols, q string, lang corpus.Language) []*co
 
 func sortByRank(list []*corpus.Entry, rank map[*corpus.Entry]int) []*corpus.Entry {
 	langIndex := func(l corpus.Language) int {
-		if i := slices.Index(allLanguages, l); i >= 0 {
+		if i := slices.Index(AllLanguages, l); i >= 0 {
 			return i
 		}
-		return len(allLanguages)
+		return len(AllLanguages)
 	}
 	slices.SortStableFunc(list, func(a, b *corpus.Entry) int {
 		if d := rank[a] - rank[b]; d != 0 {
@@ -204,7 +226,7 @@ func cleanSymbol(text string) string {
 			q = q[len(prefix):]
 		}
 	}
-	if i := strings.IndexByte(q, '('); i > 0 && !isEndpointText(q) {
+	if i := strings.IndexByte(q, '('); i > 0 && !IsEndpoint(q) {
 		q = q[:i]
 	}
 	return strings.TrimSpace(q)
@@ -212,7 +234,8 @@ func cleanSymbol(text string) string {
 
 var httpMethods = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
 
-func isEndpointText(q string) bool {
+// IsEndpoint reports whether q is written as an HTTP endpoint: a method and a path, a path, or a URL.
+func IsEndpoint(q string) bool {
 	first, _, _ := strings.Cut(q, " ")
 	return slices.Contains(httpMethods, strings.ToUpper(first)) || strings.HasPrefix(q, "/") ||
 		strings.HasPrefix(q, "https://") || strings.HasPrefix(q, "http://")
@@ -220,7 +243,7 @@ func isEndpointText(q string) bool {
 
 // resolveEndpoint reads "POST /user_management/users", "/user_management/users" or an API URL.
 func resolveEndpoint(s *corpus.Symbols, q string) []*corpus.Entry {
-	if !isEndpointText(q) {
+	if !IsEndpoint(q) {
 		return nil
 	}
 	method, path := "", q
@@ -326,4 +349,89 @@ func toSnake(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// Operation is one operation among the entries a symbol names: its best entry and the others (other
+// languages, or other entries of the same id).
+type Operation struct {
+	Primary *corpus.Entry
+	Others  []*corpus.Entry
+}
+
+// Operations groups entries by operation id, in the order of the best match of each; entries
+// without an id are operations of their own.
+func Operations(entries []*corpus.Entry) []Operation {
+	var ops []Operation
+	byID := map[string]int{}
+	for _, e := range entries {
+		if e.ID != "" {
+			if i, ok := byID[e.ID]; ok {
+				ops[i].Others = append(ops[i].Others, e)
+				continue
+			}
+			byID[e.ID] = len(ops)
+		}
+		ops = append(ops, Operation{Primary: e})
+	}
+	return ops
+}
+
+// Near is what a symbol that names nothing may have meant, when it names a module the docs know.
+type Near struct {
+	// Module is the receiver as written ("userManagement"); empty when it names no known module.
+	Module string
+	// Names are close method names of that module, qualified as each SDK writes them
+	// ("userManagement.createUser").
+	Names []string
+	// Methods are the module's methods, when no name is close.
+	Methods []string
+}
+
+// NearSymbols suggests what text meant when Entries finds nothing for it: methods of the module it
+// names spelled a few edits away, or else the methods that module has. lang limits the suggestions to
+// one SDK; empty means every SDK.
+func NearSymbols(s *corpus.Symbols, text string, lang corpus.Language) Near {
+	receiver, name := splitMember(cleanSymbol(text))
+	if s == nil || receiver == "" {
+		return Near{}
+	}
+	module, ok := s.Module(receiver)
+	if !ok {
+		return Near{}
+	}
+	near := Near{Module: receiver}
+	langs := corpus.SDKLanguages
+	if lang != "" {
+		langs = []corpus.Language{lang}
+	}
+	for _, l := range langs {
+		for _, n := range s.Suggest(l, module, name, 3) {
+			q := s.ModuleSpelling(l, module) + "." + n
+			if !slices.Contains(near.Names, q) {
+				near.Names = append(near.Names, q)
+			}
+		}
+	}
+	if len(near.Names) > 0 {
+		return near
+	}
+	for _, e := range s.Methods(firstLanguageWith(s, lang, module), module) {
+		if !slices.Contains(near.Methods, e.Name) {
+			near.Methods = append(near.Methods, e.Name)
+		}
+	}
+	return near
+}
+
+// firstLanguageWith is lang, or the first SDK that has the module.
+func firstLanguageWith(s *corpus.Symbols, lang corpus.Language, module string) corpus.Language {
+	if lang != "" {
+		return lang
+	}
+	for _, l := range corpus.SDKLanguages {
+		if len(s.Methods(l, module)) > 0 {
+			return l
+		}
+	}
+	return corpus.JS
 }
