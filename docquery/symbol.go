@@ -381,7 +381,7 @@ type Near struct {
 	// Module is the receiver as written ("userManagement"); empty when it names no known module.
 	Module string
 	// Names are close method names of that module, qualified as each SDK writes them
-	// ("userManagement.createUser").
+	// ("userManagement.createUser", "$userManagement->createUser").
 	Names []string
 	// Methods are the module's methods, when no name is close.
 	Methods []string
@@ -406,7 +406,7 @@ func NearSymbols(s *corpus.Symbols, text string, lang corpus.Language) Near {
 	}
 	for _, l := range langs {
 		for _, n := range s.Suggest(l, module, name, 3) {
-			q := s.ModuleSpelling(l, module) + "." + n
+			q := qualifiedName(s, l, module, n)
 			if !slices.Contains(near.Names, q) {
 				near.Names = append(near.Names, q)
 			}
@@ -421,6 +421,17 @@ func NearSymbols(s *corpus.Symbols, text string, lang corpus.Language) Near {
 		}
 	}
 	return near
+}
+
+// qualifiedName is a method as its SDK writes it: the title of its entry
+// ("$userManagement->createUser"), or else the module's spelling, a dot and the name.
+func qualifiedName(s *corpus.Symbols, lang corpus.Language, module, name string) string {
+	for _, e := range s.Method(lang, module, name) {
+		if t := strings.TrimSuffix(strings.TrimSpace(e.Title), "()"); t != "" {
+			return t
+		}
+	}
+	return s.ModuleSpelling(lang, module) + "." + name
 }
 
 // firstLanguageWith is lang, or the first SDK that has the module.
