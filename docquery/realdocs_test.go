@@ -59,4 +59,3 @@ func TestRealResolveEveryTitle(t *testing.T) {
 	}
 	t.Logf("%d entries resolved from their titles, %d failed", checked-failed, failed)
 }
-

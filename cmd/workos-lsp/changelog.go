@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/workos-lsp/workos-lsp/mcpserver"
+	"github.com/workos-lsp/workos-lsp/docquery"
+	"github.com/workos-lsp/workos-lsp/docview"
 )
 
 // runChangelog prints a changelog the way the MCP tool workos_changelogs gives it.
@@ -18,18 +19,18 @@ func runChangelog(e env, args []string) error {
 		return err
 	}
 	if fs.NArg() > 1 {
-		return fmt.Errorf("%w: workos-lsp changelog [PACKAGE] [--json] (default %s)", errUsage, mcpserver.PlatformChangelog)
+		return fmt.Errorf("%w: workos-lsp changelog [PACKAGE] [--json] (default %s)", errUsage, docquery.PlatformChangelog)
 	}
 	pkg := strings.TrimSpace(fs.Arg(0))
 	if pkg == "" {
-		pkg = mcpserver.PlatformChangelog
+		pkg = docquery.PlatformChangelog
 	}
 	set, err := d.load(e)
 	if err != nil {
 		return err
 	}
 	defer set.Close()
-	cl, err := mcpserver.FindChangelog(set.Corpus, pkg)
+	cl, err := docquery.FindChangelog(set.Corpus, pkg)
 	if err != nil {
 		return err
 	}
@@ -38,6 +39,6 @@ func runChangelog(e env, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(cl)
 	}
-	fmt.Fprint(e.stdout, cl.Markdown())
+	fmt.Fprint(e.stdout, docview.Changelog(cl))
 	return nil
 }

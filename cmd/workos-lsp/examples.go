@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/workos-lsp/workos-lsp/mcpserver"
+	"github.com/workos-lsp/workos-lsp/docquery"
+	"github.com/workos-lsp/workos-lsp/docview"
 )
 
 // runExamples prints the code examples the MCP tool workos_examples gives.
@@ -28,12 +29,12 @@ func runExamples(e env, args []string) error {
 		return err
 	}
 	defer set.Close()
-	found := mcpserver.FindExamples(set.Corpus, query, *lang)
+	found := docquery.FindExamples(set.Corpus, query, *lang)
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(found)
 	}
-	fmt.Fprint(e.stdout, found.Markdown(*limit))
+	fmt.Fprint(e.stdout, docview.Examples(found, *limit))
 	return nil
 }

@@ -1,6 +1,7 @@
-package mcpserver
+package docquery
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -53,7 +54,7 @@ var sdkReleases = []struct {
 	{[]string{"@workos-inc/authkit-nextjs", "authkit-nextjs", "@workos/authkit-nextjs"}, "AuthKit Next.js library", "https://github.com/workos/authkit-nextjs/releases"},
 }
 
-// FindChangelog answers workos_changelogs. "workos-platform" (and loose names for it: "workos",
+// FindChangelog finds a changelog (the MCP tool workos_changelogs and the command changelog). "workos-platform" (and loose names for it: "workos",
 // "platform", empty) gives the platform changelog; any other name is an error that lists what there
 // is and where SDK release notes live.
 func FindChangelog(c *corpus.Corpus, pkg string) (Changelog, error) {
@@ -73,7 +74,7 @@ func FindChangelog(c *corpus.Corpus, pkg string) (Changelog, error) {
 		}
 	}
 	if cl.Package == "" {
-		return cl, errText(unknownChangelog(c, name, available))
+		return cl, errors.New(unknownChangelog(c, name, available))
 	}
 	for _, it := range c.Changelog {
 		if it.Package == cl.Package {
@@ -115,34 +116,5 @@ func unknownChangelog(c *corpus.Corpus, name string, available []string) string 
 	for _, sdk := range sdkReleases {
 		fmt.Fprintf(&b, "- %s (`%s`): %s\n", sdk.title, sdk.names[0], sdk.url)
 	}
-	return b.String()
-}
-
-// Markdown renders the changelog newest first, the way the original server did.
-func (cl Changelog) Markdown() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "# %s changelog\n\n", cl.Package)
-	if cl.Note != "" {
-		fmt.Fprintf(&b, "*%s*\n\n", cl.Note)
-	}
-	if len(cl.Items) == 0 {
-		b.WriteString("No entries.\n")
-		return b.String()
-	}
-	for _, it := range cl.Items {
-		fmt.Fprintf(&b, "## %s\n", it.Title)
-		if it.Date != "" {
-			fmt.Fprintf(&b, "**Date:** %s\n", it.Date)
-		}
-		if it.URL != "" {
-			fmt.Fprintf(&b, "**Link:** %s\n", it.URL)
-		}
-		b.WriteString("\n")
-		for _, ch := range it.Changes {
-			fmt.Fprintf(&b, "%s\n", strings.TrimSpace(ch))
-		}
-		b.WriteString("\n")
-	}
-	fmt.Fprintf(&b, "---\n%d entries from the WorkOS docs %s. SDK release notes: workos_changelogs with an SDK name says where they are.\n", len(cl.Items), cl.Version)
 	return b.String()
 }

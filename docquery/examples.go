@@ -1,14 +1,12 @@
-package mcpserver
+package docquery
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
 	"unicode"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
-	"github.com/workos-lsp/workos-lsp/docquery"
 )
 
 // Example is one code block of a docs page.
@@ -33,7 +31,7 @@ type Area struct {
 	Examples int    `json:"examples"`
 }
 
-// ExampleSet is the answer to a workos_examples question.
+// ExampleSet is the answer to an examples question.
 type ExampleSet struct {
 	Query    string    `json:"query"`
 	Language string    `json:"language,omitempty"`
@@ -43,9 +41,6 @@ type ExampleSet struct {
 	Areas    []Area    `json:"areas"` // every area with examples (in the language, if one is given)
 	Version  string    `json:"docsVersion"`
 }
-
-// maxExamplesShown is how many examples an answer prints in full; the rest are listed.
-const maxExamplesShown = 20
 
 // exampleAreaAliases map the original server's group names (and common names) to product areas.
 var exampleAreaAliases = map[string]string{
@@ -85,7 +80,7 @@ func allExamples(c *corpus.Corpus, lang string) []Example {
 				continue
 			}
 			e := Example{
-				Area: exampleArea(p.Path), Page: p.Path, PageTitle: titleOf(p), Anchor: ex.SectionAnchor,
+				Area: exampleArea(p.Path), Page: p.Path, PageTitle: pageTitle(p), Anchor: ex.SectionAnchor,
 				URL: p.URL(), Language: ex.Language, Title: ex.Title, Code: ex.Code,
 			}
 			if ex.SectionAnchor != "" {
@@ -125,7 +120,8 @@ func fenceFamily(lang string) string {
 	return l
 }
 
-// FindExamples answers workos_examples. query is a product area (or an alias such as
+// FindExamples finds the code examples a question asks for (the MCP tool workos_examples and the
+// command examples). query is a product area (or an alias such as
 // user-management or webhooks), a page path or folder, or free text; empty lists the areas. lang,
 // when not empty, keeps examples of one code language. A query that matches nothing is not an
 // error: the set's Match is "none" and Areas says what there is.
@@ -180,7 +176,7 @@ func findExamples(c *corpus.Corpus, query, lang string) ExampleSet {
 			return set
 		}
 	}
-	if p, anchor := docquery.NormalizePath(q); p != "" && !strings.Contains(p, " ") {
+	if p, anchor := NormalizePath(q); p != "" && !strings.Contains(p, " ") {
 		for _, e := range all {
 			if (e.Page == p || strings.HasPrefix(e.Page, p+"/")) && (anchor == "" || e.Anchor == anchor) {
 				set.Examples = append(set.Examples, e)
@@ -331,111 +327,10 @@ func isWordByte(b byte) bool {
 
 func isUpperAt(s string, i int) bool { return i >= 0 && i < len(s) && s[i] >= 'A' && s[i] <= 'Z' }
 
-// Markdown renders the set: up to limit examples in full, grouped by area and page, then the others
-// as a list, then what else there is.
-func (s ExampleSet) Markdown(limit int) string {
-	var b strings.Builder
-	langNote := ""
-	if s.Language != "" {
-		langNote = " in " + s.Language
+// pageTitle is p's title, or its path when it has none.
+func pageTitle(p *corpus.Page) string {
+	if p.Title != "" {
+		return p.Title
 	}
-	switch s.Match {
-	case "list", "none":
-		if s.Match == "none" {
-			fmt.Fprintf(&b, "# No code examples match %q%s\n\n", s.Query, langNote)
-			b.WriteString("No code block in the WorkOS docs matches. Try a product area below, other words, or workos_search to find the page that explains it.\n\n")
-		} else {
-			fmt.Fprintf(&b, "# WorkOS code examples%s\n\n", langNote)
-			b.WriteString("Code blocks from the WorkOS docs, by product area. Call workos_examples with an area, a page path or words to look for.\n\n")
-		}
-		writeAreas(&b, s.Areas)
-		return b.String()
-	}
-	heading := s.Query
-	if s.Area != "" {
-		heading = s.Area
-	}
-	fmt.Fprintf(&b, "# WorkOS code examples: %s%s\n\n", heading, langNote)
-	if s.Area != "" && s.Area != strings.ToLower(strings.TrimSpace(s.Query)) && s.Match == "area" {
-		fmt.Fprintf(&b, "*%q is the `%s` area of the docs.*\n\n", s.Query, s.Area)
-	}
-	n := len(s.Examples)
-	if n > limit {
-		fmt.Fprintf(&b, "%d examples; the first %d in full, the others listed after them. Narrow the question (a page path such as `%s`, or words) to see those.\n\n", n, limit, s.Examples[limit].Page)
-	} else {
-		fmt.Fprintf(&b, "%s from the WorkOS docs %s.\n\n", plural(n, "example"), s.Version)
-	}
-	page := ""
-	for i, e := range s.Examples {
-		if i == limit {
-			break
-		}
-		if e.Page != page {
-			page = e.Page
-			fmt.Fprintf(&b, "## %s (`%s`)\n\n", e.PageTitle, e.Page)
-		}
-		title := e.Title
-		if title == "" {
-			title = e.Section
-		} else if e.Section != "" && e.Section != e.Title {
-			title += " — " + e.Section
-		}
-		if title == "" {
-			title = "Example"
-		}
-		fmt.Fprintf(&b, "### %s\n\n", title)
-		fence := "```"
-		for strings.Contains(e.Code, fence) {
-			fence += "`"
-		}
-		fmt.Fprintf(&b, "%s%s\n%s\n%s\n\n", fence, e.Language, strings.TrimRight(e.Code, "\n"), fence)
-		fmt.Fprintf(&b, "Source: %s\n", e.URL)
-		if len(e.AlsoOn) > 0 {
-			fmt.Fprintf(&b, "The same code is also on: %s\n", strings.Join(e.AlsoOn, ", "))
-		}
-		b.WriteString("\n")
-	}
-	if n > limit {
-		b.WriteString("## More examples\n\n")
-		for _, e := range s.Examples[limit:] {
-			title := e.Title
-			if title == "" {
-				title = e.Section
-			}
-			ref := e.Page
-			if e.Anchor != "" {
-				ref += "#" + e.Anchor
-			}
-			fmt.Fprintf(&b, "- `%s` — %s: %s (%s)\n", ref, e.PageTitle, title, e.Language)
-		}
-		b.WriteString("\n")
-	}
-	if s.Match == "area" {
-		var others []string
-		for _, a := range s.Areas {
-			if a.Name != s.Area {
-				others = append(others, "`"+a.Name+"`")
-			}
-		}
-		if len(others) > 0 {
-			fmt.Fprintf(&b, "Other areas with examples: %s\n", strings.Join(others, ", "))
-		}
-	}
-	return b.String()
-}
-
-func writeAreas(b *strings.Builder, areas []Area) {
-	if len(areas) == 0 {
-		b.WriteString("These docs have no code examples.\n")
-		return
-	}
-	b.WriteString("| Area | Examples |\n|---|---|\n")
-	for _, a := range areas {
-		name := "`" + a.Name + "`"
-		if a.Title != "" {
-			name += " — " + a.Title
-		}
-		fmt.Fprintf(b, "| %s | %d |\n", name, a.Examples)
-	}
-	b.WriteString("\nAliases: `user-management` is `authkit`, `webhooks` is `events`.\n")
+	return p.Path
 }
