@@ -657,4 +657,19 @@ func TestWorkspaceSymbolsWithoutIndex(t *testing.T) {
 	if len(hits) == 0 || hits[0].Language != "js" {
 		t.Errorf("title search for an entry = %+v", hits)
 	}
+	// openDocs resolves the page aliases MCP and the command line resolve, without the search to
+	// fall back on.
+	for arg, want := range map[string]string{
+		"reference/user-management/user/create": "https://workos.com/docs/reference/authkit/user/create",
+		"sso/overview#callback":                 "https://workos.com/docs/sso/callback",
+		"$userManagement->createUser":           "https://workos.com/docs/reference/authkit/user/create",
+	} {
+		var url string
+		quoted, _ := json.Marshal(arg)
+		c.must(protocol.MethodWorkspaceExecuteCommand, &protocol.ExecuteCommandParams{Command: CommandOpenDocs,
+			Arguments: []protocol.LSPAny{protocol.LSPAny(quoted)}}, &url)
+		if url != want {
+			t.Errorf("openDocs(%s) = %q, want %q", arg, url, want)
+		}
+	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 	"github.com/workos-lsp/workos-lsp/corpus/search"
+	"github.com/workos-lsp/workos-lsp/docquery"
 	"github.com/workos-lsp/workos-lsp/sdkcall"
 )
 
@@ -31,15 +32,17 @@ type loaded struct {
 
 func newLoaded(in *Docs, gen uint64, cacheDir string) *loaded {
 	d := *in
-	if ix, ok := d.Search.(*search.Index); ok && ix == nil {
-		d.Search = nil // a nil *search.Index in the interface: use the title match instead
-	}
 	l := &loaded{Docs: &d, sym: d.Corpus.Symbols(), gen: gen, version: d.Version}
 	if l.version == "" {
 		l.version = d.Corpus.Version
 	}
 	l.pages = newPageCache(cacheDir, l.version, d.Corpus)
 	return l
+}
+
+// search ranks the docs with their index, or by title without one.
+func (l *loaded) search(ctx context.Context, q string, opts search.Options) ([]search.Result, error) {
+	return docquery.Search(ctx, l.Corpus, l.Search, q, opts)
 }
 
 // entryIndex finds e's position in Corpus.Entries (completion items carry it to resolve).

@@ -29,7 +29,7 @@ import (
 	"go.lsp.dev/protocol"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
-	"github.com/workos-lsp/workos-lsp/corpus/search"
+	"github.com/workos-lsp/workos-lsp/docquery"
 	"github.com/workos-lsp/workos-lsp/lsp/textpos"
 )
 
@@ -50,9 +50,7 @@ type Docs struct {
 }
 
 // Searcher is the ranked search over the docs; *search.Index implements it.
-type Searcher interface {
-	Search(ctx context.Context, q string, opts search.Options) ([]search.Result, error)
-}
+type Searcher = docquery.Searcher
 
 // Loader loads the docs for settings. It runs in the background after `initialized` and again when
 // the docs settings change; progress reports stages ("download", "parse", "index"…) with done/total
