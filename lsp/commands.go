@@ -159,51 +159,44 @@ func resolveDocsURL(ctx context.Context, ld *loaded, arg string) (string, error)
 
 // ---- workspace/symbol
 
-func (s *server) workspaceSymbols(raw jsonrpc2.RawMessage) (prepared, error) {
-	var p protocol.WorkspaceSymbolParams
-	if err := decode(raw, &p); err != nil {
+func (s *server) workspaceSymbols(ctx context.Context, v view, p *protocol.WorkspaceSymbolParams) (any, error) {
+	if v.ld == nil || strings.TrimSpace(p.Query) == "" {
+		return protocol.WorkspaceSymbolSlice{}, nil
+	}
+	res, err := v.ld.search(ctx, p.Query, search.Options{Limit: workspaceSymbolLimit, NoSnippets: true})
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		return nil, err
 	}
-	v := s.snapshot("")
-	return func(ctx context.Context) (any, error) {
-		if v.ld == nil || strings.TrimSpace(p.Query) == "" {
-			return protocol.WorkspaceSymbolSlice{}, nil
+	out := make(protocol.WorkspaceSymbolSlice, 0, len(res))
+	for _, r := range res {
+		page, _, ok := v.ld.Corpus.Page(r.Page)
+		if !ok {
+			continue
 		}
-		res, err := v.ld.search(ctx, p.Query, search.Options{Limit: workspaceSymbolLimit, NoSnippets: true})
+		u, line, err := v.ld.pages.location(page, r.Anchor)
 		if err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			return nil, err
+			s.log.Warn("workspace/symbol: rendering page", "page", page.Path, "error", err)
+			continue
 		}
-		out := make(protocol.WorkspaceSymbolSlice, 0, len(res))
-		for _, r := range res {
-			page, _, ok := v.ld.Corpus.Page(r.Page)
-			if !ok {
-				continue
-			}
-			u, line, err := v.ld.pages.location(page, r.Anchor)
-			if err != nil {
-				s.log.Warn("workspace/symbol: rendering page", "page", page.Path, "error", err)
-				continue
-			}
-			name := r.Title
-			if r.Language != "" && r.Kind.IsEntry() {
-				name += " (" + r.Language.DisplayName() + ")"
-			}
-			container := page.Title
-			pos := protocol.Position{Line: uint32(line)}
-			ws := protocol.WorkspaceSymbol{
-				BaseSymbolInformation: protocol.BaseSymbolInformation{Name: name, Kind: symbolKind(r.Kind)},
-				Location:              &protocol.Location{URI: u, Range: protocol.Range{Start: pos, End: pos}},
-			}
-			if container != "" && container != r.Title {
-				ws.ContainerName = &container
-			}
-			out = append(out, ws)
+		name := r.Title
+		if r.Language != "" && r.Kind.IsEntry() {
+			name += " (" + r.Language.DisplayName() + ")"
 		}
-		return out, nil
-	}, nil
+		container := page.Title
+		pos := protocol.Position{Line: uint32(line)}
+		ws := protocol.WorkspaceSymbol{
+			BaseSymbolInformation: protocol.BaseSymbolInformation{Name: name, Kind: symbolKind(r.Kind)},
+			Location:              &protocol.Location{URI: u, Range: protocol.Range{Start: pos, End: pos}},
+		}
+		if container != "" && container != r.Title {
+			ws.ContainerName = &container
+		}
+		out = append(out, ws)
+	}
+	return out, nil
 }
 
 func symbolKind(k search.Kind) protocol.SymbolKind {

@@ -27,10 +27,12 @@ import (
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 	"github.com/workos-lsp/workos-lsp/docquery"
 	"github.com/workos-lsp/workos-lsp/lsp/textpos"
+	"github.com/workos-lsp/workos-lsp/sdkcall"
 )
 
 // ServerName is reported in serverInfo.
@@ -248,15 +250,52 @@ type prepared func(ctx context.Context) (any, error)
 type route func(s *server, params jsonrpc2.RawMessage) (prepared, error)
 
 var routes = map[string]route{
-	protocol.MethodTextDocumentHover:         (*server).hover,
-	protocol.MethodTextDocumentCompletion:    (*server).completion,
-	protocol.MethodCompletionItemResolve:     (*server).completionResolve,
-	protocol.MethodTextDocumentSignatureHelp: (*server).signatureHelp,
-	protocol.MethodTextDocumentDefinition:    (*server).definition,
-	protocol.MethodTextDocumentDocumentLink:  (*server).documentLinks,
-	protocol.MethodTextDocumentCodeAction:    (*server).codeActions,
-	protocol.MethodWorkspaceSymbol:           (*server).workspaceSymbols,
+	protocol.MethodTextDocumentHover:         onFile(func(p *protocol.HoverParams) uri.URI { return p.TextDocument.URI }, (*server).hover),
+	protocol.MethodTextDocumentCompletion:    onFile(func(p *protocol.CompletionParams) uri.URI { return p.TextDocument.URI }, (*server).completion),
+	protocol.MethodCompletionItemResolve:     onDocs((*server).completionResolve),
+	protocol.MethodTextDocumentSignatureHelp: onFile(func(p *protocol.SignatureHelpParams) uri.URI { return p.TextDocument.URI }, (*server).signatureHelp),
+	protocol.MethodTextDocumentDefinition:    onFile(func(p *protocol.DefinitionParams) uri.URI { return p.TextDocument.URI }, (*server).definition),
+	protocol.MethodTextDocumentDocumentLink:  onFile(func(p *protocol.DocumentLinkParams) uri.URI { return p.TextDocument.URI }, (*server).documentLinks),
+	protocol.MethodTextDocumentCodeAction:    onFile(func(p *protocol.CodeActionParams) uri.URI { return p.TextDocument.URI }, (*server).codeActions),
+	protocol.MethodWorkspaceSymbol:           onDocs((*server).workspaceSymbols),
 	protocol.MethodWorkspaceExecuteCommand:   (*server).executeCommand,
+}
+
+// fileHandler answers a request about one document that has WorkOS features, in the request's
+// concurrent phase.
+type fileHandler[P any] func(s *server, ctx context.Context, v view, f *sdkcall.File, params *P) (any, error)
+
+// onFile routes a request about one document: it decodes P and takes the snapshot of the document P
+// names inline, then runs h concurrently on the document's analysis. A document without features
+// (docs not loaded, language unknown or disabled, no WorkOS SDK in it) answers null without h.
+func onFile[P any](document func(*P) uri.URI, h fileHandler[P]) route {
+	return func(s *server, raw jsonrpc2.RawMessage) (prepared, error) {
+		var p P
+		if err := decode(raw, &p); err != nil {
+			return nil, err
+		}
+		v := s.snapshot(document(&p))
+		return func(ctx context.Context) (any, error) {
+			f := v.file()
+			if f == nil {
+				return nil, nil
+			}
+			return h(s, ctx, v, f, &p)
+		}, nil
+	}
+}
+
+// onDocs routes a request about the docs rather than a document: P is decoded and the snapshot
+// (without a document) taken inline; h runs concurrently and sees v.ld == nil while nothing is loaded.
+func onDocs[P any](h func(s *server, ctx context.Context, v view, params *P) (any, error)) route {
+	return func(s *server, raw jsonrpc2.RawMessage) (prepared, error) {
+		var p P
+		if err := decode(raw, &p); err != nil {
+			return nil, err
+		}
+		v := s.snapshot("")
+		return func(ctx context.Context) (any, error) { return h(s, ctx, v, &p) }, nil
+	}
 }
 
 func (s *server) call(ctx context.Context, req *jsonrpc2.Request) (result any, err error) {
