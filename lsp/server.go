@@ -49,6 +49,10 @@ type Docs struct {
 	// Note is shown to the user once the docs are in use (window/logMessage), e.g. "offline: using
 	// the cached 0.2.0".
 	Note string
+	// Refresh, when set, runs in the background once these docs are in use, with the server's
+	// context: shutdown cancels it and waits for it (up to two seconds). docset's cache-first load
+	// uses it to look for newer docs for the next start.
+	Refresh func(ctx context.Context)
 }
 
 // Searcher is the ranked search over the docs; *search.Index implements it.
@@ -81,6 +85,9 @@ type Options struct {
 	// beforeRun, when set, runs in each request's concurrent phase before the handler (tests use it to
 	// hold a request until it is cancelled).
 	beforeRun func(ctx context.Context, method string, id jsonrpc2.ID)
+	// beforeSwap, when set, runs in a load after the loader returned its docs and before they are
+	// swapped in (tests use it to hold a load there, as a slow one would be).
+	beforeSwap func(gen uint64)
 }
 
 // ErrNoShutdown is returned by Serve when the connection ended (by `exit` or end of input) without a
@@ -135,16 +142,20 @@ type server struct {
 	exited chan struct{}
 	exit   sync.Once
 
-	docs    *store
-	current atomic.Pointer[loaded]
+	files   *openFiles
+	current atomic.Pointer[loaded] // the docs in use; nil until the first load is swapped in
 
 	settings   atomic.Pointer[Settings]
-	settingsMu sync.Mutex // guards the fields below
+	settingsMu sync.Mutex // guards the two layers
 	initLayer  *settingsLayer
 	confLayer  *settingsLayer
-	loadKey    string
+
+	// loadMu guards the load state below and the swap of current: a load swaps its docs in only while
+	// it is the newest (see swapIn).
+	loadMu     sync.Mutex
+	loadKey    string // docsKey of the newest load
 	loadCancel context.CancelFunc
-	loadGen    atomic.Uint64
+	loadGen    uint64 // generation of the newest load
 
 	inflightMu sync.Mutex
 	inflight   map[jsonrpc2.ID]context.CancelFunc
@@ -181,7 +192,7 @@ func newServer(opts Options) *server {
 		opts:     opts,
 		log:      opts.Logger,
 		exited:   make(chan struct{}),
-		docs:     newStore(),
+		files:    newOpenFiles(),
 		inflight: map[jsonrpc2.ID]context.CancelFunc{},
 	}
 	set := opts.Settings
@@ -420,7 +431,7 @@ func (s *server) notification(ctx context.Context, method string, params jsonrpc
 	var err error
 	switch method {
 	case protocol.MethodInitialized:
-		s.startLoading("initialized")
+		s.startLoading(loadInitialized)
 	case protocol.MethodTextDocumentDidOpen:
 		err = s.didOpen(params)
 	case protocol.MethodTextDocumentDidChange:

@@ -28,7 +28,7 @@ func (s *server) snapshot(u uri.URI) view {
 		caps: s.caps.Load(),
 	}
 	if u != "" {
-		v.doc = s.docs.get(u)
+		v.doc = s.files.get(u)
 	}
 	return v
 }

@@ -27,7 +27,14 @@ func runCorpus(e env, args []string) error {
 	default:
 		return fmt.Errorf("%w: unknown corpus command %q (want fetch or info)", errUsage, sub)
 	}
-	set, err := d.load(e)
+	// fetch asks the registry for the newest docs; info describes what a command would use.
+	var set *docset.Set
+	var err error
+	if sub == "fetch" {
+		set, err = d.open(e, docset.Load)
+	} else {
+		set, err = d.load(e)
+	}
 	if err != nil {
 		return err
 	}

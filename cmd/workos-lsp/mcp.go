@@ -22,7 +22,8 @@ func runMCP(e env, args []string) error {
 		return fmt.Errorf("%w: workos-lsp mcp [--docs DIR] [--corpus-version V] [--offline] [--cache-dir DIR] (got %q)", errUsage, fs.Args())
 	}
 	docs := mcpserver.Load(e.ctx, func(ctx context.Context) (*docset.Set, error) {
-		set, err := d.load(env{ctx: ctx, stdin: e.stdin, stdout: e.stderr, stderr: e.stderr})
+		// The server runs the set's refresh, within its own lifetime.
+		set, err := d.open(env{ctx: ctx, stdin: e.stdin, stdout: e.stderr, stderr: e.stderr}, docset.LoadCacheFirst)
 		if err != nil {
 			fmt.Fprintln(e.stderr, "workos-lsp mcp: docs not loaded:", err)
 		}
