@@ -134,7 +134,7 @@ func normURI(u uri.URI) uri.URI {
 // openFiles holds the documents the client has open. Writes happen only on the connection's read loop (notifications are
 // handled in order there); requests read a *document snapshot.
 type openFiles struct {
-	mu   sync.RWMutex
+	mu    sync.RWMutex
 	byURI map[uri.URI]*document
 }
 
