@@ -131,8 +131,8 @@ func normURI(u uri.URI) uri.URI {
 	return u
 }
 
-// openFiles holds the documents the client has open. Writes happen only on the connection's read loop (notifications are
-// handled in order there); requests read a *document snapshot.
+// openFiles holds the documents the client has open. Writes happen only on the connection's read
+// loop (notifications are handled in order there); requests read a *document snapshot.
 type openFiles struct {
 	mu    sync.RWMutex
 	byURI map[uri.URI]*document
