@@ -199,24 +199,20 @@ func (s *server) workspaceSymbols(ctx context.Context, v view, p *protocol.Works
 	return out, nil
 }
 
+// symbolKinds are the protocol kinds of workspace symbols by search kind; anything else is a
+// namespace.
+var symbolKinds = map[search.Kind]protocol.SymbolKind{
+	search.KindPage:                  protocol.SymbolKindFile,
+	search.KindSection:               protocol.SymbolKindString,
+	search.KindEvent:                 protocol.SymbolKindEvent,
+	search.Kind(corpus.KindMethod):   protocol.SymbolKindMethod,
+	search.Kind(corpus.KindFunction): protocol.SymbolKindFunction,
+	search.Kind(corpus.KindType):     protocol.SymbolKindInterface,
+	search.Kind(corpus.KindEndpoint): protocol.SymbolKindObject,
+}
+
 func symbolKind(k search.Kind) protocol.SymbolKind {
-	switch k {
-	case search.KindPage:
-		return protocol.SymbolKindFile
-	case search.KindSection:
-		return protocol.SymbolKindString
-	case search.KindEvent:
-		return protocol.SymbolKindEvent
-	case search.Kind(corpus.KindMethod):
-		return protocol.SymbolKindMethod
-	case search.Kind(corpus.KindFunction):
-		return protocol.SymbolKindFunction
-	case search.Kind(corpus.KindType):
-		return protocol.SymbolKindInterface
-	case search.Kind(corpus.KindEndpoint):
-		return protocol.SymbolKindObject
-	}
-	return protocol.SymbolKindNamespace
+	return valueOr(symbolKinds, k, protocol.SymbolKindNamespace)
 }
 
 // workspaceSymbolLimit bounds workspace/symbol answers: a ranked docs search, where the first twenty

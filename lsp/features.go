@@ -140,20 +140,25 @@ func completionItem(v view, it *sdkcall.Item, rng protocol.Range) protocol.Compl
 	return ci
 }
 
+// completionKinds are the protocol kinds of completion items; anything else is text.
+var completionKinds = map[sdkcall.ItemKind]protocol.CompletionItemKind{
+	sdkcall.ItemMethod:   protocol.CompletionItemKindMethod,
+	sdkcall.ItemFunction: protocol.CompletionItemKindFunction,
+	sdkcall.ItemModule:   protocol.CompletionItemKindModule,
+	sdkcall.ItemOption:   protocol.CompletionItemKindProperty,
+	sdkcall.ItemEvent:    protocol.CompletionItemKindEnumMember,
+}
+
 func completionKind(k sdkcall.ItemKind) protocol.CompletionItemKind {
-	switch k {
-	case sdkcall.ItemMethod:
-		return protocol.CompletionItemKindMethod
-	case sdkcall.ItemFunction:
-		return protocol.CompletionItemKindFunction
-	case sdkcall.ItemModule:
-		return protocol.CompletionItemKindModule
-	case sdkcall.ItemOption:
-		return protocol.CompletionItemKindProperty
-	case sdkcall.ItemEvent:
-		return protocol.CompletionItemKindEnumMember
+	return valueOr(completionKinds, k, protocol.CompletionItemKindText)
+}
+
+// valueOr is m[k], or def when m has no k.
+func valueOr[K comparable, V any](m map[K]V, k K, def V) V {
+	if v, ok := m[k]; ok {
+		return v
 	}
-	return protocol.CompletionItemKindText
+	return def
 }
 
 func (s *server) completionResolve(ctx context.Context, v view, item *protocol.CompletionItem) (any, error) {
@@ -445,14 +450,13 @@ func toDiagnostic(v view, d sdkcall.Diagnostic) protocol.Diagnostic {
 	return out
 }
 
+// severities are the protocol severities of diagnostics; anything else is a warning.
+var severities = map[sdkcall.Severity]protocol.DiagnosticSeverity{
+	sdkcall.SeverityError:       protocol.DiagnosticSeverityError,
+	sdkcall.SeverityInformation: protocol.DiagnosticSeverityInformation,
+	sdkcall.SeverityHint:        protocol.DiagnosticSeverityHint,
+}
+
 func severity(s sdkcall.Severity) protocol.DiagnosticSeverity {
-	switch s {
-	case sdkcall.SeverityError:
-		return protocol.DiagnosticSeverityError
-	case sdkcall.SeverityInformation:
-		return protocol.DiagnosticSeverityInformation
-	case sdkcall.SeverityHint:
-		return protocol.DiagnosticSeverityHint
-	}
-	return protocol.DiagnosticSeverityWarning
+	return valueOr(severities, s, protocol.DiagnosticSeverityWarning)
 }

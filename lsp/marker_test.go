@@ -329,18 +329,6 @@ func locate(t *testing.T, sf *sourceFile, m marker, text string, after bool) (st
 	return plain, protocol.Position{Line: uint32(line), Character: utf16Len(code[:col])}
 }
 
-func utf16Len(s string) uint32 {
-	n := uint32(0)
-	for _, r := range s {
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
-}
-
 func rangeOf(text string, r *protocol.Range) string {
 	if r == nil {
 		return "<no range>"

@@ -11,11 +11,9 @@ import (
 
 // runChangelog prints a changelog the way the MCP tool workos_changelogs gives it.
 func runChangelog(e env, args []string) error {
-	var d docsFlags
-	fs := newFlagSet("changelog", e)
-	d.register(fs)
+	fs, d := docsCommand("changelog", e)
 	asJSON := fs.Bool("json", false, "print JSON {package, items[], docsVersion}")
-	if err := fs.Parse(reorderFlags(fs, args)); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 1 {

@@ -15,9 +15,7 @@ func runCorpus(e env, args []string) error {
 		return fmt.Errorf("%w: workos-lsp corpus fetch|info [flags]", errUsage)
 	}
 	sub, args := args[0], args[1:]
-	var d docsFlags
-	fs := newFlagSet("corpus "+sub, e)
-	d.register(fs)
+	fs, d := docsCommand("corpus "+sub, e)
 	asJSON := fs.Bool("json", false, "print JSON")
 	if err := fs.Parse(args); err != nil {
 		return err

@@ -19,6 +19,14 @@ type docsFlags struct {
 	cacheDir string
 }
 
+// docsCommand is the flag set of a command that reads the docs, with the docs flags declared.
+func docsCommand(name string, e env) (*flag.FlagSet, *docsFlags) {
+	fs := newFlagSet(name, e)
+	d := &docsFlags{}
+	d.register(fs)
+	return fs, d
+}
+
 func (d *docsFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&d.dir, "docs", "", "a local folder of MDX pages to use instead of the npm package (env WORKOS_LSP_DOCS)")
 	fs.StringVar(&d.version, "corpus-version", "", "pin the @workos/mcp-docs-server version (default: newest)")

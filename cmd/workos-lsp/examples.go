@@ -11,13 +11,11 @@ import (
 
 // runExamples prints the code examples the MCP tool workos_examples gives.
 func runExamples(e env, args []string) error {
-	var d docsFlags
-	fs := newFlagSet("examples", e)
-	d.register(fs)
+	fs, d := docsCommand("examples", e)
 	lang := fs.String("lang", "", "keep examples in one code language (ts, js, bash, json, python, go…)")
 	limit := fs.Int("limit", 20, "number of examples printed in full (the others are listed)")
 	asJSON := fs.Bool("json", false, "print JSON {query, match, area, examples[], areas[]} with every example in full")
-	if err := fs.Parse(reorderFlags(fs, args)); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if *limit < 1 {

@@ -11,12 +11,10 @@ import (
 
 // runHover prints what the editor's hover shows for an SDK symbol, without an editor.
 func runHover(e env, args []string) error {
-	var d docsFlags
-	fs := newFlagSet("hover", e)
-	d.register(fs)
+	fs, d := docsCommand("hover", e)
 	lang := fs.String("lang", "", "the SDK language (js, go, python, ruby, php, java, dotnet, curl); empty: all")
 	plain := fs.Bool("plain", false, "plain text instead of Markdown")
-	if err := fs.Parse(reorderFlags(fs, args)); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	symbol := strings.TrimSpace(strings.Join(fs.Args(), " "))

@@ -12,10 +12,8 @@ import (
 // the background while the client connects; if they cannot load, every tool answers with an error
 // that says why, and the process keeps serving.
 func runMCP(e env, args []string) error {
-	var d docsFlags
-	fs := newFlagSet("mcp", e)
-	d.register(fs)
-	if err := fs.Parse(reorderFlags(fs, args)); err != nil {
+	fs, d := docsCommand("mcp", e)
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {

@@ -129,6 +129,9 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
+// parseArgs parses a command's arguments, flags allowed after the positional ones.
+func parseArgs(fs *flag.FlagSet, args []string) error { return fs.Parse(reorderFlags(fs, args)) }
+
 // reorderFlags moves flags after positional arguments to the front, so that
 // `search "refresh token" --lang go` works like `search --lang go "refresh token"`. A "--" ends flags.
 func reorderFlags(fs *flag.FlagSet, args []string) []string {

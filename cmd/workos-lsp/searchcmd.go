@@ -11,13 +11,11 @@ import (
 )
 
 func runSearch(e env, args []string) error {
-	var d docsFlags
-	fs := newFlagSet("search", e)
-	d.register(fs)
+	fs, d := docsCommand("search", e)
 	lang := fs.String("lang", "", "keep SDK entries of one language only (curl, js, go, python, ruby, php, java, dotnet)")
 	limit := fs.Int("limit", 10, "number of results")
 	asJSON := fs.Bool("json", false, "print results as JSON")
-	if err := fs.Parse(reorderFlags(fs, args)); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	query := strings.TrimSpace(strings.Join(fs.Args(), " "))

@@ -12,9 +12,7 @@ import (
 )
 
 func runServe(e env, args []string) error {
-	var d docsFlags
-	fs := newFlagSet("serve", e)
-	d.register(fs)
+	fs, d := docsCommand("serve", e)
 	logFile := fs.String("log-file", "", "write the server log to this file instead of stderr")
 	trace := fs.Bool("trace", false, "log every message with its duration")
 	fs.Bool("stdio", true, "speak LSP over stdin/stdout (the only transport; accepted for editors that pass it)")

@@ -11,11 +11,9 @@ import (
 )
 
 func runShow(e env, args []string) error {
-	var d docsFlags
-	fs := newFlagSet("show", e)
-	d.register(fs)
+	fs, d := docsCommand("show", e)
 	asJSON := fs.Bool("json", false, "print JSON {path, url, title, anchor, markdown}")
-	if err := fs.Parse(reorderFlags(fs, args)); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
