@@ -1,36 +1,16 @@
 package docquery
 
 import (
-	"context"
-	"os"
 	"testing"
-	"time"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
-	"github.com/workos-lsp/workos-lsp/docset"
+	"github.com/workos-lsp/workos-lsp/docset/docsettest"
 )
-
-// realDocs loads the real docs package of version (fetched or from the cache named by
-// WORKOS_LSP_CACHE) when WORKOS_LSP_INTEGRATION=1, and skips otherwise.
-func realDocs(t *testing.T, version string) *docset.Set {
-	t.Helper()
-	if os.Getenv("WORKOS_LSP_INTEGRATION") != "1" {
-		t.Skip("set WORKOS_LSP_INTEGRATION=1 to test against the real docs package")
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	set, err := docset.Load(ctx, docset.Options{Version: version})
-	if err != nil {
-		t.Fatalf("load the %s docs: %v", version, err)
-	}
-	t.Cleanup(func() { set.Close() })
-	return set
-}
 
 // Every titled SDK entry of the real docs resolves from its own title, in its language, to itself or
 // (when two entries share a title) to an entry of the same operation.
 func TestRealResolveEveryTitle(t *testing.T) {
-	set := realDocs(t, "0.2.0")
+	set := docsettest.Real(t, "0.2.0")
 	s := set.Corpus.Symbols()
 	checked, failed := 0, 0
 	for _, e := range set.Corpus.Entries {

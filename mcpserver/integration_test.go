@@ -1,34 +1,14 @@
 package mcpserver
 
 import (
-	"context"
-	"os"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/workos-lsp/workos-lsp/docset"
+	"github.com/workos-lsp/workos-lsp/docset/docsettest"
 )
 
-// realDocs loads the real docs package of version (fetched or from the cache named by
-// WORKOS_LSP_CACHE) when WORKOS_LSP_INTEGRATION=1, and skips otherwise.
-func realDocs(t *testing.T, version string) *docset.Set {
-	t.Helper()
-	if os.Getenv("WORKOS_LSP_INTEGRATION") != "1" {
-		t.Skip("set WORKOS_LSP_INTEGRATION=1 to test against the real docs package")
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	set, err := docset.Load(ctx, docset.Options{Version: version})
-	if err != nil {
-		t.Fatalf("load the %s docs: %v", version, err)
-	}
-	t.Cleanup(func() { set.Close() })
-	return set
-}
-
 func TestRealTools(t *testing.T) {
-	set := realDocs(t, "0.2.0")
+	set := docsettest.Real(t, "0.2.0")
 	cs := connect(t, Ready(set))
 	for _, c := range []struct {
 		tool  string
@@ -60,7 +40,7 @@ func TestRealTools(t *testing.T) {
 
 // No page renders with MDX left in it.
 func TestRealPagesRenderClean(t *testing.T) {
-	set := realDocs(t, "0.2.0")
+	set := docsettest.Real(t, "0.2.0")
 	for _, p := range set.Corpus.Pages {
 		md := RenderPage(set.Corpus, p, "", true)
 		for _, bad := range []string{"<CodeBlock", "<Callout", "<Event.", "{{ \"url\"", "<PropsTable"} {
