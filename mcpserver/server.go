@@ -4,8 +4,9 @@
 // the parsed corpus and its ranked search index, plus workos_reference (structured SDK reference
 // entries) and the pages as resources (workos-docs://<path>).
 //
-// The tool logic lives in plain functions over *corpus.Corpus and *search.Index; this file only
-// wires them to the official Go SDK.
+// The lookups are docquery's (shared with the language server and the command line) and the
+// rendering of a symbol docview's; the tool functions here only format their answers for an
+// assistant, and this file wires them to the official Go SDK.
 package mcpserver
 
 import (
