@@ -2,9 +2,10 @@
 // editor request latency over real stdio on generated SDK-heavy files, start-up (warm and cold cache)
 // and memory, MCP search against the original @workos/mcp-docs-server (latency and relevance on the
 // judged queries in bench/queries.tsv), and index/search cost on the real corpus and on one ten
-// times its size. Run it from the repository root:
+// times its size. It is a module of its own (its plotting libraries stay out of the product's
+// go.mod); run it from its folder:
 //
-//	go run ./bench -out docs
+//	cd bench && go run .
 //
 // See bench/README.md for the flags.
 package main
@@ -53,7 +54,7 @@ type config struct {
 	buildRepeats int
 	synthetic    int // copies of the corpus for the scale test; 0 skips it
 
-	root        string // module root
+	root        string // the workos-lsp checkout (the folder above bench/)
 	queriesPath string
 	origDocsDir string
 	workDir     string
@@ -94,9 +95,9 @@ func main() {
 func parseFlags(args []string) (*config, error) {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	cfg := &config{}
-	fs.StringVar(&cfg.out, "out", "docs", "folder for benchmarks.md and benchmarks.png")
+	fs.StringVar(&cfg.out, "out", "", "folder for benchmarks.md and benchmarks.png (default: the checkout's docs folder)")
 	fs.BoolVar(&cfg.quick, "quick", false, "a fast smoke run: few samples, 500-line files only, no 10× corpus")
-	fs.StringVar(&cfg.docs, "docs", "", "a local folder of MDX pages instead of the npm package (e.g. corpus/corpustest/fixture/docs)")
+	fs.StringVar(&cfg.docs, "docs", "", "a local folder of MDX pages instead of the npm package (e.g. ../corpus/corpustest/fixture/docs)")
 	fs.StringVar(&cfg.version, "corpus-version", "0.2.0", "docs package version for the editor, start-up and scale parts")
 	fs.StringVar(&cfg.origVersion, "original-version", "0.1.0", "@workos/mcp-docs-server version to compare with (ours serves the same docs)")
 	fs.StringVar(&cfg.cacheDir, "cache", filepath.Join(os.TempDir(), "workos-lsp-bench-cache"), "the bench's own workos-lsp cache (cold start-up runs empty parts of it)")
@@ -151,10 +152,13 @@ func parseFlags(args []string) (*config, error) {
 // run executes the whole benchmark and writes the report; progress goes to log.
 func run(ctx context.Context, cfg *config, log io.Writer) (*report, error) {
 	var err error
-	if cfg.root, err = moduleRoot(); err != nil {
+	if cfg.root, err = repoRoot(); err != nil {
 		return nil, err
 	}
 	cfg.queriesPath = filepath.Join(cfg.root, "bench", "queries.tsv")
+	if cfg.out == "" {
+		cfg.out = filepath.Join(cfg.root, "docs")
+	}
 	for _, p := range []*string{&cfg.out, &cfg.cacheDir, &cfg.docs} {
 		if *p != "" && !filepath.IsAbs(*p) {
 			abs, err := filepath.Abs(*p)
@@ -355,17 +359,27 @@ func childEnv(cacheDir string) []string {
 	return append(env, "WORKOS_LSP_CACHE="+cacheDir)
 }
 
-func moduleRoot() (string, error) {
+// repoRoot is the workos-lsp checkout the bench measures: the folder above the bench module (its
+// go.mod replaces workos-lsp with "../").
+func repoRoot() (string, error) {
 	out, err := exec.Command("go", "env", "GOMOD").Output()
 	if err != nil {
 		return "", fmt.Errorf("go env GOMOD: %w", err)
 	}
 	gomod := strings.TrimSpace(string(out))
 	if gomod == "" || gomod == os.DevNull {
-		return "", errors.New("run the bench inside the workos-lsp module")
+		return "", errors.New("run the bench inside its module: cd bench && go run .")
 	}
-	return filepath.Dir(gomod), nil
+	root := filepath.Dir(filepath.Dir(gomod))
+	data, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil || !strings.Contains(string(data), "module "+workosModule+"\n") {
+		return "", fmt.Errorf("%s is not a workos-lsp checkout (no go.mod of %s): run the bench from its bench folder", root, workosModule)
+	}
+	return root, nil
 }
+
+// workosModule is the module path of the product.
+const workosModule = "github.com/workos-lsp/workos-lsp"
 
 type machine struct {
 	Cores      int

@@ -135,7 +135,7 @@ func (r *report) markdown() string {
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	cfg := r.cfg
 	w("# Benchmarks\n\n")
-	w("Measured by `go run ./bench -out docs` (see [bench/README.md](../bench/README.md)); this file and [benchmarks.png](benchmarks.png) are generated, do not edit them by hand.")
+	w("Measured by `cd bench && go run .` (see [bench/README.md](../bench/README.md)); this file and [benchmarks.png](benchmarks.png) are generated, do not edit them by hand.")
 	if cfg.quick {
 		w(" **This is a `-quick` smoke run: few samples, small files only; its figures are not the reference.**")
 	}
@@ -287,7 +287,7 @@ func (r *report) markdown() string {
 		}
 		w("\n")
 	}
-	w("## Reproduce\n\n```sh\ngo run ./bench -out docs          # full run (about %s here)\ngo run ./bench -quick -out /tmp/b  # smoke run\n```\n", r.Finished.Sub(r.Started).Round(time.Minute))
+	w("## Reproduce\n\n```sh\ncd bench && go run .                    # full run (about %s here)\ncd bench && go run . -quick -out /tmp/b  # smoke run\n```\n", r.Finished.Sub(r.Started).Round(time.Minute))
 	return b.String()
 }
 

@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"time"
@@ -24,6 +25,10 @@ type Options struct {
 	CacheDir     string // cache root; empty means the default (WORKOS_LSP_CACHE or the user cache dir)
 	NoIndexCache bool   // build the search index in memory instead of opening/writing the cached one
 	Progress     func(stage string, done, total int64)
+	// Registry overrides the npm registry URL (tests); empty means the user's npm configuration.
+	Registry string
+	// Log receives what a background refresh found (see LoadCacheFirst); nil discards it.
+	Log *slog.Logger
 }
 
 // Set is one loaded snapshot of the docs.
@@ -35,6 +40,11 @@ type Set struct {
 	IndexDir string
 	// Timings of the load steps, for `corpus info` and benchmarks.
 	FetchTime, ParseTime, IndexTime time.Duration
+	// Refresh, when not nil, asks the registry for docs newer than these and caches them for the
+	// next load, logging what it found to Options.Log. LoadCacheFirst sets it when it answered from
+	// the cache without asking; the front end runs it in the background within its own lifetime (its
+	// context ends the refresh; it waits for it before exiting).
+	Refresh func(ctx context.Context)
 }
 
 // Version is the docs version ("0.2.0" or "local").
@@ -111,7 +121,7 @@ func (o Options) WithEnv() Options {
 func Load(ctx context.Context, opts Options) (*Set, error) {
 	start := time.Now()
 	opts = opts.WithEnv()
-	fo := fetch.Options{DocsDir: opts.DocsDir, Version: opts.Version, Offline: opts.Offline, CacheDir: opts.CacheDir, Progress: opts.Progress}
+	fo := fetch.Options{DocsDir: opts.DocsDir, Version: opts.Version, Offline: opts.Offline, CacheDir: opts.CacheDir, Registry: opts.Registry, Progress: opts.Progress}
 	res, err := fetch.Get(ctx, fo)
 	if err != nil {
 		return nil, err
@@ -148,6 +158,48 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	}
 	set.IndexTime = time.Since(start)
 	return set, nil
+}
+
+// refreshTimeout bounds a background refresh (the registry's answer and a download of half a
+// megabyte): a stalled network must not hold a front end's exit for long.
+const refreshTimeout = 2 * time.Minute
+
+// LoadCacheFirst is Load for front ends, which should answer before the network does. When the
+// options leave the version to the registry (no local folder, no pin, not offline) and a corpus is
+// cached, the newest cached one is used without asking the registry, and the set's Refresh asks it
+// for a newer version, which the next load picks up. Otherwise (nothing cached, a local folder, a
+// pinned version, offline) it is Load, and Refresh is nil.
+func LoadCacheFirst(ctx context.Context, opts Options) (*Set, error) {
+	opts = opts.WithEnv()
+	if opts.DocsDir == "" && opts.Version == "" && !opts.Offline {
+		cachedOnly := opts
+		cachedOnly.Offline = true
+		if set, err := Load(ctx, cachedOnly); err == nil {
+			set.Refresh = func(ctx context.Context) { refresh(ctx, opts, set.Version()) }
+			return set, nil
+		}
+	}
+	return Load(ctx, opts)
+}
+
+// refresh downloads the newest docs version into the cache, if the registry has a newer one than
+// current.
+func refresh(ctx context.Context, opts Options, current string) {
+	log := opts.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	ctx, cancel := context.WithTimeout(ctx, refreshTimeout)
+	defer cancel()
+	res, err := fetch.Get(ctx, fetch.Options{CacheDir: opts.CacheDir, Registry: opts.Registry})
+	switch {
+	case err != nil:
+		log.Info("docs update check failed", "error", err)
+	case res.Note != "":
+		log.Info("docs update check failed", "note", res.Note)
+	case res.Version != current:
+		log.Info("newer docs cached; they are used from the next start", "version", res.Version, "in use", current)
+	}
 }
 
 // Close releases the index files.

@@ -28,7 +28,7 @@ func benchFile(lines int) string {
 	return b.String()
 }
 
-// lineCol finds the n-th occurrence of marker (from the end when n < 0) and returns its position.
+// nthPos finds the n-th occurrence of marker (from the end when n < 0) and returns its position.
 func nthPos(text, marker string, n, delta int) protocol.Position {
 	idx := -1
 	if n >= 0 {
@@ -44,18 +44,9 @@ func nthPos(text, marker string, n, delta int) protocol.Position {
 	} else {
 		idx = strings.LastIndex(text, marker)
 	}
-	before := text[:idx]
-	line := strings.Count(before, "\n")
-	col := before[strings.LastIndex(before, "\n")+1:]
-	units := 0
-	for _, r := range col {
-		if r >= 0x10000 {
-			units += 2
-		} else {
-			units++
-		}
-	}
-	return protocol.Position{Line: uint32(line), Character: uint32(units + delta)}
+	p := positionAt(text, idx)
+	p.Character += uint32(delta)
+	return p
 }
 
 func reportLatency(b *testing.B, d []time.Duration) {

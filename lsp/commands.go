@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -15,6 +14,7 @@ import (
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 	"github.com/workos-lsp/workos-lsp/corpus/search"
+	"github.com/workos-lsp/workos-lsp/docquery"
 )
 
 // Commands the server executes (workspace/executeCommand).
@@ -28,17 +28,8 @@ const (
 	CommandOpenDocs = "workos.openDocs"
 )
 
-// SearchHit is one result of workos.search.
-type SearchHit struct {
-	Kind     string  `json:"kind"`
-	Language string  `json:"language,omitempty"`
-	Title    string  `json:"title"`
-	Page     string  `json:"page"`
-	Anchor   string  `json:"anchor,omitempty"`
-	URL      string  `json:"url"`
-	Snippet  string  `json:"snippet,omitempty"`
-	Score    float64 `json:"score"`
-}
+// SearchHit is one result of workos.search: the JSON shape `workos-lsp search --json` prints too.
+type SearchHit = docquery.Hit
 
 func (s *server) executeCommand(raw jsonrpc2.RawMessage) (prepared, error) {
 	var p protocol.ExecuteCommandParams
@@ -56,15 +47,11 @@ func (s *server) executeCommand(raw jsonrpc2.RawMessage) (prepared, error) {
 			if v.ld == nil {
 				return jsonrpc2.RawMessage("[]"), nil
 			}
-			res, err := runSearch(ctx, v.ld, q.Query, search.Options{Language: q.lang, Limit: q.Limit})
+			res, err := v.ld.search(ctx, q.Query, search.Options{Language: q.lang, Limit: q.Limit})
 			if err != nil {
 				return nil, err
 			}
-			hits := make([]SearchHit, 0, len(res))
-			for _, r := range res {
-				hits = append(hits, SearchHit{Kind: string(r.Kind), Language: string(r.Language), Title: r.Title, Page: r.Page, Anchor: r.Anchor, URL: r.URL, Snippet: r.Snippet, Score: r.Score})
-			}
-			b, err := json.Marshal(hits)
+			b, err := json.Marshal(docquery.Hits(res))
 			if err != nil {
 				return nil, err
 			}
@@ -149,165 +136,83 @@ func searchArgs(args []protocol.LSPAny) (searchQuery, error) {
 	return q, nil
 }
 
-// runSearch uses the docs' search index, or a plain title match without one.
-func runSearch(ctx context.Context, ld *loaded, q string, opts search.Options) ([]search.Result, error) {
-	if ld.Search != nil {
-		return ld.Search.Search(ctx, q, opts)
-	}
-	return titleSearch(ld.Corpus, q, opts.Language, opts.Limit), nil
-}
-
-// titleSearch ranks pages, sections, entries and events whose title contains the query: exact, then
-// prefix, then substring matches, shorter titles first.
-func titleSearch(c *corpus.Corpus, q string, lang corpus.Language, limit int) []search.Result {
-	q = strings.ToLower(strings.TrimSpace(q))
-	if q == "" {
-		return nil
-	}
-	var out []search.Result
-	add := func(kind search.Kind, l corpus.Language, title, page, anchor, url string) {
-		t := strings.ToLower(title)
-		i := strings.Index(t, q)
-		if i < 0 {
-			return
-		}
-		score := 1.0
-		switch {
-		case t == q:
-			score = 3
-		case i == 0:
-			score = 2
-		}
-		score += 1 / float64(1+len(t))
-		out = append(out, search.Result{Kind: kind, Language: l, Title: title, Page: page, Anchor: anchor, URL: url, Score: score})
-	}
-	for _, p := range c.Pages {
-		add(search.KindPage, "", p.Title, p.Path, "", p.URL())
-		for _, sec := range p.Sections {
-			if sec.Heading != "" && sec.Heading != p.Title {
-				add(search.KindSection, "", sec.Heading, p.Path, sec.Anchor, p.SectionURL(sec.Anchor))
-			}
-		}
-	}
-	for _, e := range c.Entries {
-		if e.Kind == corpus.KindShared || (lang != "" && e.Language != lang) || e.Page == nil {
-			continue
-		}
-		add(search.Kind(e.Kind), e.Language, e.Signature(), e.Page.Path, "", e.URL())
-	}
-	for _, ev := range c.Events {
-		if ev.Page != nil {
-			add(search.KindEvent, "", ev.Name, ev.Page.Path, ev.Anchor, ev.URL())
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
-	if len(out) > limit {
-		out = out[:limit]
-	}
-	return out
-}
-
 // resolveDocsURL turns the workos.openDocs argument into a URL.
 func resolveDocsURL(ctx context.Context, ld *loaded, arg string) (string, error) {
-	if strings.HasPrefix(arg, "https://") || strings.HasPrefix(arg, "http://") {
-		return arg, nil
-	}
-	notFound := jsonrpc2.Errorf(jsonrpc2.InvalidParams, "workos.openDocs: nothing in the WorkOS docs matches %q", arg)
 	if ld == nil {
-		if strings.HasPrefix(arg, "/") {
+		switch {
+		case strings.HasPrefix(arg, "https://") || strings.HasPrefix(arg, "http://"):
+			return arg, nil
+		case strings.HasPrefix(arg, "/"):
 			return corpus.SiteURL + arg, nil
 		}
 		return "", jsonrpc2.NewError(jsonrpc2.InvalidParams, "workos.openDocs: the WorkOS docs are not loaded yet")
 	}
-	if ev, ok := ld.sym.Event(arg); ok {
-		return ev.URL(), nil
-	}
-	if p, anchor, ok := ld.Corpus.Page(arg); ok {
-		return p.SectionURL(anchor), nil
-	}
-	want := strings.TrimSuffix(arg, "()")
-	for _, e := range ld.Corpus.Entries {
-		if e.Kind != corpus.KindShared && (strings.TrimSuffix(e.Title, "()") == want || e.Signature() == arg) {
-			return e.URL(), nil
-		}
-	}
-	res, err := runSearch(ctx, ld, arg, search.Options{Limit: 1, NoSnippets: true})
+	url, ok, err := docquery.DocsURL(ctx, ld.Corpus, ld.Search, arg)
 	if err != nil {
 		return "", err
 	}
-	if len(res) == 0 {
-		return "", notFound
+	if !ok {
+		return "", jsonrpc2.Errorf(jsonrpc2.InvalidParams, "workos.openDocs: nothing in the WorkOS docs matches %q", arg)
 	}
-	return res[0].URL, nil
+	return url, nil
 }
 
 // ---- workspace/symbol
 
-func (s *server) workspaceSymbols(raw jsonrpc2.RawMessage) (prepared, error) {
-	var p protocol.WorkspaceSymbolParams
-	if err := decode(raw, &p); err != nil {
+func (s *server) workspaceSymbols(ctx context.Context, v view, p *protocol.WorkspaceSymbolParams) (any, error) {
+	if v.ld == nil || strings.TrimSpace(p.Query) == "" {
+		return protocol.WorkspaceSymbolSlice{}, nil
+	}
+	res, err := v.ld.search(ctx, p.Query, search.Options{Limit: workspaceSymbolLimit, NoSnippets: true})
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		return nil, err
 	}
-	v := s.snapshot("")
-	return func(ctx context.Context) (any, error) {
-		if v.ld == nil || strings.TrimSpace(p.Query) == "" {
-			return protocol.WorkspaceSymbolSlice{}, nil
+	out := make(protocol.WorkspaceSymbolSlice, 0, len(res))
+	for _, r := range res {
+		page, _, ok := v.ld.Corpus.Page(r.Page)
+		if !ok {
+			continue
 		}
-		res, err := runSearch(ctx, v.ld, p.Query, search.Options{Limit: workspaceSymbolLimit, NoSnippets: true})
+		u, line, err := v.ld.pages.location(page, r.Anchor)
 		if err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			return nil, err
+			s.log.Warn("workspace/symbol: rendering page", "page", page.Path, "error", err)
+			continue
 		}
-		out := make(protocol.WorkspaceSymbolSlice, 0, len(res))
-		for _, r := range res {
-			page, _, ok := v.ld.Corpus.Page(r.Page)
-			if !ok {
-				continue
-			}
-			u, line, err := v.ld.pages.location(page, r.Anchor)
-			if err != nil {
-				s.log.Warn("workspace/symbol: rendering page", "page", page.Path, "error", err)
-				continue
-			}
-			name := r.Title
-			if r.Language != "" && r.Kind.IsEntry() {
-				name += " (" + r.Language.DisplayName() + ")"
-			}
-			container := page.Title
-			pos := protocol.Position{Line: uint32(line)}
-			ws := protocol.WorkspaceSymbol{
-				BaseSymbolInformation: protocol.BaseSymbolInformation{Name: name, Kind: symbolKind(r.Kind)},
-				Location:              &protocol.Location{URI: u, Range: protocol.Range{Start: pos, End: pos}},
-			}
-			if container != "" && container != r.Title {
-				ws.ContainerName = &container
-			}
-			out = append(out, ws)
+		name := r.Title
+		if r.Language != "" && r.Kind.IsEntry() {
+			name += " (" + r.Language.DisplayName() + ")"
 		}
-		return out, nil
-	}, nil
+		container := page.Title
+		pos := protocol.Position{Line: uint32(line)}
+		ws := protocol.WorkspaceSymbol{
+			BaseSymbolInformation: protocol.BaseSymbolInformation{Name: name, Kind: symbolKind(r.Kind)},
+			Location:              &protocol.Location{URI: u, Range: protocol.Range{Start: pos, End: pos}},
+		}
+		if container != "" && container != r.Title {
+			ws.ContainerName = &container
+		}
+		out = append(out, ws)
+	}
+	return out, nil
+}
+
+// symbolKinds are the protocol kinds of workspace symbols by search kind; anything else is a
+// namespace.
+var symbolKinds = map[search.Kind]protocol.SymbolKind{
+	search.KindPage:                  protocol.SymbolKindFile,
+	search.KindSection:               protocol.SymbolKindString,
+	search.KindEvent:                 protocol.SymbolKindEvent,
+	search.Kind(corpus.KindMethod):   protocol.SymbolKindMethod,
+	search.Kind(corpus.KindFunction): protocol.SymbolKindFunction,
+	search.Kind(corpus.KindType):     protocol.SymbolKindInterface,
+	search.Kind(corpus.KindEndpoint): protocol.SymbolKindObject,
 }
 
 func symbolKind(k search.Kind) protocol.SymbolKind {
-	switch k {
-	case search.KindPage:
-		return protocol.SymbolKindFile
-	case search.KindSection:
-		return protocol.SymbolKindString
-	case search.KindEvent:
-		return protocol.SymbolKindEvent
-	case search.Kind(corpus.KindMethod):
-		return protocol.SymbolKindMethod
-	case search.Kind(corpus.KindFunction):
-		return protocol.SymbolKindFunction
-	case search.Kind(corpus.KindType):
-		return protocol.SymbolKindInterface
-	case search.Kind(corpus.KindEndpoint):
-		return protocol.SymbolKindObject
-	}
-	return protocol.SymbolKindNamespace
+	return valueOr(symbolKinds, k, protocol.SymbolKindNamespace)
 }
 
 // workspaceSymbolLimit bounds workspace/symbol answers: a ranked docs search, where the first twenty

@@ -122,8 +122,8 @@ func detectLanguage(languageID string, u uri.URI) (corpus.Language, bool) {
 	return "", false
 }
 
-// normURI is the store key: the canonical form of a URI (the protocol decoder already canonicalises,
-// this keeps the store correct for URIs that come from anywhere else).
+// normURI is the key of the open files: the canonical form of a URI (the protocol decoder already canonicalises,
+// this keeps the lookups correct for URIs that come from anywhere else).
 func normURI(u uri.URI) uri.URI {
 	if p, err := uri.Parse(string(u)); err == nil {
 		return p
@@ -131,43 +131,43 @@ func normURI(u uri.URI) uri.URI {
 	return u
 }
 
-// store holds the open documents. Writes happen only on the connection's read loop (notifications are
-// handled in order there); requests read a *document snapshot.
-type store struct {
-	mu   sync.RWMutex
-	docs map[uri.URI]*document
+// openFiles holds the documents the client has open. Writes happen only on the connection's read
+// loop (notifications are handled in order there); requests read a *document snapshot.
+type openFiles struct {
+	mu    sync.RWMutex
+	byURI map[uri.URI]*document
 }
 
-func newStore() *store { return &store{docs: map[uri.URI]*document{}} }
+func newOpenFiles() *openFiles { return &openFiles{byURI: map[uri.URI]*document{}} }
 
-func (s *store) get(u uri.URI) *document {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.docs[normURI(u)]
+func (o *openFiles) get(u uri.URI) *document {
+	o.mu.RLock()
+	defer o.mu.RUnlock()
+	return o.byURI[normURI(u)]
 }
 
-func (s *store) all() []*document {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	out := make([]*document, 0, len(s.docs))
-	for _, d := range s.docs {
+func (o *openFiles) all() []*document {
+	o.mu.RLock()
+	defer o.mu.RUnlock()
+	out := make([]*document, 0, len(o.byURI))
+	for _, d := range o.byURI {
 		out = append(out, d)
 	}
 	return out
 }
 
-func (s *store) open(d *document) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.docs[normURI(d.uri)] = d
+func (o *openFiles) open(d *document) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.byURI[normURI(d.uri)] = d
 }
 
-func (s *store) close(u uri.URI) *document {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+func (o *openFiles) close(u uri.URI) *document {
+	o.mu.Lock()
+	defer o.mu.Unlock()
 	k := normURI(u)
-	d := s.docs[k]
-	delete(s.docs, k)
+	d := o.byURI[k]
+	delete(o.byURI, k)
 	return d
 }
 
@@ -181,11 +181,11 @@ const (
 )
 
 // change applies content changes in order, each against the text the previous one produced.
-func (s *store) change(u uri.URI, version int32, changes []protocol.TextDocumentContentChangeEvent, enc textpos.Encoding) (*document, changeResult) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+func (o *openFiles) change(u uri.URI, version int32, changes []protocol.TextDocumentContentChangeEvent, enc textpos.Encoding) (*document, changeResult) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
 	k := normURI(u)
-	cur := s.docs[k]
+	cur := o.byURI[k]
 	if cur == nil {
 		return nil, changeUnknownDoc
 	}
@@ -212,6 +212,6 @@ func (s *store) change(u uri.URI, version int32, changes []protocol.TextDocument
 		m = nil
 	}
 	next := cur.withText(version, text)
-	s.docs[k] = next
+	o.byURI[k] = next
 	return next, changeApplied
 }

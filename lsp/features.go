@@ -10,35 +10,24 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
-	"github.com/workos-lsp/workos-lsp/lsp/docview"
+	"github.com/workos-lsp/workos-lsp/docview"
 	"github.com/workos-lsp/workos-lsp/lsp/textpos"
 	"github.com/workos-lsp/workos-lsp/sdkcall"
 )
 
 // ---- hover
 
-func (s *server) hover(raw jsonrpc2.RawMessage) (prepared, error) {
-	var p protocol.HoverParams
-	if err := decode(raw, &p); err != nil {
-		return nil, err
+func (s *server) hover(ctx context.Context, v view, f *sdkcall.File, p *protocol.HoverParams) (any, error) {
+	t, ok := f.At(v.ld.sym, v.offset(p.Position))
+	if !ok {
+		return nil, nil
 	}
-	v := s.snapshot(p.TextDocument.URI)
-	return func(ctx context.Context) (any, error) {
-		f := v.file()
-		if f == nil {
-			return nil, nil
-		}
-		t, ok := f.At(v.ld.sym, v.offset(p.Position))
-		if !ok {
-			return nil, nil
-		}
-		md := targetMarkdown(v, t, docview.Options{Footer: v.footer(s.opts.Version)})
-		if md == "" {
-			return nil, nil
-		}
-		r := v.rng(t.Start, t.End)
-		return &protocol.Hover{Contents: markup(md, v.caps.hoverMarkdown), Range: &r}, nil
-	}, nil
+	md := targetMarkdown(v, t, docview.Options{Footer: v.footer(s.opts.Version)})
+	if md == "" {
+		return nil, nil
+	}
+	r := v.rng(t.Start, t.End)
+	return &protocol.Hover{Contents: markup(md, v.caps.hoverMarkdown), Range: &r}, nil
 }
 
 // targetMarkdown renders what is under the cursor.
@@ -101,28 +90,17 @@ type itemData struct {
 	Module string `json:"m,omitempty"`
 }
 
-func (s *server) completion(raw jsonrpc2.RawMessage) (prepared, error) {
-	var p protocol.CompletionParams
-	if err := decode(raw, &p); err != nil {
-		return nil, err
+func (s *server) completion(ctx context.Context, v view, f *sdkcall.File, p *protocol.CompletionParams) (any, error) {
+	cc, ok := f.Complete(v.ld.sym, v.offset(p.Position))
+	if !ok || len(cc.Items) == 0 {
+		return nil, nil
 	}
-	v := s.snapshot(p.TextDocument.URI)
-	return func(ctx context.Context) (any, error) {
-		f := v.file()
-		if f == nil {
-			return nil, nil
-		}
-		cc, ok := f.Complete(v.ld.sym, v.offset(p.Position))
-		if !ok || len(cc.Items) == 0 {
-			return nil, nil
-		}
-		rng := v.rng(cc.Start, cc.End)
-		items := make([]protocol.CompletionItem, 0, len(cc.Items))
-		for i := range cc.Items {
-			items = append(items, completionItem(v, &cc.Items[i], rng))
-		}
-		return &protocol.CompletionList{Items: items}, nil
-	}, nil
+	rng := v.rng(cc.Start, cc.End)
+	items := make([]protocol.CompletionItem, 0, len(cc.Items))
+	for i := range cc.Items {
+		items = append(items, completionItem(v, &cc.Items[i], rng))
+	}
+	return &protocol.CompletionList{Items: items}, nil
 }
 
 func completionItem(v view, it *sdkcall.Item, rng protocol.Range) protocol.CompletionItem {
@@ -162,88 +140,75 @@ func completionItem(v view, it *sdkcall.Item, rng protocol.Range) protocol.Compl
 	return ci
 }
 
-func completionKind(k sdkcall.ItemKind) protocol.CompletionItemKind {
-	switch k {
-	case sdkcall.ItemMethod:
-		return protocol.CompletionItemKindMethod
-	case sdkcall.ItemFunction:
-		return protocol.CompletionItemKindFunction
-	case sdkcall.ItemModule:
-		return protocol.CompletionItemKindModule
-	case sdkcall.ItemOption:
-		return protocol.CompletionItemKindProperty
-	case sdkcall.ItemEvent:
-		return protocol.CompletionItemKindEnumMember
-	}
-	return protocol.CompletionItemKindText
+// completionKinds are the protocol kinds of completion items; anything else is text.
+var completionKinds = map[sdkcall.ItemKind]protocol.CompletionItemKind{
+	sdkcall.ItemMethod:   protocol.CompletionItemKindMethod,
+	sdkcall.ItemFunction: protocol.CompletionItemKindFunction,
+	sdkcall.ItemModule:   protocol.CompletionItemKindModule,
+	sdkcall.ItemOption:   protocol.CompletionItemKindProperty,
+	sdkcall.ItemEvent:    protocol.CompletionItemKindEnumMember,
 }
 
-func (s *server) completionResolve(raw jsonrpc2.RawMessage) (prepared, error) {
-	var item protocol.CompletionItem
-	if err := decode(raw, &item); err != nil {
-		return nil, err
+func completionKind(k sdkcall.ItemKind) protocol.CompletionItemKind {
+	return valueOr(completionKinds, k, protocol.CompletionItemKindText)
+}
+
+// valueOr is m[k], or def when m has no k.
+func valueOr[K comparable, V any](m map[K]V, k K, def V) V {
+	if v, ok := m[k]; ok {
+		return v
 	}
-	v := s.snapshot("")
-	return func(ctx context.Context) (any, error) {
-		var d itemData
-		if v.ld == nil || len(item.Data) == 0 || json.Unmarshal(item.Data, &d) != nil || d.Gen != v.ld.gen {
-			return &item, nil
-		}
-		o := docview.Options{Footer: v.footer(s.opts.Version)}
-		var e *corpus.Entry
-		if d.Entry >= 0 && d.Entry < len(v.ld.Corpus.Entries) {
-			e = v.ld.Corpus.Entries[d.Entry]
-		}
-		md := ""
-		switch {
-		case d.Option != "" && e != nil:
-			for _, p := range e.Options() {
-				if p.Key == d.Option {
-					md = docview.Option(e, &p, o)
-					break
-				}
-			}
-		case d.Event != "":
-			if ev, ok := v.ld.sym.Event(d.Event); ok {
-				md = docview.Event(ev, o)
-			}
-		case e != nil && e.Kind == corpus.KindType:
-			md = docview.Type(e, o)
-		case e != nil:
-			md = docview.Call(v.ld.sym, e, o)
-		case d.Module != "":
-			if lang, ok := corpus.ParseLanguage(d.Lang); ok {
-				if m, ok := v.ld.sym.Module(d.Module); ok {
-					md = docview.Module(v.ld.sym, lang, m, o)
-				}
+	return def
+}
+
+func (s *server) completionResolve(ctx context.Context, v view, item *protocol.CompletionItem) (any, error) {
+	var d itemData
+	if v.ld == nil || len(item.Data) == 0 || json.Unmarshal(item.Data, &d) != nil || d.Gen != v.ld.gen {
+		return item, nil
+	}
+	o := docview.Options{Footer: v.footer(s.opts.Version)}
+	var e *corpus.Entry
+	if d.Entry >= 0 && d.Entry < len(v.ld.Corpus.Entries) {
+		e = v.ld.Corpus.Entries[d.Entry]
+	}
+	md := ""
+	switch {
+	case d.Option != "" && e != nil:
+		for _, p := range e.Options() {
+			if p.Key == d.Option {
+				md = docview.Option(e, &p, o)
+				break
 			}
 		}
-		if md != "" {
-			item.Documentation = markup(md, v.caps.completionMarkdown)
+	case d.Event != "":
+		if ev, ok := v.ld.sym.Event(d.Event); ok {
+			md = docview.Event(ev, o)
 		}
-		return &item, nil
-	}, nil
+	case e != nil && e.Kind == corpus.KindType:
+		md = docview.Type(e, o)
+	case e != nil:
+		md = docview.Call(v.ld.sym, e, o)
+	case d.Module != "":
+		if lang, ok := corpus.ParseLanguage(d.Lang); ok {
+			if m, ok := v.ld.sym.Module(d.Module); ok {
+				md = docview.Module(v.ld.sym, lang, m, o)
+			}
+		}
+	}
+	if md != "" {
+		item.Documentation = markup(md, v.caps.completionMarkdown)
+	}
+	return item, nil
 }
 
 // ---- signature help
 
-func (s *server) signatureHelp(raw jsonrpc2.RawMessage) (prepared, error) {
-	var p protocol.SignatureHelpParams
-	if err := decode(raw, &p); err != nil {
-		return nil, err
+func (s *server) signatureHelp(ctx context.Context, v view, f *sdkcall.File, p *protocol.SignatureHelpParams) (any, error) {
+	sc, ok := f.Signature(v.ld.sym, v.offset(p.Position))
+	if !ok || sc.Entry == nil {
+		return nil, nil
 	}
-	v := s.snapshot(p.TextDocument.URI)
-	return func(ctx context.Context) (any, error) {
-		f := v.file()
-		if f == nil {
-			return nil, nil
-		}
-		sc, ok := f.Signature(v.ld.sym, v.offset(p.Position))
-		if !ok || sc.Entry == nil {
-			return nil, nil
-		}
-		return signatureHelpFor(v, sc), nil
-	}, nil
+	return signatureHelpFor(v, sc), nil
 }
 
 func signatureHelpFor(v view, sc sdkcall.SignatureContext) *protocol.SignatureHelp {
@@ -293,42 +258,31 @@ func signatureHelpFor(v view, sc sdkcall.SignatureContext) *protocol.SignatureHe
 
 // ---- definition
 
-func (s *server) definition(raw jsonrpc2.RawMessage) (prepared, error) {
-	var p protocol.DefinitionParams
-	if err := decode(raw, &p); err != nil {
-		return nil, err
+func (s *server) definition(ctx context.Context, v view, f *sdkcall.File, p *protocol.DefinitionParams) (any, error) {
+	t, ok := f.At(v.ld.sym, v.offset(p.Position))
+	if !ok {
+		return nil, nil
 	}
-	v := s.snapshot(p.TextDocument.URI)
-	return func(ctx context.Context) (any, error) {
-		f := v.file()
-		if f == nil {
-			return nil, nil
+	var locs protocol.LocationSlice
+	seen := map[string]bool{}
+	for _, pa := range targetPages(v.ld, t) {
+		key := pa.page.Path + "#" + pa.anchor
+		if seen[key] {
+			continue
 		}
-		t, ok := f.At(v.ld.sym, v.offset(p.Position))
-		if !ok {
-			return nil, nil
+		seen[key] = true
+		u, line, err := v.ld.pages.location(pa.page, pa.anchor)
+		if err != nil {
+			s.log.Warn("definition: rendering page", "page", pa.page.Path, "error", err)
+			continue
 		}
-		var locs protocol.LocationSlice
-		seen := map[string]bool{}
-		for _, pa := range targetPages(v.ld, t) {
-			key := pa.page.Path + "#" + pa.anchor
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
-			u, line, err := v.ld.pages.location(pa.page, pa.anchor)
-			if err != nil {
-				s.log.Warn("definition: rendering page", "page", pa.page.Path, "error", err)
-				continue
-			}
-			pos := protocol.Position{Line: uint32(line)}
-			locs = append(locs, protocol.Location{URI: u, Range: protocol.Range{Start: pos, End: pos}})
-		}
-		if len(locs) == 0 {
-			return nil, nil
-		}
-		return locs, nil
-	}, nil
+		pos := protocol.Position{Line: uint32(line)}
+		locs = append(locs, protocol.Location{URI: u, Range: protocol.Range{Start: pos, End: pos}})
+	}
+	if len(locs) == 0 {
+		return nil, nil
+	}
+	return locs, nil
 }
 
 type pageAnchor struct {
@@ -372,109 +326,87 @@ func entryPage(ld *loaded, e *corpus.Entry) (pageAnchor, bool) {
 
 // ---- document links
 
-func (s *server) documentLinks(raw jsonrpc2.RawMessage) (prepared, error) {
-	var p protocol.DocumentLinkParams
-	if err := decode(raw, &p); err != nil {
-		return nil, err
-	}
-	v := s.snapshot(p.TextDocument.URI)
-	return func(ctx context.Context) (any, error) {
-		f := v.file()
-		if f == nil {
-			return nil, nil
+func (s *server) documentLinks(ctx context.Context, v view, f *sdkcall.File, p *protocol.DocumentLinkParams) (any, error) {
+	// The encoded answer is the same until the document or the docs change.
+	raw := v.doc.memo(v.ld, "links", func() any {
+		links := f.Links(v.ld.sym)
+		out := make([]protocol.DocumentLink, 0, len(links))
+		for _, l := range links {
+			if l.URL == "" {
+				continue
+			}
+			target := uri.URI(l.URL)
+			tip := "WorkOS docs"
+			if l.Entry != nil {
+				tip = "WorkOS docs: " + l.Entry.Signature()
+			}
+			out = append(out, protocol.DocumentLink{Range: v.rng(l.Start, l.End), Target: &target, Tooltip: &tip})
 		}
-		// The encoded answer is the same until the document or the docs change.
-		raw := v.doc.memo(v.ld, "links", func() any {
-			links := f.Links(v.ld.sym)
-			out := make([]protocol.DocumentLink, 0, len(links))
-			for _, l := range links {
-				if l.URL == "" {
-					continue
-				}
-				target := uri.URI(l.URL)
-				tip := "WorkOS docs"
-				if l.Entry != nil {
-					tip = "WorkOS docs: " + l.Entry.Signature()
-				}
-				out = append(out, protocol.DocumentLink{Range: v.rng(l.Start, l.End), Target: &target, Tooltip: &tip})
-			}
-			if len(out) == 0 {
-				return jsonrpc2.RawMessage("null")
-			}
-			b, err := encodeArray(out)
-			if err != nil {
-				s.log.Error("encoding document links", "error", err)
-				return jsonrpc2.RawMessage("null")
-			}
-			return b
-		}).(jsonrpc2.RawMessage)
-		return raw, nil
-	}, nil
+		if len(out) == 0 {
+			return jsonrpc2.RawMessage("null")
+		}
+		b, err := encodeArray(out)
+		if err != nil {
+			s.log.Error("encoding document links", "error", err)
+			return jsonrpc2.RawMessage("null")
+		}
+		return b
+	}).(jsonrpc2.RawMessage)
+	return raw, nil
 }
 
 // ---- code actions
 
-func (s *server) codeActions(raw jsonrpc2.RawMessage) (prepared, error) {
-	var p protocol.CodeActionParams
-	if err := decode(raw, &p); err != nil {
-		return nil, err
-	}
-	v := s.snapshot(p.TextDocument.URI)
-	return func(ctx context.Context) (any, error) {
-		f := v.file()
-		if f == nil {
-			return nil, nil
+func (s *server) codeActions(ctx context.Context, v view, f *sdkcall.File, p *protocol.CodeActionParams) (any, error) {
+	want := func(k protocol.CodeActionKind) bool {
+		if len(p.Context.Only) == 0 {
+			return true
 		}
-		want := func(k protocol.CodeActionKind) bool {
-			if len(p.Context.Only) == 0 {
+		for _, o := range p.Context.Only {
+			if k == o || strings.HasPrefix(string(k), string(o)+".") {
 				return true
 			}
-			for _, o := range p.Context.Only {
-				if k == o || strings.HasPrefix(string(k), string(o)+".") {
-					return true
-				}
-			}
-			return false
 		}
-		start, end := v.offset(p.Range.Start), v.offset(p.Range.End)
-		var out []protocol.CommandOrCodeAction
-		if want(protocol.CodeActionKindQuickFix) {
-			for _, d := range v.doc.Diagnostics(f, v.ld) {
-				if d.End < start || d.Start > end || len(d.Fixes) == 0 {
-					continue
-				}
-				diag := toDiagnostic(v, d)
-				for _, fix := range d.Fixes {
-					kind := protocol.CodeActionKindQuickFix
-					out = append(out, &protocol.CodeAction{
-						Title:       fix.Title,
-						Kind:        &kind,
-						Diagnostics: []protocol.Diagnostic{diag},
-						IsPreferred: ptr(len(d.Fixes) == 1),
-						Edit: &protocol.WorkspaceEdit{Changes: map[uri.URI][]protocol.TextEdit{
-							v.doc.uri: {{Range: v.rng(fix.Start, fix.End), NewText: fix.NewText}},
-						}},
-					})
-				}
+		return false
+	}
+	start, end := v.offset(p.Range.Start), v.offset(p.Range.End)
+	var out []protocol.CommandOrCodeAction
+	if want(protocol.CodeActionKindQuickFix) {
+		for _, d := range v.doc.Diagnostics(f, v.ld) {
+			if d.End < start || d.Start > end || len(d.Fixes) == 0 {
+				continue
+			}
+			diag := toDiagnostic(v, d)
+			for _, fix := range d.Fixes {
+				kind := protocol.CodeActionKindQuickFix
+				out = append(out, &protocol.CodeAction{
+					Title:       fix.Title,
+					Kind:        &kind,
+					Diagnostics: []protocol.Diagnostic{diag},
+					IsPreferred: ptr(len(d.Fixes) == 1),
+					Edit: &protocol.WorkspaceEdit{Changes: map[uri.URI][]protocol.TextEdit{
+						v.doc.uri: {{Range: v.rng(fix.Start, fix.End), NewText: fix.NewText}},
+					}},
+				})
 			}
 		}
-		if want(protocol.CodeActionKindEmpty) || len(p.Context.Only) == 0 {
-			if t, ok := f.At(v.ld.sym, start); ok {
-				if url, title := targetURL(v, t); url != "" {
-					arg, _ := json.Marshal(url)
-					cmdTitle := "Open WorkOS docs: " + title
-					out = append(out, &protocol.CodeAction{
-						Title:   cmdTitle,
-						Command: protocol.Command{Title: cmdTitle, Command: CommandOpenDocs, Arguments: []protocol.LSPAny{arg}},
-					})
-				}
+	}
+	if want(protocol.CodeActionKindEmpty) || len(p.Context.Only) == 0 {
+		if t, ok := f.At(v.ld.sym, start); ok {
+			if url, title := targetURL(v, t); url != "" {
+				arg, _ := json.Marshal(url)
+				cmdTitle := "Open WorkOS docs: " + title
+				out = append(out, &protocol.CodeAction{
+					Title:   cmdTitle,
+					Command: protocol.Command{Title: cmdTitle, Command: CommandOpenDocs, Arguments: []protocol.LSPAny{arg}},
+				})
 			}
 		}
-		if len(out) == 0 {
-			return nil, nil
-		}
-		return encodeArray(out)
-	}, nil
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	return encodeArray(out)
 }
 
 // targetURL is the public docs address of a target and a short title for it.
@@ -518,14 +450,13 @@ func toDiagnostic(v view, d sdkcall.Diagnostic) protocol.Diagnostic {
 	return out
 }
 
+// severities are the protocol severities of diagnostics; anything else is a warning.
+var severities = map[sdkcall.Severity]protocol.DiagnosticSeverity{
+	sdkcall.SeverityError:       protocol.DiagnosticSeverityError,
+	sdkcall.SeverityInformation: protocol.DiagnosticSeverityInformation,
+	sdkcall.SeverityHint:        protocol.DiagnosticSeverityHint,
+}
+
 func severity(s sdkcall.Severity) protocol.DiagnosticSeverity {
-	switch s {
-	case sdkcall.SeverityError:
-		return protocol.DiagnosticSeverityError
-	case sdkcall.SeverityInformation:
-		return protocol.DiagnosticSeverityInformation
-	case sdkcall.SeverityHint:
-		return protocol.DiagnosticSeverityHint
-	}
-	return protocol.DiagnosticSeverityWarning
+	return valueOr(severities, s, protocol.DiagnosticSeverityWarning)
 }

@@ -349,18 +349,30 @@ func posOf(t testing.TB, text, marker string, delta int) protocol.Position {
 	if i < 0 {
 		t.Fatalf("marker %q not in text", marker)
 	}
-	before := text[:i]
+	p := positionAt(text, i)
+	p.Character += uint32(delta)
+	return p
+}
+
+// positionAt is the UTF-16 position of a byte offset in text.
+func positionAt(text string, offset int) protocol.Position {
+	before := text[:offset]
 	line := strings.Count(before, "\n")
 	col := before[strings.LastIndex(before, "\n")+1:]
-	units := 0
-	for _, r := range col {
+	return protocol.Position{Line: uint32(line), Character: utf16Len(col)}
+}
+
+// utf16Len is the length of s in UTF-16 code units.
+func utf16Len(s string) uint32 {
+	n := uint32(0)
+	for _, r := range s {
 		if r >= 0x10000 {
-			units += 2
+			n += 2
 		} else {
-			units++
+			n++
 		}
 	}
-	return protocol.Position{Line: uint32(line), Character: uint32(units + delta)}
+	return n
 }
 
 func rpcCode(err error) jsonrpc2.Code {

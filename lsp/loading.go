@@ -13,6 +13,7 @@ import (
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 	"github.com/workos-lsp/workos-lsp/corpus/search"
+	"github.com/workos-lsp/workos-lsp/docquery"
 	"github.com/workos-lsp/workos-lsp/sdkcall"
 )
 
@@ -31,15 +32,17 @@ type loaded struct {
 
 func newLoaded(in *Docs, gen uint64, cacheDir string) *loaded {
 	d := *in
-	if ix, ok := d.Search.(*search.Index); ok && ix == nil {
-		d.Search = nil // a nil *search.Index in the interface: use the title match instead
-	}
 	l := &loaded{Docs: &d, sym: d.Corpus.Symbols(), gen: gen, version: d.Version}
 	if l.version == "" {
 		l.version = d.Corpus.Version
 	}
 	l.pages = newPageCache(cacheDir, l.version, d.Corpus)
 	return l
+}
+
+// search ranks the docs with their index, or by title without one.
+func (l *loaded) search(ctx context.Context, q string, opts search.Options) ([]search.Result, error) {
+	return docquery.Search(ctx, l.Corpus, l.Search, q, opts)
 }
 
 // entryIndex finds e's position in Corpus.Entries (completion items carry it to resolve).
@@ -114,27 +117,38 @@ func (s *server) applyConfiguration(layer *settingsLayer) {
 	s.settingsMu.Lock()
 	s.confLayer = layer
 	s.settingsMu.Unlock()
-	set := s.recomputeSettings()
-	s.startLoading("configuration")
-	_ = set
+	s.recomputeSettings()
+	s.startLoading(loadConfiguration)
 	// Enabled languages may have changed: refresh diagnostics of open documents.
-	for _, d := range s.docs.all() {
+	for _, d := range s.files.all() {
 		s.scheduleDiagnostics(d.uri)
 	}
 }
 
+// loadReason says why startLoading is called.
+type loadReason int
+
+const (
+	// loadInitialized: the client finished initialize; the first load, unless a configuration that
+	// arrived first started one already.
+	loadInitialized loadReason = iota
+	// loadConfiguration: the settings changed; a load starts when the docs settings differ from
+	// those of the newest load.
+	loadConfiguration
+)
+
 // startLoading (re)loads the docs when the docs settings differ from what is loaded or loading.
-func (s *server) startLoading(why string) {
+func (s *server) startLoading(why loadReason) {
 	set := s.currentSettings()
 	key := set.docsKey()
-	s.settingsMu.Lock()
-	if key == s.loadKey && why != "initialized" {
-		s.settingsMu.Unlock()
-		return
-	}
-	if why == "initialized" && s.loadKey != "" {
-		s.settingsMu.Unlock()
+	s.loadMu.Lock()
+	switch {
+	case why == loadInitialized && s.loadKey != "":
+		s.loadMu.Unlock()
 		return // already loading or loaded (configuration arrived first)
+	case why == loadConfiguration && key == s.loadKey:
+		s.loadMu.Unlock()
+		return
 	}
 	s.loadKey = key
 	if s.loadCancel != nil {
@@ -142,8 +156,9 @@ func (s *server) startLoading(why string) {
 	}
 	ctx, cancel := context.WithCancel(s.ctx)
 	s.loadCancel = cancel
-	gen := s.loadGen.Add(1)
-	s.settingsMu.Unlock()
+	s.loadGen++
+	gen := s.loadGen
+	s.loadMu.Unlock()
 
 	if s.opts.Loader == nil {
 		s.log.Warn("no docs loader configured; features stay empty")
@@ -159,11 +174,23 @@ func (s *server) startLoading(why string) {
 }
 
 func (s *server) stopLoading() {
-	s.settingsMu.Lock()
-	defer s.settingsMu.Unlock()
+	s.loadMu.Lock()
+	defer s.loadMu.Unlock()
 	if s.loadCancel != nil {
 		s.loadCancel()
 	}
+}
+
+// swapIn makes l the docs in use, unless a newer load has started or the server is stopping. The
+// check and the swap happen under one lock, so a slow old load that finishes last cannot replace the
+// docs of a newer one. It returns the docs l replaced.
+func (s *server) swapIn(ctx context.Context, l *loaded) (old *loaded, ok bool) {
+	s.loadMu.Lock()
+	defer s.loadMu.Unlock()
+	if ctx.Err() != nil || l.gen != s.loadGen {
+		return nil, false
+	}
+	return s.current.Swap(l), true
 }
 
 // load runs the loader with work-done progress and swaps the result in.
@@ -171,7 +198,7 @@ func (s *server) load(ctx context.Context, gen uint64, set Settings) {
 	start := time.Now()
 	p := s.beginProgress(fmt.Sprintf("workos-lsp/load/%d", gen), "WorkOS docs", "loading")
 	docs, err := s.runLoader(ctx, set, p.report)
-	if ctx.Err() != nil || gen != s.loadGen.Load() {
+	if ctx.Err() != nil {
 		p.end("cancelled")
 		return // superseded by a newer load or the server is stopping
 	}
@@ -186,24 +213,43 @@ func (s *server) load(ctx context.Context, gen uint64, set Settings) {
 	}
 	// The lookups' own index for the languages open now, so the next hover does not build it.
 	var open []corpus.Language
-	for _, d := range s.docs.all() {
+	for _, d := range s.files.all() {
 		if d.known && !slices.Contains(open, d.lang) {
 			open = append(open, d.lang)
 		}
 	}
 	sdkcall.Prepare(docs.Corpus.Symbols(), open...)
 	l := newLoaded(docs, gen, s.opts.CacheDir)
-	if old := s.current.Swap(l); old != nil && old.Corpus != docs.Corpus {
+	if s.opts.beforeSwap != nil {
+		s.opts.beforeSwap(gen)
+	}
+	old, ok := s.swapIn(ctx, l)
+	if !ok {
+		if cur := s.current.Load(); cur == nil || cur.Corpus != docs.Corpus {
+			sdkcall.Release(docs.Corpus.Symbols())
+		}
+		p.end("cancelled")
+		return
+	}
+	if old != nil && old.Corpus != docs.Corpus {
 		sdkcall.Release(old.Corpus.Symbols())
 	}
 	s.log.Info("WorkOS docs loaded", "version", l.version, "pages", len(docs.Corpus.Pages), "entries", len(docs.Corpus.Entries), "took", time.Since(start))
 	if docs.Note != "" {
 		s.logMessage(protocol.MessageTypeInfo, "workos-lsp: "+docs.Note)
 	}
-	for _, d := range s.docs.all() {
+	for _, d := range s.files.all() {
 		s.scheduleDiagnostics(d.uri)
 	}
 	p.end(fmt.Sprintf("WorkOS docs %s", l.version))
+	if docs.Refresh != nil {
+		// With the server's context and wait group: shutdown cancels the refresh and waits for it.
+		s.wg.Add(1)
+		go func() {
+			defer s.wg.Done()
+			docs.Refresh(s.ctx)
+		}()
+	}
 }
 
 // runLoader calls the loader, turning a panic into an error.

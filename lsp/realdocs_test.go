@@ -39,6 +39,22 @@ func realDocs(t testing.TB) *Docs {
 	return realDoc
 }
 
+// langFile is how a realistic file is opened: language id and file name.
+type langFile struct {
+	lang, languageID, file string
+}
+
+var (
+	jsFile   = langFile{"js", "typescript", "app.ts"}
+	goFile   = langFile{"go", "go", "main.go"}
+	pyFile   = langFile{"python", "python", "app.py"}
+	rbFile   = langFile{"ruby", "ruby", "app.rb"}
+	phpFile  = langFile{"php", "php", "index.php"}
+	javaFile = langFile{"java", "java", "App.java"}
+	csFile   = langFile{"dotnet", "csharp", "Program.cs"}
+	curlFile = langFile{"curl", "shellscript", "create.sh"}
+)
+
 // realFile is application code in one SDK's style, with the words to hover (each occurs once) and
 // what their hover must start with: "call", "option", "module", "type" or "event".
 type realHoverFile struct {

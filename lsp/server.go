@@ -1,7 +1,7 @@
 // Package lsp is the Language Server Protocol glue of workos-lsp: lifecycle, document sync, background
-// loading of the docs, and thin feature handlers that call sdkcall/corpus/search and convert their
-// answers to protocol types. Rendering of documentation lives in lsp/docview (protocol-free) and all
-// position maths in lsp/textpos.
+// loading of the docs, and thin feature handlers that call sdkcall and docquery and convert their
+// answers to protocol types. Rendering of documentation lives in docview, lookups over the docs in
+// docquery (both protocol-free), and all position maths in lsp/textpos.
 //
 // Concurrency model. go.lsp.dev/jsonrpc2 v1 runs a handler inline on the connection's read loop until
 // the handler calls jsonrpc2.Async. This server keeps every notification inline, so document changes,
@@ -27,10 +27,12 @@ import (
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
-	"github.com/workos-lsp/workos-lsp/corpus/search"
+	"github.com/workos-lsp/workos-lsp/docquery"
 	"github.com/workos-lsp/workos-lsp/lsp/textpos"
+	"github.com/workos-lsp/workos-lsp/sdkcall"
 )
 
 // ServerName is reported in serverInfo.
@@ -47,12 +49,14 @@ type Docs struct {
 	// Note is shown to the user once the docs are in use (window/logMessage), e.g. "offline: using
 	// the cached 0.2.0".
 	Note string
+	// Refresh, when set, runs in the background once these docs are in use, with the server's
+	// context: shutdown cancels it and waits for it (up to two seconds). docset's cache-first load
+	// uses it to look for newer docs for the next start.
+	Refresh func(ctx context.Context)
 }
 
 // Searcher is the ranked search over the docs; *search.Index implements it.
-type Searcher interface {
-	Search(ctx context.Context, q string, opts search.Options) ([]search.Result, error)
-}
+type Searcher = docquery.Searcher
 
 // Loader loads the docs for settings. It runs in the background after `initialized` and again when
 // the docs settings change; progress reports stages ("download", "parse", "index"…) with done/total
@@ -81,6 +85,9 @@ type Options struct {
 	// beforeRun, when set, runs in each request's concurrent phase before the handler (tests use it to
 	// hold a request until it is cancelled).
 	beforeRun func(ctx context.Context, method string, id jsonrpc2.ID)
+	// beforeSwap, when set, runs in a load after the loader returned its docs and before they are
+	// swapped in (tests use it to hold a load there, as a slow one would be).
+	beforeSwap func(gen uint64)
 }
 
 // ErrNoShutdown is returned by Serve when the connection ended (by `exit` or end of input) without a
@@ -135,16 +142,20 @@ type server struct {
 	exited chan struct{}
 	exit   sync.Once
 
-	docs    *store
-	current atomic.Pointer[loaded]
+	files   *openFiles
+	current atomic.Pointer[loaded] // the docs in use; nil until the first load is swapped in
 
 	settings   atomic.Pointer[Settings]
-	settingsMu sync.Mutex // guards the fields below
+	settingsMu sync.Mutex // guards the two layers
 	initLayer  *settingsLayer
 	confLayer  *settingsLayer
-	loadKey    string
+
+	// loadMu guards the load state below and the swap of current: a load swaps its docs in only while
+	// it is the newest (see swapIn).
+	loadMu     sync.Mutex
+	loadKey    string // docsKey of the newest load
 	loadCancel context.CancelFunc
-	loadGen    atomic.Uint64
+	loadGen    uint64 // generation of the newest load
 
 	inflightMu sync.Mutex
 	inflight   map[jsonrpc2.ID]context.CancelFunc
@@ -181,7 +192,7 @@ func newServer(opts Options) *server {
 		opts:     opts,
 		log:      opts.Logger,
 		exited:   make(chan struct{}),
-		docs:     newStore(),
+		files:    newOpenFiles(),
 		inflight: map[jsonrpc2.ID]context.CancelFunc{},
 	}
 	set := opts.Settings
@@ -250,15 +261,52 @@ type prepared func(ctx context.Context) (any, error)
 type route func(s *server, params jsonrpc2.RawMessage) (prepared, error)
 
 var routes = map[string]route{
-	protocol.MethodTextDocumentHover:         (*server).hover,
-	protocol.MethodTextDocumentCompletion:    (*server).completion,
-	protocol.MethodCompletionItemResolve:     (*server).completionResolve,
-	protocol.MethodTextDocumentSignatureHelp: (*server).signatureHelp,
-	protocol.MethodTextDocumentDefinition:    (*server).definition,
-	protocol.MethodTextDocumentDocumentLink:  (*server).documentLinks,
-	protocol.MethodTextDocumentCodeAction:    (*server).codeActions,
-	protocol.MethodWorkspaceSymbol:           (*server).workspaceSymbols,
+	protocol.MethodTextDocumentHover:         onFile(func(p *protocol.HoverParams) uri.URI { return p.TextDocument.URI }, (*server).hover),
+	protocol.MethodTextDocumentCompletion:    onFile(func(p *protocol.CompletionParams) uri.URI { return p.TextDocument.URI }, (*server).completion),
+	protocol.MethodCompletionItemResolve:     onDocs((*server).completionResolve),
+	protocol.MethodTextDocumentSignatureHelp: onFile(func(p *protocol.SignatureHelpParams) uri.URI { return p.TextDocument.URI }, (*server).signatureHelp),
+	protocol.MethodTextDocumentDefinition:    onFile(func(p *protocol.DefinitionParams) uri.URI { return p.TextDocument.URI }, (*server).definition),
+	protocol.MethodTextDocumentDocumentLink:  onFile(func(p *protocol.DocumentLinkParams) uri.URI { return p.TextDocument.URI }, (*server).documentLinks),
+	protocol.MethodTextDocumentCodeAction:    onFile(func(p *protocol.CodeActionParams) uri.URI { return p.TextDocument.URI }, (*server).codeActions),
+	protocol.MethodWorkspaceSymbol:           onDocs((*server).workspaceSymbols),
 	protocol.MethodWorkspaceExecuteCommand:   (*server).executeCommand,
+}
+
+// fileHandler answers a request about one document that has WorkOS features, in the request's
+// concurrent phase.
+type fileHandler[P any] func(s *server, ctx context.Context, v view, f *sdkcall.File, params *P) (any, error)
+
+// onFile routes a request about one document: it decodes P and takes the snapshot of the document P
+// names inline, then runs h concurrently on the document's analysis. A document without features
+// (docs not loaded, language unknown or disabled, no WorkOS SDK in it) answers null without h.
+func onFile[P any](document func(*P) uri.URI, h fileHandler[P]) route {
+	return func(s *server, raw jsonrpc2.RawMessage) (prepared, error) {
+		var p P
+		if err := decode(raw, &p); err != nil {
+			return nil, err
+		}
+		v := s.snapshot(document(&p))
+		return func(ctx context.Context) (any, error) {
+			f := v.file()
+			if f == nil {
+				return nil, nil
+			}
+			return h(s, ctx, v, f, &p)
+		}, nil
+	}
+}
+
+// onDocs routes a request about the docs rather than a document: P is decoded and the snapshot
+// (without a document) taken inline; h runs concurrently and sees v.ld == nil while nothing is loaded.
+func onDocs[P any](h func(s *server, ctx context.Context, v view, params *P) (any, error)) route {
+	return func(s *server, raw jsonrpc2.RawMessage) (prepared, error) {
+		var p P
+		if err := decode(raw, &p); err != nil {
+			return nil, err
+		}
+		v := s.snapshot("")
+		return func(ctx context.Context) (any, error) { return h(s, ctx, v, &p) }, nil
+	}
 }
 
 func (s *server) call(ctx context.Context, req *jsonrpc2.Request) (result any, err error) {
@@ -383,7 +431,7 @@ func (s *server) notification(ctx context.Context, method string, params jsonrpc
 	var err error
 	switch method {
 	case protocol.MethodInitialized:
-		s.startLoading("initialized")
+		s.startLoading(loadInitialized)
 	case protocol.MethodTextDocumentDidOpen:
 		err = s.didOpen(params)
 	case protocol.MethodTextDocumentDidChange:

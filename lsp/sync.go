@@ -21,7 +21,7 @@ func (s *server) didOpen(raw jsonrpc2.RawMessage) error {
 	}
 	td := p.TextDocument
 	d := newDocument(td.URI, string(td.LanguageID), td.Version, td.Text)
-	s.docs.open(d)
+	s.files.open(d)
 	s.scheduleDiagnostics(d.uri)
 	return nil
 }
@@ -31,7 +31,7 @@ func (s *server) didChange(raw jsonrpc2.RawMessage) error {
 	if err := decode(raw, &p); err != nil {
 		return err
 	}
-	d, res := s.docs.change(p.TextDocument.URI, p.TextDocument.Version, p.ContentChanges, textpos.Encoding(s.enc.Load()))
+	d, res := s.files.change(p.TextDocument.URI, p.TextDocument.Version, p.ContentChanges, textpos.Encoding(s.enc.Load()))
 	switch res {
 	case changeUnknownDoc:
 		s.log.Warn("didChange for a document that is not open", "uri", p.TextDocument.URI)
@@ -48,7 +48,7 @@ func (s *server) didClose(raw jsonrpc2.RawMessage) error {
 	if err := decode(raw, &p); err != nil {
 		return err
 	}
-	d := s.docs.close(p.TextDocument.URI)
+	d := s.files.close(p.TextDocument.URI)
 	if d == nil {
 		return nil
 	}

@@ -1,10 +1,12 @@
 package lsp
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -304,4 +306,91 @@ func TestPullConfiguration(t *testing.T) {
 	if len(c.notesOf(protocol.MethodWorkspaceConfiguration)) != 1 {
 		t.Error("server did not ask workspace/configuration")
 	}
+}
+
+// Two loads, the first finishing last: the docs of the newer settings stay in use. The first load is
+// held after its loader returned, where a slow one spends its time (building its lookups), until the
+// second load is in use.
+func TestSlowOldLoadIsNotSwappedIn(t *testing.T) {
+	first, second := *fixtureDocs(t), *fixtureDocs(t)
+	first.Version, second.Version = "first", "second"
+	var calls atomic.Int32
+	loader := func(ctx context.Context, s Settings, progress func(string, int64, int64)) (*Docs, error) {
+		if calls.Add(1) == 1 {
+			return &first, nil
+		}
+		return &second, nil
+	}
+	held, release := make(chan struct{}), make(chan struct{})
+	beforeSwap := func(gen uint64) {
+		if gen == 1 {
+			close(held)
+			<-release
+		}
+	}
+	c := startServer(t, Options{Loader: loader, Version: "test", beforeSwap: beforeSwap})
+	c.must(protocol.MethodInitialize, &protocol.InitializeParams{Capabilities: defaultCaps()}, nil)
+	c.notify(protocol.MethodInitialized, &protocol.InitializedParams{})
+	<-held
+	from := c.noteCount()
+	c.notify(protocol.MethodWorkspaceDidChangeConfiguration, &protocol.DidChangeConfigurationParams{Settings: protocol.LSPAny(`{"docsVersion": "0.2.0"}`)})
+	c.waitNote(from, protocol.MethodProgress, progressEnd("workos-lsp/load/2"))
+	close(release)
+	c.waitNote(0, protocol.MethodProgress, progressEnd("workos-lsp/load/1"))
+
+	text, pos := cut(t, jsHead+"await workos.userManagement.create‸User({});")
+	u := c.open("swap.ts", "typescript", text)
+	if md := hoverText(t, c.hover(u, pos)); !strings.Contains(md, "WorkOS docs second") {
+		t.Errorf("the first load's docs replaced the second's:\n%s", md)
+	}
+}
+
+// progressEnd matches the end of the work-done progress with token.
+func progressEnd(token string) func(json.RawMessage) bool {
+	return func(raw json.RawMessage) bool {
+		var p struct {
+			Token string `json:"token"`
+			Value struct {
+				Kind string `json:"kind"`
+			} `json:"value"`
+		}
+		return json.Unmarshal(raw, &p) == nil && p.Token == token && p.Value.Kind == "end"
+	}
+}
+
+// The docs' background refresh runs once they are in use, with the server's context: shutdown ends
+// it, and Serve returns only after it has.
+func TestRefreshRunsWithTheServersLifetime(t *testing.T) {
+	docs := *fixtureDocs(t)
+	started, stopped := make(chan struct{}), make(chan struct{})
+	docs.Refresh = func(ctx context.Context) {
+		close(started)
+		<-ctx.Done()
+		time.Sleep(50 * time.Millisecond) // a refresh that takes a moment to wind down
+		close(stopped)
+	}
+	l := &fixtureLoader{docs: &docs}
+	c := startServer(t, Options{Loader: l.load})
+	c.initialize(defaultCaps(), "")
+	select {
+	case <-started:
+	case <-time.After(waitLimit):
+		t.Fatal("the refresh did not start")
+	}
+	c.must(protocol.MethodShutdown, nil, nil)
+	c.notify(protocol.MethodExit, nil)
+	select {
+	case err := <-c.serveErr:
+		if err != nil {
+			t.Errorf("Serve = %v", err)
+		}
+	case <-time.After(waitLimit):
+		t.Fatal("Serve did not return")
+	}
+	select {
+	case <-stopped:
+	default:
+		t.Error("Serve returned before the refresh stopped")
+	}
+	c.serveErr <- nil // for the cleanup
 }

@@ -5,7 +5,7 @@ import (
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 
-	"github.com/workos-lsp/workos-lsp/lsp/docview"
+	"github.com/workos-lsp/workos-lsp/docview"
 	"github.com/workos-lsp/workos-lsp/lsp/textpos"
 	"github.com/workos-lsp/workos-lsp/sdkcall"
 )
@@ -28,7 +28,7 @@ func (s *server) snapshot(u uri.URI) view {
 		caps: s.caps.Load(),
 	}
 	if u != "" {
-		v.doc = s.docs.get(u)
+		v.doc = s.files.get(u)
 	}
 	return v
 }

@@ -4,35 +4,33 @@ import (
 	"context"
 	"fmt"
 	"path"
-	"slices"
-	"sort"
 	"strings"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 	"github.com/workos-lsp/workos-lsp/corpus/search"
+	"github.com/workos-lsp/workos-lsp/docquery"
 )
 
 // Docs answers workos_docs: the page or section ref names, as Markdown with navigation; the pages
 // below a folder (or all areas for an empty ref); or, when nothing matches, an error listing the
 // closest paths.
 func Docs(ctx context.Context, c *corpus.Corpus, ix *search.Index, ref string) (string, error) {
-	p, anchor := normalizeRef(ref)
-	if p == "" {
+	m := docquery.ResolvePage(c, ref)
+	switch {
+	case m.Path == "":
 		return listing(c, "", c.Pages), nil
+	case m.Page != nil && m.Alias:
+		note := fmt.Sprintf("*There is no page `%s`; this is `%s`.*\n\n", m.Path, m.Page.Path)
+		return note + RenderPage(c, m.Page, m.Anchor, true), nil
+	case m.Page != nil:
+		return RenderPage(c, m.Page, m.Anchor, true), nil
 	}
-	if page, _, ok := c.Page(p); ok {
-		return RenderPage(c, page, anchor, true), nil
-	}
-	if page, ok := aliasPage(c, p); ok {
-		note := fmt.Sprintf("*There is no page `%s`; this is `%s`.*\n\n", p, page.Path)
-		return note + RenderPage(c, page, anchor, true), nil
-	}
-	if under := pagesUnder(c, p); len(under) > 0 {
-		return listing(c, p, under), nil
+	if under := docquery.PagesUnder(c, m.Path); len(under) > 0 {
+		return listing(c, m.Path, under), nil
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "No WorkOS docs page has the path %q.\n\n", strings.TrimSpace(ref))
-	if near := closestPages(ctx, c, ix, p, 10); len(near) > 0 {
+	if near := docquery.ClosestPages(ctx, c, ix, m.Path, 10); len(near) > 0 {
 		b.WriteString("Closest pages:\n")
 		for _, np := range near {
 			fmt.Fprintf(&b, "- `%s` — %s\n", np.Path, np.Title)
@@ -41,103 +39,12 @@ func Docs(ctx context.Context, c *corpus.Corpus, ix *search.Index, ref string) (
 	}
 	b.WriteString("Top-level areas: ")
 	var areas []string
-	for _, a := range topFolders(c) {
+	for _, a := range docquery.TopFolders(c) {
 		areas = append(areas, "`"+a+"`")
 	}
 	b.WriteString(strings.Join(areas, ", "))
 	b.WriteString("\n\nCall workos_docs with one of these paths, with an empty path to list every area, or use workos_search to find a page by its content.")
 	return "", errText(b.String())
-}
-
-// normalizeRef turns what a client may pass (a path, a site path, a docs URL, a file name, a path
-// with #anchor) into a page path and an anchor.
-func normalizeRef(ref string) (p, anchor string) {
-	p = strings.TrimSpace(ref)
-	p = strings.TrimPrefix(p, corpus.SiteURL)
-	p = strings.TrimPrefix(p, "http://workos.com/docs")
-	p, anchor, _ = strings.Cut(p, "#")
-	p, _, _ = strings.Cut(p, "?")
-	p = strings.Trim(p, "/ ")
-	p = strings.TrimPrefix(p, "docs/")
-	for _, ext := range []string{".mdx", ".md"} {
-		p = strings.TrimSuffix(p, ext)
-	}
-	if p == "index" {
-		p = ""
-	}
-	p = strings.TrimSuffix(p, "/index")
-	return p, strings.TrimSpace(anchor)
-}
-
-// areaAliases map names that people (and the original server's own hints) use to where the docs keep
-// that content now.
-var areaAliases = map[string]string{
-	"user-management": "authkit",
-	"authkit":         "user-management", // the name before 0.2.0
-	"usermanagement":  "authkit",
-	"webhooks":        "events/data-syncing/webhooks",
-	"dsync":           "directory-sync",
-	"directory":       "directory-sync",
-	"audit-log":       "audit-logs",
-	"auditlogs":       "audit-logs",
-	"api":             "reference",
-	"api-reference":   "reference",
-}
-
-// overviewSuffixes are last segments that name an area's index page ("sso/overview" is "sso").
-var overviewSuffixes = []string{"overview", "introduction", "intro", "index", "getting-started", "home"}
-
-// aliasPage resolves paths that do not exist under their own name: renamed areas and
-// area/overview-style paths.
-func aliasPage(c *corpus.Corpus, p string) (*corpus.Page, bool) {
-	lower := strings.ToLower(p)
-	candidates := []string{lower}
-	segs := strings.Split(lower, "/")
-	for i, seg := range segs {
-		if to := areaAliases[seg]; to != "" && i < 2 { // an area, or an area of the reference
-			alt := slices.Clone(segs)
-			alt[i] = to
-			candidates = append(candidates, strings.Join(alt, "/"))
-		}
-	}
-	for _, q := range candidates {
-		if page, _, ok := c.Page(q); ok {
-			return page, true
-		}
-		if dir, last := path.Split(q); dir != "" && slices.Contains(overviewSuffixes, last) {
-			if page, _, ok := c.Page(strings.TrimSuffix(dir, "/")); ok {
-				return page, true
-			}
-		}
-	}
-	return nil, false
-}
-
-// pagesUnder lists the pages at or below folder ("" for all), sorted by path.
-func pagesUnder(c *corpus.Corpus, folder string) []*corpus.Page {
-	folder = strings.Trim(folder, "/")
-	if folder == "" {
-		return c.Pages
-	}
-	var out []*corpus.Page
-	for _, p := range c.Pages {
-		if p.Path == folder || strings.HasPrefix(p.Path, folder+"/") {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-func topFolders(c *corpus.Corpus) []string {
-	var out []string
-	for _, p := range c.Pages {
-		first, _, _ := strings.Cut(p.Path, "/")
-		if first != "" && !slices.Contains(out, first) {
-			out = append(out, first)
-		}
-	}
-	sort.Strings(out)
-	return out
 }
 
 // maxListed is how many pages a listing names one by one; bigger folders are shown by subfolder.
@@ -260,7 +167,7 @@ func RenderPage(c *corpus.Corpus, p *corpus.Page, anchor string, nav bool) strin
 func writePageEntries(b *strings.Builder, p *corpus.Page) {
 	var lines []string
 	id := ""
-	for _, lang := range allLanguages {
+	for _, lang := range docquery.AllLanguages {
 		for _, e := range p.Entries {
 			if e.Language != lang || e.Kind == corpus.KindShared {
 				continue
@@ -315,7 +222,7 @@ func writeNearby(b *strings.Builder, c *corpus.Corpus, p *corpus.Page) {
 		b.WriteString("\n")
 	}
 	var below []*corpus.Page
-	for _, q := range pagesUnder(c, p.Path) {
+	for _, q := range docquery.PagesUnder(c, p.Path) {
 		if q != p {
 			below = append(below, q)
 		}
@@ -338,80 +245,4 @@ func writeNearby(b *strings.Builder, c *corpus.Corpus, p *corpus.Page) {
 		}
 	}
 	list(fmt.Sprintf("Other pages in `%s/`", parent), parent, siblings)
-}
-
-// closestPages guesses what a path that matched nothing meant: pages whose path contains it or its
-// last segment, paths a few edits away, then pages the search index finds for its words.
-func closestPages(ctx context.Context, c *corpus.Corpus, ix *search.Index, p string, limit int) []*corpus.Page {
-	p = strings.ToLower(p)
-	last := path.Base(p)
-	segs := strings.Split(p, "/")
-	type cand struct {
-		page  *corpus.Page
-		score int
-	}
-	var cands []cand
-	for _, q := range c.Pages {
-		qp := strings.ToLower(q.Path)
-		score := 0
-		switch {
-		case strings.Contains(qp, p):
-			score = 100 - min(len(qp)-len(p), 50)
-		case len(last) >= 3 && strings.Contains(qp, last):
-			score = 70 - min(len(qp)-len(last), 50)/2
-		}
-		// Paths sharing most segments: reference/authkit/user/create ~ reference/user-management/user/create.
-		if qsegs := strings.Split(qp, "/"); len(segs) > 1 {
-			shared := 0
-			for _, s := range segs {
-				if slices.Contains(qsegs, s) {
-					shared++
-				}
-			}
-			if 2*shared >= len(segs) {
-				diff := len(qsegs) - len(segs)
-				if diff < 0 {
-					diff = -diff
-				}
-				score = max(score, 50+40*shared/len(segs)-3*diff)
-			}
-		}
-		if d := corpus.EditDistance(p, qp); d <= max(2, len(p)/4) {
-			score = max(score, 95-d*5)
-		}
-		if d := corpus.EditDistance(last, path.Base(qp)); len(last) >= 4 && d <= len(last)/3 {
-			score = max(score, 60-d*5)
-		}
-		if score > 0 {
-			cands = append(cands, cand{q, score})
-		}
-	}
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
-	var out []*corpus.Page
-	seen := map[*corpus.Page]bool{}
-	for _, cd := range cands {
-		if len(out) == limit {
-			return out
-		}
-		seen[cd.page] = true
-		out = append(out, cd.page)
-	}
-	if ix == nil {
-		return out
-	}
-	words := strings.NewReplacer("/", " ", "-", " ", "_", " ").Replace(p)
-	results, err := ix.Search(ctx, words, search.Options{Limit: limit * 2, Kinds: []search.Kind{search.KindPage, search.KindSection}})
-	if err != nil {
-		return out
-	}
-	for _, r := range results {
-		if len(out) == limit {
-			break
-		}
-		if q, _, ok := c.Page(r.Page); ok && !seen[q] {
-			seen[q] = true
-			out = append(out, q)
-		}
-	}
-	return out
 }

@@ -1,68 +1,14 @@
 package mcpserver
 
 import (
-	"context"
-	"os"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/workos-lsp/workos-lsp/corpus"
-	"github.com/workos-lsp/workos-lsp/docset"
+	"github.com/workos-lsp/workos-lsp/docset/docsettest"
 )
 
-// realDocs loads the real docs package of version (fetched or from the cache named by
-// WORKOS_LSP_CACHE) when WORKOS_LSP_INTEGRATION=1, and skips otherwise.
-func realDocs(t *testing.T, version string) *docset.Set {
-	t.Helper()
-	if os.Getenv("WORKOS_LSP_INTEGRATION") != "1" {
-		t.Skip("set WORKOS_LSP_INTEGRATION=1 to test against the real docs package")
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	set, err := docset.Load(ctx, docset.Options{Version: version})
-	if err != nil {
-		t.Fatalf("load the %s docs: %v", version, err)
-	}
-	t.Cleanup(func() { set.Close() })
-	return set
-}
-
-// Every titled SDK entry of the real docs resolves from its own title, in its language, to itself or
-// (when two entries share a title) to an entry of the same operation.
-func TestRealResolveEveryTitle(t *testing.T) {
-	set := realDocs(t, "0.2.0")
-	s := set.Corpus.Symbols()
-	checked, failed := 0, 0
-	for _, e := range set.Corpus.Entries {
-		if e.Title == "" || e.Kind == corpus.KindShared || e.Language == "json" {
-			continue
-		}
-		text := e.Title
-		if e.Kind == corpus.KindEndpoint {
-			text = e.Signature()
-		}
-		checked++
-		got := ResolveSymbol(s, text, e.Language)
-		ok := false
-		for _, g := range got {
-			if g == e || (g.ID != "" && g.ID == e.ID) {
-				ok = true
-				break
-			}
-		}
-		if !ok {
-			failed++
-			if failed <= 20 {
-				t.Errorf("%s %q (id %s): resolved to %v", e.Language, text, e.ID, titles(got))
-			}
-		}
-	}
-	t.Logf("%d entries resolved from their titles, %d failed", checked-failed, failed)
-}
-
 func TestRealTools(t *testing.T) {
-	set := realDocs(t, "0.2.0")
+	set := docsettest.Real(t, "0.2.0")
 	cs := connect(t, Ready(set))
 	for _, c := range []struct {
 		tool  string
@@ -94,7 +40,7 @@ func TestRealTools(t *testing.T) {
 
 // No page renders with MDX left in it.
 func TestRealPagesRenderClean(t *testing.T) {
-	set := realDocs(t, "0.2.0")
+	set := docsettest.Real(t, "0.2.0")
 	for _, p := range set.Corpus.Pages {
 		md := RenderPage(set.Corpus, p, "", true)
 		for _, bad := range []string{"<CodeBlock", "<Callout", "<Event.", "{{ \"url\"", "<PropsTable"} {

@@ -3,18 +3,18 @@ package mcpserver
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 	"github.com/workos-lsp/workos-lsp/corpus/search"
-	"github.com/workos-lsp/workos-lsp/lsp/docview"
+	"github.com/workos-lsp/workos-lsp/docquery"
+	"github.com/workos-lsp/workos-lsp/docview"
 )
 
 // maxOperationsShown is how many matching operations workos_reference renders in full.
 const maxOperationsShown = 3
 
-// Reference answers workos_reference: the reference entry symbol names (see ResolveSymbol), with its
+// Reference answers workos_reference: the reference entry symbol names (see docquery.Entries), with its
 // parameters, return values, docs link and the same operation in the other SDKs; or the event it
 // names. Nothing found is an error with suggestions.
 func Reference(ctx context.Context, c *corpus.Corpus, ix *search.Index, symbol, language, serverVersion string) (string, error) {
@@ -34,44 +34,24 @@ func Reference(ctx context.Context, c *corpus.Corpus, ix *search.Index, symbol, 
 	opts := docview.Options{NoLinks: true}
 	footer := docview.Footer(c.Version, serverVersion)
 
-	if ev, ok := sym.Event(strings.Trim(symbol, "`'\" ")); ok {
-		return docview.Event(ev, docview.Options{Footer: footer}), nil
+	found := docquery.ResolveSymbol(sym, symbol, lang)
+	if found.Event != nil {
+		return docview.Event(found.Event, docview.Options{Footer: footer}), nil
 	}
-	entries := ResolveSymbol(sym, symbol, lang)
-	if len(entries) == 0 {
+	if len(found.Entries) == 0 {
 		return "", errText(referenceNotFound(ctx, c, ix, symbol, lang))
 	}
-
-	// One group per operation, in the order of the best match of each.
-	type op struct {
-		primary *corpus.Entry
-		others  []*corpus.Entry
-	}
-	var ops []*op
-	byID := map[string]*op{}
-	for _, e := range entries {
-		key := e.ID
-		if key == "" {
-			key = fmt.Sprintf("%p", e)
-		}
-		if o := byID[key]; o != nil {
-			o.others = append(o.others, e)
-			continue
-		}
-		o := &op{primary: e}
-		byID[key] = o
-		ops = append(ops, o)
-	}
+	ops := docquery.Operations(found.Entries)
 
 	var b strings.Builder
 	if len(ops) > 1 {
 		fmt.Fprintf(&b, "# `%s` matches %d operations\n\n", symbol, len(ops))
 		for _, o := range ops {
-			fmt.Fprintf(&b, "- `%s` (%s) — %s\n", o.primary.Signature(), o.primary.Language.DisplayName(), o.primary.URL())
+			fmt.Fprintf(&b, "- `%s` (%s) — %s\n", o.Primary.Signature(), o.Primary.Language.DisplayName(), o.Primary.URL())
 		}
 		var qualified []string
 		for _, o := range ops {
-			if e := o.primary; e.Kind == corpus.KindMethod && e.Module != "" {
+			if e := o.Primary; e.Kind == corpus.KindMethod && e.Module != "" {
 				qualified = append(qualified, "`"+sym.ModuleSpelling(e.Language, e.Module)+"."+e.Name+"`")
 			}
 		}
@@ -85,7 +65,7 @@ func Reference(ctx context.Context, c *corpus.Corpus, ix *search.Index, symbol, 
 			fmt.Fprintf(&b, "*%d more operations are listed above.*\n\n", len(ops)-maxOperationsShown)
 			break
 		}
-		e := o.primary
+		e := o.Primary
 		fmt.Fprintf(&b, "## %s — %s %s\n\n", displayTitle(e), e.Language.DisplayName(), kindName(e))
 		switch e.Kind {
 		case corpus.KindType:
@@ -163,40 +143,14 @@ func referenceNotFound(ctx context.Context, c *corpus.Corpus, ix *search.Index, 
 		in = " for " + lang.DisplayName()
 	}
 	fmt.Fprintf(&b, "No WorkOS reference entry matches %q%s.\n\n", symbol, in)
-	sym := c.Symbols()
-	receiver, name := splitMember(cleanSymbol(symbol))
-	var near []string
-	if module, ok := sym.Module(receiver); ok && receiver != "" {
-		langs := corpus.SDKLanguages
-		if lang != "" {
-			langs = []corpus.Language{lang}
-		}
-		for _, l := range langs {
-			for _, n := range sym.Suggest(l, module, name, 3) {
-				s := sym.ModuleSpelling(l, module) + "." + n
-				if !slices.Contains(near, s) {
-					near = append(near, s)
-				}
-			}
-		}
-		if len(near) == 0 {
-			var names []string
-			for _, e := range sym.Methods(firstLang(lang, sym, module), module) {
-				if !slices.Contains(names, e.Name) {
-					names = append(names, e.Name)
-				}
-			}
-			if len(names) > 0 {
-				fmt.Fprintf(&b, "`%s` has these methods: %s\n\n", receiver, strings.Join(names, ", "))
-			}
-		}
-	}
-	if len(near) > 0 {
-		fmt.Fprintf(&b, "Did you mean: %s\n\n", "`"+strings.Join(near, "`, `")+"`")
+	near := docquery.NearSymbols(c.Symbols(), symbol, lang)
+	if len(near.Names) > 0 {
+		fmt.Fprintf(&b, "Did you mean: %s\n\n", "`"+strings.Join(near.Names, "`, `")+"`")
+	} else if len(near.Methods) > 0 {
+		fmt.Fprintf(&b, "`%s` has these methods: %s\n\n", near.Module, strings.Join(near.Methods, ", "))
 	}
 	if ix != nil {
-		kinds := []search.Kind{search.KindMethod, search.KindFunction, search.KindType, search.KindEndpoint}
-		results, err := ix.Search(ctx, symbol, search.Options{Language: lang, Kinds: kinds, Limit: 6})
+		results, err := ix.Search(ctx, symbol, search.Options{Language: lang, Kinds: docquery.EntryKinds, Limit: 6})
 		if err == nil && len(results) > 0 {
 			b.WriteString("Reference entries the search finds:\n")
 			for _, r := range results {
@@ -207,17 +161,4 @@ func referenceNotFound(ctx context.Context, c *corpus.Corpus, ix *search.Index, 
 	}
 	b.WriteString("workos_reference takes an SDK call as any SDK writes it (userManagement.createUser, usermanagement.CreateUser, user_management.create_user), an operation id (create_user), a type (User), an endpoint (POST /user_management/users) or an event (dsync.user.created). workos_search finds everything else.")
 	return b.String()
-}
-
-// firstLang is lang, or the first SDK that has the module.
-func firstLang(lang corpus.Language, sym *corpus.Symbols, module string) corpus.Language {
-	if lang != "" {
-		return lang
-	}
-	for _, l := range corpus.SDKLanguages {
-		if len(sym.Methods(l, module)) > 0 {
-			return l
-		}
-	}
-	return corpus.JS
 }

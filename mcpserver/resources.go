@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/modelcontextprotocol/go-sdk/mcp"
+
+	"github.com/workos-lsp/workos-lsp/docquery"
 )
 
 // ResourceScheme is the URI scheme of the docs pages served as resources.
@@ -30,18 +32,14 @@ func (h *handlers) readResource(ctx context.Context, req *mcp.ReadResourceReques
 	if err != nil {
 		return nil, err
 	}
-	p, anchor := normalizeRef(rest)
-	page, _, found := set.Corpus.Page(p)
-	if !found {
-		page, found = aliasPage(set.Corpus, p)
-	}
-	if !found {
+	m := docquery.ResolvePage(set.Corpus, rest)
+	if m.Page == nil {
 		return nil, mcp.ResourceNotFoundError(uri)
 	}
 	return &mcp.ReadResourceResult{Contents: []*mcp.ResourceContents{{
 		URI:      uri,
 		MIMEType: "text/markdown",
-		Text:     RenderPage(set.Corpus, page, anchor, false),
+		Text:     RenderPage(set.Corpus, m.Page, m.Anchor, false),
 	}}}, nil
 }
 

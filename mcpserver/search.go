@@ -8,6 +8,7 @@ import (
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 	"github.com/workos-lsp/workos-lsp/corpus/search"
+	"github.com/workos-lsp/workos-lsp/docquery"
 )
 
 // Search answers workos_search: the ranked results for query as Markdown. An empty query is an error.
@@ -17,7 +18,7 @@ func Search(ctx context.Context, c *corpus.Corpus, ix *search.Index, query strin
 		return "", errText("The query is empty. Pass words to look for, for example \"SSO authentication\", \"invalid SAML response\", \"createUser\" or \"dsync.user.created\". " +
 			"To browse instead, call workos_docs with an empty path.")
 	}
-	results, err := ix.Search(ctx, query, search.Options{Limit: limit})
+	results, err := docquery.Search(ctx, c, ix, query, search.Options{Limit: limit})
 	if err != nil {
 		return "", fmt.Errorf("search failed: %w", err)
 	}
@@ -97,39 +98,29 @@ func writeResult(b *strings.Builder, c *corpus.Corpus, n int, r search.Result) {
 	b.WriteString("\n")
 }
 
-// writeExactMatch points at workos_reference when the query is itself an SDK call, type, endpoint or
-// event, whatever the ranking of the search results.
+// writeExactMatch points at workos_docs or workos_reference when the query is itself a page name, an
+// SDK call, type, endpoint or event, whatever the ranking of the search results.
 func writeExactMatch(b *strings.Builder, c *corpus.Corpus, query string) {
-	if words := strings.Fields(query); len(words) <= 3 {
-		key := strings.ToLower(strings.Join(words, "-"))
-		page, _, ok := c.Page(key)
-		if !ok {
-			page, ok = aliasPage(c, key)
-		}
-		if ok {
-			fmt.Fprintf(b, "**%s is a docs page**: *%s* · workos_docs with path `%s` reads it.\n\n", query, titleOf(page), page.Path)
-		}
+	ex := docquery.ExactMatch(c, query)
+	if ex.Page != nil {
+		fmt.Fprintf(b, "**%s is a docs page**: *%s* · workos_docs with path `%s` reads it.\n\n", query, titleOf(ex.Page), ex.Page.Path)
 	}
-	sym := c.Symbols()
-	if ev, ok := sym.Event(query); ok {
-		fmt.Fprintf(b, "**`%s` is an event**: %s · workos_reference with symbol `%s` describes it.\n\n", ev.Name, ev.URL(), ev.Name)
+	if ex.Event != nil {
+		fmt.Fprintf(b, "**`%s` is an event**: %s · workos_reference with symbol `%s` describes it.\n\n", ex.Event.Name, ex.Event.URL(), ex.Event.Name)
 		return
 	}
-	if strings.ContainsAny(query, " \t") && !isEndpointText(query) {
+	if len(ex.Entries) == 0 {
 		return
 	}
-	entries := ResolveSymbol(sym, query, "")
-	if len(entries) == 0 {
-		return
-	}
+	first := ex.Entries[0]
 	var langs []string
-	for _, e := range entries {
-		if e.ID == entries[0].ID && !slices.Contains(langs, e.Language.DisplayName()) {
+	for _, e := range ex.Entries {
+		if e.ID == first.ID && !slices.Contains(langs, e.Language.DisplayName()) {
 			langs = append(langs, e.Language.DisplayName())
 		}
 	}
-	fmt.Fprintf(b, "**`%s` is in the SDK reference**: `%s` (%s)", query, entries[0].Signature(), strings.Join(langs, ", "))
-	fmt.Fprintf(b, " · %s · workos_reference with symbol `%s` gives its parameters and return values.\n\n", entries[0].URL(), query)
+	fmt.Fprintf(b, "**`%s` is in the SDK reference**: `%s` (%s)", query, first.Signature(), strings.Join(langs, ", "))
+	fmt.Fprintf(b, " · %s · workos_reference with symbol `%s` gives its parameters and return values.\n\n", first.URL(), query)
 }
 
 func plural(n int, word string) string {

@@ -4,8 +4,9 @@
 // the parsed corpus and its ranked search index, plus workos_reference (structured SDK reference
 // entries) and the pages as resources (workos-docs://<path>).
 //
-// The tool logic lives in plain functions over *corpus.Corpus and *search.Index; this file only
-// wires them to the official Go SDK.
+// The lookups are docquery's (shared with the language server and the command line) and the
+// rendering of a symbol docview's; the tool functions here only format their answers for an
+// assistant, and this file wires them to the official Go SDK.
 package mcpserver
 
 import (
@@ -14,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/google/jsonschema-go/jsonschema"
 	"github.com/modelcontextprotocol/go-sdk/mcp"
@@ -23,17 +25,23 @@ import (
 
 // Loader hands the tools the loaded docs. The docs load once, usually in the background while the
 // client connects; a tool call waits for the load, and a failed load turns every call into a tool
-// error that explains it, instead of taking the server down.
+// error that explains it, instead of taking the server down. When the docs came from the cache
+// (docset.LoadCacheFirst), their refresh runs in the background until Close.
 type Loader struct {
 	done chan struct{}
 	set  *docset.Set
 	err  error
+
+	stop       context.CancelFunc // ends the background refresh
+	background sync.WaitGroup
 }
 
-// Load starts loading the docs with load and returns at once.
+// Load starts loading the docs with load and returns at once. ctx is the server's lifetime: it
+// bounds the load and the set's background refresh.
 func Load(ctx context.Context, load func(context.Context) (*docset.Set, error)) *Loader {
-	l := &Loader{done: make(chan struct{})}
-	go func() {
+	ctx, stop := context.WithCancel(ctx)
+	l := &Loader{done: make(chan struct{}), stop: stop}
+	l.background.Go(func() {
 		defer close(l.done)
 		defer func() {
 			if r := recover(); r != nil {
@@ -44,13 +52,16 @@ func Load(ctx context.Context, load func(context.Context) (*docset.Set, error)) 
 		if l.err == nil && l.set == nil {
 			l.err = errors.New("no docs")
 		}
-	}()
+		if l.err == nil && l.set.Refresh != nil {
+			l.background.Go(func() { l.set.Refresh(ctx) })
+		}
+	})
 	return l
 }
 
 // Ready wraps docs that are already loaded.
 func Ready(set *docset.Set) *Loader {
-	l := &Loader{done: make(chan struct{}), set: set}
+	l := &Loader{done: make(chan struct{}), set: set, stop: func() {}}
 	if set == nil {
 		l.err = errors.New("no docs")
 	}
@@ -60,7 +71,7 @@ func Ready(set *docset.Set) *Loader {
 
 // Failed is a loader whose docs could not be loaded.
 func Failed(err error) *Loader {
-	l := &Loader{done: make(chan struct{}), err: err}
+	l := &Loader{done: make(chan struct{}), err: err, stop: func() {}}
 	close(l.done)
 	return l
 }
@@ -75,9 +86,12 @@ func (l *Loader) Get(ctx context.Context) (*docset.Set, error) {
 	}
 }
 
-// Close waits for a load in progress and releases the docs' index.
+// Close waits for a load in progress, ends the background refresh and waits for it, and releases the
+// docs' index.
 func (l *Loader) Close() error {
 	<-l.done
+	l.stop()
+	l.background.Wait()
 	return l.set.Close()
 }
 

@@ -374,6 +374,32 @@ func TestLoaderWaitsForBackgroundLoad(t *testing.T) {
 	}
 }
 
+// Docs from the cache come with a refresh: it runs in the background while the server serves, and
+// Close ends it and waits for it.
+func TestLoaderRunsTheRefreshUntilClose(t *testing.T) {
+	started, stopped := make(chan struct{}), make(chan struct{})
+	set := &docset.Set{Corpus: testDocs(t).Corpus, Refresh: func(ctx context.Context) {
+		close(started)
+		<-ctx.Done()
+		close(stopped)
+	}}
+	l := Load(context.Background(), func(context.Context) (*docset.Set, error) { return set, nil })
+	<-started
+	select {
+	case <-stopped:
+		t.Fatal("the refresh ended before Close")
+	default:
+	}
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-stopped:
+	default:
+		t.Error("Close returned before the refresh ended")
+	}
+}
+
 // A fault in a tool (here: docs without a corpus) is a tool error, not a dead server.
 func TestPanicsBecomeErrors(t *testing.T) {
 	cs := connect(t, Ready(&docset.Set{}))

@@ -6,6 +6,9 @@ import (
 	"math"
 
 	"github.com/modelcontextprotocol/go-sdk/mcp"
+
+	"github.com/workos-lsp/workos-lsp/docquery"
+	"github.com/workos-lsp/workos-lsp/docview"
 )
 
 // The tools' argument names and required lists are those of @workos/mcp-docs-server, so that
@@ -69,6 +72,9 @@ func clampResults(n float64) int {
 
 const maxSearchResults = 50
 
+// maxExamplesShown is how many examples an answer prints in full; the rest are listed.
+const maxExamplesShown = 20
+
 func (h *handlers) search(ctx context.Context, _ *mcp.CallToolRequest, in SearchInput) (*mcp.CallToolResult, any, error) {
 	set, err := h.get(ctx)
 	if err != nil {
@@ -90,7 +96,7 @@ func (h *handlers) examples(ctx context.Context, _ *mcp.CallToolRequest, in Exam
 	if err != nil {
 		return result("", err)
 	}
-	return textResult(FindExamples(set.Corpus, in.Example, "").Markdown(maxExamplesShown)), nil, nil
+	return textResult(docview.Examples(docquery.FindExamples(set.Corpus, in.Example, ""), maxExamplesShown)), nil, nil
 }
 
 func (h *handlers) changelogs(ctx context.Context, _ *mcp.CallToolRequest, in ChangelogsInput) (*mcp.CallToolResult, any, error) {
@@ -98,11 +104,11 @@ func (h *handlers) changelogs(ctx context.Context, _ *mcp.CallToolRequest, in Ch
 	if err != nil {
 		return result("", err)
 	}
-	cl, err := FindChangelog(set.Corpus, in.Package)
+	cl, err := docquery.FindChangelog(set.Corpus, in.Package)
 	if err != nil {
 		return result("", err)
 	}
-	return textResult(cl.Markdown()), nil, nil
+	return textResult(docview.Changelog(cl)), nil, nil
 }
 
 func (h *handlers) reference(ctx context.Context, _ *mcp.CallToolRequest, in ReferenceInput) (*mcp.CallToolResult, any, error) {

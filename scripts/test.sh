@@ -19,9 +19,12 @@ echo "docs: $WORKOS_DOCS_DIR"
 
 echo "== go vet"
 go vet ./...
+# bench/ is a module of its own (its plotting libraries stay out of the product's go.mod).
+(cd bench && go vet ./...)
 
 echo "== go test -race"
 go test -race -count=1 ./...
+(cd bench && go test -race -count=1 ./...)
 
 echo "== fuzz (${FUZZTIME} each)"
 # Every Fuzz* target in the module, run from its package with its seed corpus.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/workos-lsp/workos-lsp/mcpserver"
+	"github.com/workos-lsp/workos-lsp/docquery"
 )
 
 func TestChangelogCommand(t *testing.T) {
@@ -18,7 +18,7 @@ func TestChangelogCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("--json: code %d", code)
 	}
-	var cl mcpserver.Changelog
+	var cl docquery.Changelog
 	if err := json.Unmarshal([]byte(out), &cl); err != nil {
 		t.Fatalf("json: %v\n%s", err, out)
 	}

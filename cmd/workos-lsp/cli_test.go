@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 )
@@ -60,6 +61,44 @@ func TestShowCommand(t *testing.T) {
 	}
 }
 
+// The paths MCP's workos_docs resolves resolve in `show` too: renamed areas and area/overview.
+func TestShowAliases(t *testing.T) {
+	tests := []struct{ ref, heading, source string }{
+		{"reference/user-management/user/create", "Create a user", "https://workos.com/docs/reference/authkit/user/create"},
+		{"sso/overview", "# Single Sign-On", "https://workos.com/docs/sso"},
+		{"https://workos.com/docs/sso/overview", "# Single Sign-On", "https://workos.com/docs/sso"},
+		{"reference/user-management/user/create#errors", "Errors", "https://workos.com/docs/reference/authkit/user/create#errors"},
+	}
+	for _, tt := range tests {
+		out, errOut, code := runCLI(t, "show", tt.ref)
+		if code != 0 || !strings.Contains(out, tt.heading) || !strings.Contains(out, "Source: "+tt.source) {
+			t.Errorf("show %s: code %d\nstdout: %s\nstderr: %s", tt.ref, code, out, errOut)
+		}
+	}
+	out, _, code := runCLI(t, "show", "--json", "sso/overview")
+	var page struct{ Path, URL, Title string }
+	if code != 0 || json.Unmarshal([]byte(out), &page) != nil || page.Path != "sso" || page.URL != "https://workos.com/docs/sso" {
+		t.Errorf("show --json sso/overview: code %d, %s", code, out)
+	}
+}
+
+// The same two commands on the real docs (the reproduction of issue 9).
+func TestShowAliasesRealDocs(t *testing.T) {
+	if os.Getenv("WORKOS_LSP_INTEGRATION") != "1" {
+		t.Skip("set WORKOS_LSP_INTEGRATION=1 to run against the real docs package")
+	}
+	for ref, want := range map[string]string{
+		"reference/user-management/user/create": "Source: https://workos.com/docs/reference/authkit/user/create",
+		"sso/overview":                          "Source: https://workos.com/docs/sso\n",
+	} {
+		var out, errOut bytes.Buffer
+		code := run(context.Background(), []string{"show", "--corpus-version", "0.2.0", "--offline", ref}, strings.NewReader(""), &out, &errOut)
+		if code != 0 || !strings.Contains(out.String(), want) {
+			t.Errorf("show %s: code %d, stderr %s\n%s", ref, code, errOut.String(), out.String())
+		}
+	}
+}
+
 func TestHoverCommand(t *testing.T) {
 	out, _, code := runCLI(t, "hover", "--lang", "go", "usermanagement.CreateUser")
 	for _, want := range []string{"```go\nusermanagement.CreateUser(ctx, opts)", "`Email`", "Same call in:", "WorkOS docs local"} {
@@ -74,6 +113,10 @@ func TestHoverCommand(t *testing.T) {
 	_, errOut, code := runCLI(t, "hover", "--lang", "python", "not_a_call_anywhere")
 	if code != 1 || !strings.Contains(errOut, "workos-lsp search") {
 		t.Errorf("unknown symbol: code %d, %s", code, errOut)
+	}
+	_, errOut, code = runCLI(t, "hover", "--lang", "php", "$userManagement->createUsr")
+	if code != 1 || !strings.Contains(errOut, "did you mean $userManagement->createUser?") {
+		t.Errorf("a typo in a known module: code %d, %s", code, errOut)
 	}
 }
 

@@ -15,9 +15,7 @@ func runCorpus(e env, args []string) error {
 		return fmt.Errorf("%w: workos-lsp corpus fetch|info [flags]", errUsage)
 	}
 	sub, args := args[0], args[1:]
-	var d docsFlags
-	fs := newFlagSet("corpus "+sub, e)
-	d.register(fs)
+	fs, d := docsCommand("corpus "+sub, e)
 	asJSON := fs.Bool("json", false, "print JSON")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -27,7 +25,14 @@ func runCorpus(e env, args []string) error {
 	default:
 		return fmt.Errorf("%w: unknown corpus command %q (want fetch or info)", errUsage, sub)
 	}
-	set, err := d.load(e)
+	// fetch asks the registry for the newest docs; info describes what a command would use.
+	var set *docset.Set
+	var err error
+	if sub == "fetch" {
+		set, err = d.open(e, docset.Load)
+	} else {
+		set, err = d.load(e)
+	}
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -16,6 +17,14 @@ type docsFlags struct {
 	version  string
 	offline  bool
 	cacheDir string
+}
+
+// docsCommand is the flag set of a command that reads the docs, with the docs flags declared.
+func docsCommand(name string, e env) (*flag.FlagSet, *docsFlags) {
+	fs := newFlagSet(name, e)
+	d := &docsFlags{}
+	d.register(fs)
+	return fs, d
 }
 
 func (d *docsFlags) register(fs *flag.FlagSet) {
@@ -35,9 +44,21 @@ func (d *docsFlags) options(stderr io.Writer) docset.Options {
 	}
 }
 
-// load reads the docs and prints the source's note (e.g. an offline fallback) to stderr.
+// load reads the docs for a command: cached docs at once when the version is left open, with the
+// check for newer ones running beside the command (run waits for it before the process exits).
 func (d *docsFlags) load(e env) (*docset.Set, error) {
-	set, err := docset.Load(e.ctx, d.options(e.stderr))
+	set, err := d.open(e, docset.LoadCacheFirst)
+	if err == nil && set.Refresh != nil {
+		e.background.Go(func() { set.Refresh(e.ctx) })
+	}
+	return set, err
+}
+
+// open reads the docs with load (docset.Load asks the registry first, docset.LoadCacheFirst the
+// cache) and prints the source's note (e.g. an offline fallback) to stderr. The set's Refresh is
+// left to the caller.
+func (d *docsFlags) open(e env, load func(context.Context, docset.Options) (*docset.Set, error)) (*docset.Set, error) {
+	set, err := load(e.ctx, d.options(e.stderr))
 	if err != nil {
 		return nil, err
 	}

@@ -5,18 +5,17 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/workos-lsp/workos-lsp/mcpserver"
+	"github.com/workos-lsp/workos-lsp/docquery"
+	"github.com/workos-lsp/workos-lsp/docview"
 )
 
 // runExamples prints the code examples the MCP tool workos_examples gives.
 func runExamples(e env, args []string) error {
-	var d docsFlags
-	fs := newFlagSet("examples", e)
-	d.register(fs)
+	fs, d := docsCommand("examples", e)
 	lang := fs.String("lang", "", "keep examples in one code language (ts, js, bash, json, python, go…)")
 	limit := fs.Int("limit", 20, "number of examples printed in full (the others are listed)")
 	asJSON := fs.Bool("json", false, "print JSON {query, match, area, examples[], areas[]} with every example in full")
-	if err := fs.Parse(reorderFlags(fs, args)); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if *limit < 1 {
@@ -28,12 +27,12 @@ func runExamples(e env, args []string) error {
 		return err
 	}
 	defer set.Close()
-	found := mcpserver.FindExamples(set.Corpus, query, *lang)
+	found := docquery.FindExamples(set.Corpus, query, *lang)
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(found)
 	}
-	fmt.Fprint(e.stdout, found.Markdown(*limit))
+	fmt.Fprint(e.stdout, docview.Examples(found, *limit))
 	return nil
 }

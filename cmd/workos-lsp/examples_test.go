@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/workos-lsp/workos-lsp/mcpserver"
+	"github.com/workos-lsp/workos-lsp/docquery"
 )
 
 // runCmd runs one command in-process against the fixture docs.
@@ -41,7 +41,7 @@ func TestExamplesCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("examples --json: code %d", code)
 	}
-	var got mcpserver.ExampleSet
+	var got docquery.ExampleSet
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("json: %v\n%s", err, out)
 	}

@@ -5,18 +5,16 @@ import (
 	"strings"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
-	"github.com/workos-lsp/workos-lsp/lsp/docview"
-	"github.com/workos-lsp/workos-lsp/mcpserver"
+	"github.com/workos-lsp/workos-lsp/docquery"
+	"github.com/workos-lsp/workos-lsp/docview"
 )
 
 // runHover prints what the editor's hover shows for an SDK symbol, without an editor.
 func runHover(e env, args []string) error {
-	var d docsFlags
-	fs := newFlagSet("hover", e)
-	d.register(fs)
+	fs, d := docsCommand("hover", e)
 	lang := fs.String("lang", "", "the SDK language (js, go, python, ruby, php, java, dotnet, curl); empty: all")
 	plain := fs.Bool("plain", false, "plain text instead of Markdown")
-	if err := fs.Parse(reorderFlags(fs, args)); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	symbol := strings.TrimSpace(strings.Join(fs.Args(), " "))
@@ -38,30 +36,36 @@ func runHover(e env, args []string) error {
 	defer set.Close()
 	sym := set.Corpus.Symbols()
 	o := docview.Options{Footer: docview.Footer(set.Version(), "")}
+	found := docquery.ResolveSymbol(sym, symbol, language)
+	entries := found.Entries
 	var md string
-	if ev, ok := sym.Event(symbol); ok {
-		md = docview.Event(ev, o)
-	} else {
-		entries := mcpserver.ResolveSymbol(sym, symbol, language)
-		switch {
-		case len(entries) == 0:
-			return fmt.Errorf("no WorkOS SDK symbol %q%s; try `workos-lsp search %q`", symbol, langSuffix(language), symbol)
-		case len(entries) > 1 && entries[0].Language == entries[1].Language && language != "":
-			md = docview.Candidates(symbol, entries, o)
-		default:
-			e := entries[0]
-			if e.Kind == corpus.KindType {
-				md = docview.Type(e, o)
-			} else {
-				md = docview.Call(sym, e, o)
-			}
-		}
+	switch {
+	case found.Event != nil:
+		md = docview.Event(found.Event, o)
+	case len(entries) == 0:
+		return fmt.Errorf("no WorkOS SDK symbol %q%s%s; try `workos-lsp search %q`", symbol, langSuffix(language), nearSuffix(docquery.NearSymbols(sym, symbol, language)), symbol)
+	case len(entries) > 1 && entries[0].Language == entries[1].Language && language != "":
+		md = docview.Candidates(symbol, entries, o)
+	case entries[0].Kind == corpus.KindType:
+		md = docview.Type(entries[0], o)
+	default:
+		md = docview.Call(sym, entries[0], o)
 	}
 	if *plain {
 		md = docview.PlainText(md)
 	}
 	fmt.Fprintln(e.stdout, strings.TrimRight(md, "\n"))
 	return nil
+}
+
+func nearSuffix(n docquery.Near) string {
+	switch {
+	case len(n.Names) > 0:
+		return " (did you mean " + strings.Join(n.Names, ", ") + "?)"
+	case len(n.Methods) > 0:
+		return fmt.Sprintf(" (%s has %s)", n.Module, strings.Join(n.Methods, ", "))
+	}
+	return ""
 }
 
 func langSuffix(l corpus.Language) string {

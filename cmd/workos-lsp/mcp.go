@@ -12,17 +12,16 @@ import (
 // the background while the client connects; if they cannot load, every tool answers with an error
 // that says why, and the process keeps serving.
 func runMCP(e env, args []string) error {
-	var d docsFlags
-	fs := newFlagSet("mcp", e)
-	d.register(fs)
-	if err := fs.Parse(reorderFlags(fs, args)); err != nil {
+	fs, d := docsCommand("mcp", e)
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: workos-lsp mcp [--docs DIR] [--corpus-version V] [--offline] [--cache-dir DIR] (got %q)", errUsage, fs.Args())
 	}
 	docs := mcpserver.Load(e.ctx, func(ctx context.Context) (*docset.Set, error) {
-		set, err := d.load(env{ctx: ctx, stdin: e.stdin, stdout: e.stderr, stderr: e.stderr})
+		// The server runs the set's refresh, within its own lifetime.
+		set, err := d.open(env{ctx: ctx, stdin: e.stdin, stdout: e.stderr, stderr: e.stderr}, docset.LoadCacheFirst)
 		if err != nil {
 			fmt.Fprintln(e.stderr, "workos-lsp mcp: docs not loaded:", err)
 		}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"sync"
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; otherwise the module version.
@@ -30,6 +31,9 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	// background is work that outlives the command's answer (a check for newer docs); run waits
+	// for it before returning.
+	background *sync.WaitGroup
 }
 
 // errUsage marks errors whose message is a usage text; they exit with 2.
@@ -56,7 +60,8 @@ func commands() []command {
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	e := env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, background: &sync.WaitGroup{}}
+	defer e.background.Wait()
 	name := "serve"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name, args = args[0], args[1:]
@@ -123,6 +128,9 @@ func isTerminal(w io.Writer) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
+
+// parseArgs parses a command's arguments, flags allowed after the positional ones.
+func parseArgs(fs *flag.FlagSet, args []string) error { return fs.Parse(reorderFlags(fs, args)) }
 
 // reorderFlags moves flags after positional arguments to the front, so that
 // `search "refresh token" --lang go` works like `search --lang go "refresh token"`. A "--" ends flags.

@@ -7,16 +7,15 @@ import (
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 	"github.com/workos-lsp/workos-lsp/corpus/search"
+	"github.com/workos-lsp/workos-lsp/docquery"
 )
 
 func runSearch(e env, args []string) error {
-	var d docsFlags
-	fs := newFlagSet("search", e)
-	d.register(fs)
+	fs, d := docsCommand("search", e)
 	lang := fs.String("lang", "", "keep SDK entries of one language only (curl, js, go, python, ruby, php, java, dotnet)")
 	limit := fs.Int("limit", 10, "number of results")
 	asJSON := fs.Bool("json", false, "print results as JSON")
-	if err := fs.Parse(reorderFlags(fs, args)); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	query := strings.TrimSpace(strings.Join(fs.Args(), " "))
@@ -39,7 +38,7 @@ func runSearch(e env, args []string) error {
 		return err
 	}
 	defer set.Close()
-	results, err := set.Index.Search(e.ctx, query, opts)
+	results, err := docquery.Search(e.ctx, set.Corpus, set.Index, query, opts)
 	if err != nil {
 		return err
 	}
@@ -63,30 +62,14 @@ func runSearch(e env, args []string) error {
 	return nil
 }
 
-// searchResultJSON is the stable JSON shape of one search result.
-type searchResultJSON struct {
-	Kind     string  `json:"kind"`
-	Language string  `json:"language,omitempty"`
-	Title    string  `json:"title"`
-	Page     string  `json:"page"`
-	Anchor   string  `json:"anchor,omitempty"`
-	URL      string  `json:"url"`
-	Snippet  string  `json:"snippet"`
-	Score    float64 `json:"score"`
-}
-
+// writeSearchJSON prints the stable JSON shape of `search --json`: {query, docsVersion, results[]},
+// each result a docquery.Hit (the shape of the LSP command workos.search too).
 func writeSearchJSON(e env, query, version string, results []search.Result) error {
 	out := struct {
-		Query   string             `json:"query"`
-		Version string             `json:"docsVersion"`
-		Results []searchResultJSON `json:"results"`
-	}{Query: query, Version: version, Results: []searchResultJSON{}}
-	for _, r := range results {
-		out.Results = append(out.Results, searchResultJSON{
-			Kind: string(r.Kind), Language: string(r.Language), Title: r.Title, Page: r.Page,
-			Anchor: r.Anchor, URL: r.URL, Snippet: r.Snippet, Score: r.Score,
-		})
-	}
+		Query   string         `json:"query"`
+		Version string         `json:"docsVersion"`
+		Results []docquery.Hit `json:"results"`
+	}{Query: query, Version: version, Results: docquery.Hits(results)}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)

@@ -6,17 +6,13 @@ import (
 	"log"
 	"log/slog"
 	"os"
-	"time"
 
-	"github.com/workos-lsp/workos-lsp/corpus/fetch"
 	"github.com/workos-lsp/workos-lsp/docset"
 	"github.com/workos-lsp/workos-lsp/lsp"
 )
 
 func runServe(e env, args []string) error {
-	var d docsFlags
-	fs := newFlagSet("serve", e)
-	d.register(fs)
+	fs, d := docsCommand("serve", e)
 	logFile := fs.String("log-file", "", "write the server log to this file instead of stderr")
 	trace := fs.Bool("trace", false, "log every message with its duration")
 	fs.Bool("stdio", true, "speak LSP over stdin/stdout (the only transport; accepted for editors that pass it)")
@@ -61,40 +57,16 @@ type exitCode int
 
 func (c exitCode) Error() string { return fmt.Sprintf("exit status %d", int(c)) }
 
-// docsLoader adapts docset.Load to the server. An editor should not wait on the network at start-up:
-// when no version is pinned and a corpus is cached, the newest cached one is used at once, and the
-// registry is asked for a newer version in the background, which the next start picks up.
+// docsLoader adapts docset.LoadCacheFirst to the server: an editor should not wait on the network at
+// start-up, so cached docs are used at once and the server runs the set's refresh in the background.
 func docsLoader(cacheDir string, log *slog.Logger) lsp.Loader {
 	return func(ctx context.Context, s lsp.Settings, progress func(string, int64, int64)) (*lsp.Docs, error) {
-		opts := docset.Options{DocsDir: s.DocsPath, Version: s.DocsVersion, Offline: s.Offline, CacheDir: cacheDir, Progress: progress}.WithEnv()
-		var set *docset.Set
-		var err error
-		if opts.DocsDir == "" && opts.Version == "" && !opts.Offline {
-			cachedOnly := opts
-			cachedOnly.Offline = true
-			if set, err = docset.Load(ctx, cachedOnly); err == nil {
-				go refreshCache(opts, set.Version(), log)
-			}
-		}
-		if set == nil {
-			if set, err = docset.Load(ctx, opts); err != nil {
-				return nil, err
-			}
+		opts := docset.Options{DocsDir: s.DocsPath, Version: s.DocsVersion, Offline: s.Offline, CacheDir: cacheDir, Progress: progress, Log: log}
+		set, err := docset.LoadCacheFirst(ctx, opts)
+		if err != nil {
+			return nil, err
 		}
 		log.Info("docs loaded", "version", set.Version(), "dir", set.Source.Dir, "parse", set.ParseTime, "index", set.IndexTime)
-		return &lsp.Docs{Corpus: set.Corpus, Search: set.Index, Version: set.Version(), Note: set.Note()}, nil
-	}
-}
-
-// refreshCache downloads a newer docs version into the cache, if the registry has one.
-func refreshCache(opts docset.Options, current string, log *slog.Logger) {
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	res, err := fetch.Get(ctx, fetch.Options{CacheDir: opts.CacheDir})
-	switch {
-	case err != nil:
-		log.Info("docs update check failed", "error", err)
-	case res.Version != current:
-		log.Info("newer docs cached; they are used from the next start", "version", res.Version, "in use", current)
+		return &lsp.Docs{Corpus: set.Corpus, Search: set.Index, Version: set.Version(), Note: set.Note(), Refresh: set.Refresh}, nil
 	}
 }

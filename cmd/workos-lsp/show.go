@@ -6,14 +6,14 @@ import (
 	"strings"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
+	"github.com/workos-lsp/workos-lsp/docquery"
+	"github.com/workos-lsp/workos-lsp/docset"
 )
 
 func runShow(e env, args []string) error {
-	var d docsFlags
-	fs := newFlagSet("show", e)
-	d.register(fs)
+	fs, d := docsCommand("show", e)
 	asJSON := fs.Bool("json", false, "print JSON {path, url, title, anchor, markdown}")
-	if err := fs.Parse(reorderFlags(fs, args)); err != nil {
+	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -25,9 +25,13 @@ func runShow(e env, args []string) error {
 	}
 	defer set.Close()
 	ref := fs.Arg(0)
-	page, anchor, ok := set.Corpus.Page(ref)
-	if !ok {
-		return fmt.Errorf("no page %q%s", ref, closestPages(set.Corpus, ref))
+	m := docquery.ResolvePage(set.Corpus, ref)
+	if m.Page == nil {
+		return fmt.Errorf("no page %q%s", ref, suggestPages(e, set, m.Path))
+	}
+	page, anchor := m.Page, m.Anchor
+	if m.Alias {
+		fmt.Fprintf(e.stderr, "workos-lsp: there is no page %s; showing %s\n", m.Path, page.Path)
 	}
 	md, url := page.Markdown, page.URL()
 	if anchor != "" {
@@ -65,25 +69,25 @@ func anchors(p *corpus.Page) string {
 	return strings.Join(out, ", ")
 }
 
-// closestPages suggests pages whose path contains the last part of a path that matched nothing.
-func closestPages(c *corpus.Corpus, ref string) string {
-	ref = strings.Trim(strings.TrimPrefix(ref, corpus.SiteURL), "/")
-	ref, _, _ = strings.Cut(ref, "#")
-	last := ref
-	if i := strings.LastIndexByte(ref, '/'); i >= 0 {
-		last = ref[i+1:]
+// suggestPages names the pages below a folder, or else the pages closest to a path that names none.
+func suggestPages(e env, set *docset.Set, path string) string {
+	if under := docquery.PagesUnder(set.Corpus, path); path != "" && len(under) > 0 {
+		return fmt.Sprintf("; %s/ is a folder of %d pages: %s", path, len(under), pagePaths(under, 20))
 	}
-	var hits []string
-	for _, p := range c.Pages {
-		if last != "" && strings.Contains(p.Path, last) {
-			hits = append(hits, p.Path)
-			if len(hits) == 8 {
-				break
-			}
+	if near := docquery.ClosestPages(e.ctx, set.Corpus, set.Index, path, 8); len(near) > 0 {
+		return "; did you mean: " + pagePaths(near, len(near))
+	}
+	return ""
+}
+
+func pagePaths(pages []*corpus.Page, limit int) string {
+	var out []string
+	for i, p := range pages {
+		if i == limit {
+			out = append(out, fmt.Sprintf("… (%d more)", len(pages)-limit))
+			break
 		}
+		out = append(out, p.Path)
 	}
-	if len(hits) == 0 {
-		return ""
-	}
-	return "; did you mean: " + strings.Join(hits, ", ")
+	return strings.Join(out, ", ")
 }
