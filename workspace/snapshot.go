@@ -54,7 +54,9 @@ func (s *Snapshot) FilesIn(dir string) []*File {
 }
 
 // Manifest returns a parsed manifest or configuration file.
-func (s *Snapshot) Manifest(path string) (*Manifest, bool) { return s.manifests.get(filepath.Clean(path)) }
+func (s *Snapshot) Manifest(path string) (*Manifest, bool) {
+	return s.manifests.get(filepath.Clean(path))
+}
 
 // Project returns the project rooted at a directory.
 func (s *Snapshot) Project(root string) (*Project, bool) {
