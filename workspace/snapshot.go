@@ -355,8 +355,17 @@ func (s *Snapshot) Dependants(path string) []string {
 			out = append(out, p)
 		}
 	}
-	for _, sib := range s.PackageFiles(path) {
-		add(sib.Path)
+	if f.Lang == corpus.Go {
+		// the package's test files see a non-test file too, which PackageFiles leaves out
+		for _, g := range s.FilesIn(filepath.Dir(path)) {
+			if g.Lang == corpus.Go && g.Summary.Package == f.Summary.Package {
+				add(g.Path)
+			}
+		}
+	} else {
+		for _, sib := range s.PackageFiles(path) {
+			add(sib.Path)
+		}
 	}
 	keys := s.targetKeys(f)
 	for _, k := range keys {
