@@ -56,7 +56,10 @@ func (k TargetKind) String() string {
 // targets are files of this snapshot (a dependency outside the workspace resolves to nothing),
 // best first.
 func (s *Snapshot) ResolveImport(from string, imp Import) []Target {
-	from = filepath.Clean(from)
+	return s.resolveImport(filepath.Clean(from), imp)
+}
+
+func (s *Snapshot) resolveImport(from string, imp Import) []Target {
 	switch languageOfPath(from) {
 	case corpus.JS:
 		return s.resolveJS(from, imp.Spec)

@@ -133,30 +133,45 @@ type tsOptions struct {
 // A solution-style tsconfig (Vite, Angular: `files: []` and references) usually keeps paths in a
 // referenced tsconfig.app.json: when the nearest one sets none, the referenced ones are asked.
 func (s *Snapshot) tsconfigFor(from string) (tsOptions, bool) {
+	var visited []string
+	remember := func(r tsconfigResult) (tsOptions, bool) {
+		for _, d := range visited {
+			s.cache.tsconfig.Store(d, r)
+		}
+		return r.opts, r.ok
+	}
 	for dir := filepath.Dir(from); ; dir = filepath.Dir(dir) {
+		if r, ok := s.cache.tsconfig.Load(dir); ok {
+			return remember(r.(tsconfigResult))
+		}
+		visited = append(visited, dir)
 		for _, name := range []string{"tsconfig.json", "jsconfig.json"} {
-			if m, ok := s.manifests.get(filepath.Join(dir, name)); ok && len(m.ts) > 0 {
-				opts := s.mergeTSConfig(m.ts)
-				if opts.paths == nil {
-					for _, ref := range m.ts[0].References {
-						if rm, ok := s.manifests.get(ref); ok && len(rm.ts) > 0 {
-							if r := s.mergeTSConfig(rm.ts); r.paths != nil {
-								opts.paths, opts.pathsBase = r.paths, r.pathsBase
-								if !opts.hasBaseURL {
-									opts.hasBaseURL, opts.baseURL = r.hasBaseURL, r.baseURL
-								}
-								break
-							}
-						}
-					}
-				}
-				return opts, true
+			if m, ok := s.manifests.get(dir + string(filepath.Separator) + name); ok && len(m.ts) > 0 {
+				return remember(tsconfigResult{opts: s.effectiveTSConfig(m), ok: true})
 			}
 		}
 		if dir == filepath.Dir(dir) || s.isFolder(dir) {
-			return tsOptions{}, false
+			return remember(tsconfigResult{})
 		}
 	}
+}
+
+func (s *Snapshot) effectiveTSConfig(m *Manifest) tsOptions {
+	opts := s.mergeTSConfig(m.ts)
+	if opts.paths == nil {
+		for _, ref := range m.ts[0].References {
+			if rm, ok := s.manifests.get(ref); ok && len(rm.ts) > 0 {
+				if r := s.mergeTSConfig(rm.ts); r.paths != nil {
+					opts.paths, opts.pathsBase = r.paths, r.pathsBase
+					if !opts.hasBaseURL {
+						opts.hasBaseURL, opts.baseURL = r.hasBaseURL, r.baseURL
+					}
+					break
+				}
+			}
+		}
+	}
+	return opts
 }
 
 func (s *Snapshot) isFolder(dir string) bool {

@@ -176,7 +176,7 @@ func TestResolvePHP(t *testing.T) {
 		{ctl, `\App\Services\WorkOSFactory`, []string{"src/Services/WorkOSFactory.php decl WorkOSFactory"}},
 		{ctl, "Helper", []string{"src/Http/Controllers/Helper.php decl Helper"}},
 		{ctl, `\OldClient`, []string{"legacy/OldClient.php decl OldClient"}}, // classmap: found by declaration
-		{ctl, "OldClient", nil},                                                // not in App\Http\Controllers
+		{ctl, "OldClient", nil}, // not in App\Http\Controllers
 	})
 }
 

@@ -125,7 +125,7 @@ func TestScanSymlinks(t *testing.T) {
 	fsys.symlink("/ws/shared", "/ws/packages/share") // inside the folder: followed
 	fsys.write("/ws/packages/share/s.ts", "x")
 	fsys.write("/outside/secret/o.ts", "x")
-	fsys.symlink("/ws/ext", "/outside/secret")     // out of the folder: not followed
+	fsys.symlink("/ws/ext", "/outside/secret") // out of the folder: not followed
 	fsys.symlink("/ws/src/o.ts", "/outside/secret/o.ts")
 	fsys.symlink("/ws/src/dangling.ts", "/nowhere/x.ts")
 	done := make(chan *Workspace)

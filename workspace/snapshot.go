@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 )
@@ -21,6 +22,20 @@ type Snapshot struct {
 	manifests pmap[*Manifest]
 	projects  map[string]*Project // root → project, rebuilt when a manifest changes
 	scanning  int                 // folders whose scan has not finished
+	cache     *snapshotCache      // derived answers, computed on first use
+}
+
+// snapshotCache holds answers derived from an immutable snapshot, so they never go stale: each
+// snapshot has its own.
+type snapshotCache struct {
+	// tsconfig maps a directory to its effective tsconfig options. They depend on the manifests
+	// and folders only, so a snapshot that changes neither shares its parent's map.
+	tsconfig *sync.Map
+}
+
+type tsconfigResult struct {
+	opts tsOptions
+	ok   bool
 }
 
 // Folders are the workspace folders, explicit or derived from an open file.
@@ -294,17 +309,18 @@ func isMajorVersion(seg string) bool {
 	return true
 }
 
-// fileImportKeys are the keys of all a file's imports, deduplicated.
-func fileImportKeys(f *File) []string {
-	var keys []string
-	for _, imp := range f.Summary.Imports {
-		for _, k := range importKeys(f.Lang, f.Path, imp) {
-			if !slices.Contains(keys, k) {
-				keys = append(keys, k)
+// indexImportKeys computes the keys of each of a file's imports and their deduplicated union.
+func indexImportKeys(f *File) {
+	f.importKeys = make([][]string, len(f.Summary.Imports))
+	f.keys = nil
+	for i, imp := range f.Summary.Imports {
+		f.importKeys[i] = importKeys(f.Lang, f.Path, imp)
+		for _, k := range f.importKeys[i] {
+			if !slices.Contains(f.keys, k) {
+				f.keys = append(f.keys, k)
 			}
 		}
 	}
-	return keys
 }
 
 // targetKeys are the keys under which other files' imports may name f.
@@ -350,8 +366,10 @@ func (s *Snapshot) Dependants(path string) []string {
 		return nil
 	}
 	var out []string
+	seen := map[string]bool{path: true}
 	add := func(p string) {
-		if p != path && !slices.Contains(out, p) {
+		if !seen[p] {
+			seen[p] = true
 			out = append(out, p)
 		}
 	}
@@ -370,14 +388,10 @@ func (s *Snapshot) Dependants(path string) []string {
 	keys := s.targetKeys(f)
 	for _, k := range keys {
 		for _, cand := range s.keys.get(k) {
-			if cand == path || slices.Contains(out, cand) {
+			if seen[cand] {
 				continue
 			}
-			c, ok := s.files.get(cand)
-			if !ok {
-				continue
-			}
-			if s.importsFile(c, path, keys) {
+			if c, ok := s.files.get(cand); ok && s.importsFile(c, path, keys) {
 				add(cand)
 			}
 		}
@@ -391,12 +405,11 @@ func (s *Snapshot) Dependants(path string) []string {
 
 // importsFile tells whether one of c's imports with one of keys resolves to target.
 func (s *Snapshot) importsFile(c *File, target string, keys []string) bool {
-	for _, imp := range c.Summary.Imports {
-		ik := importKeys(c.Lang, c.Path, imp)
-		if !slices.ContainsFunc(ik, func(k string) bool { return slices.Contains(keys, k) }) {
+	for i, imp := range c.Summary.Imports {
+		if !slices.ContainsFunc(c.importKeys[i], func(k string) bool { return slices.Contains(keys, k) }) {
 			continue
 		}
-		for _, t := range s.ResolveImport(c.Path, imp) {
+		for _, t := range s.resolveImport(c.Path, imp) {
 			if t.Path == target {
 				return true
 			}

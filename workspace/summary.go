@@ -102,5 +102,6 @@ type File struct {
 	Open    bool
 	Summary Summary
 
-	keys []string // import keys of Summary.Imports, kept to update the index when the record goes
+	keys       []string   // the union of importKeys, kept to update the index when the record goes
+	importKeys [][]string // the keys of each of Summary.Imports
 }

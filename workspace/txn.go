@@ -2,6 +2,8 @@ package workspace
 
 import (
 	"path/filepath"
+	"slices"
+	"sync"
 )
 
 // txn builds the next snapshot from the current one. Only the writer holding Workspace.mu has one.
@@ -36,7 +38,7 @@ func (t *txn) putFile(f *File) {
 	if old, ok := t.files.get(f.Path); ok {
 		t.unindex(old)
 	}
-	f.keys = fileImportKeys(f)
+	indexImportKeys(f)
 	t.files.set(f.Path, f)
 	t.dirs.insert(filepath.Dir(f.Path), f.Path)
 	for _, k := range f.keys {
@@ -91,9 +93,12 @@ func (t *txn) commit() *Snapshot {
 		manifests: t.manifests.commit(),
 		projects:  t.base.projects,
 		scanning:  t.scanning,
+		cache:     &snapshotCache{tsconfig: &sync.Map{}},
 	}
 	if t.manifestsChanged || s.projects == nil {
 		s.projects = buildProjects(s.manifests)
+	} else if t.base.cache != nil && slices.Equal(t.folders, t.base.folders) {
+		s.cache.tsconfig = t.base.cache.tsconfig
 	}
 	return s
 }
