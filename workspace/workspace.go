@@ -311,6 +311,10 @@ func (w *Workspace) scan(ctx context.Context, f *folder) {
 		seen[c.path] = true
 	}
 	w.mu.Lock()
+	if ctx.Err() != nil { // removed or rescanned meanwhile (cancel happens under w.mu)
+		w.mu.Unlock()
+		return
+	}
 	t := w.snap.Load().txn()
 	for _, m := range manifests {
 		if w.touched[m.Path] <= startSeq {
@@ -358,6 +362,10 @@ func (w *Workspace) scan(ctx context.Context, f *folder) {
 	batch := make([]*File, 0, scanBatch)
 	flush := func() {
 		w.mu.Lock()
+		if ctx.Err() != nil {
+			w.mu.Unlock()
+			return
+		}
 		t := w.snap.Load().txn()
 		for _, file := range batch {
 			if !w.open[file.Path] && w.touched[file.Path] <= startSeq {
@@ -540,12 +548,13 @@ func (w *Workspace) FilesChanged(events []Event) Changes {
 // Refresh re-stats files as if the watcher had reported them: call it on didSave and didOpen
 // when the client cannot watch files.
 func (w *Workspace) Refresh(paths ...string) Changes {
-	for i := range paths {
-		paths[i] = filepath.Clean(paths[i])
+	clean := make([]string, len(paths))
+	for i, p := range paths {
+		clean[i] = filepath.Clean(p)
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return w.refreshLocked(paths)
+	return w.refreshLocked(clean)
 }
 
 // refreshLocked brings the records of paths in line with the disk (the event kind is not trusted:
