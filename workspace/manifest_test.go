@@ -185,3 +185,22 @@ func TestPmapSharesAndIsolates(t *testing.T) {
 		t.Errorf("multiIndex: %q %q", x1.get("k"), x2.get("k"))
 	}
 }
+
+func TestAbsJoin(t *testing.T) {
+	for _, c := range [][3]string{
+		{"/r", "./src/lib", "/r/src/lib"},
+		{"/r", "src/lib", "/r/src/lib"},
+		{"/r", "./a/../b", "/r/b"},
+		{"/r/x", "../y", "/r/y"},
+		{"/r", "a/./b", "/r/a/b"},
+		{"/r", "a//b", "/r/a/b"},
+		{"/r", "a/", "/r/a"},
+		{"/r", ".", "/r"},
+		{"/r", "/abs/../p", "/p"},
+		{"/r", "a/.hidden/b", "/r/a/.hidden/b"},
+	} {
+		if got := absJoin(c[0], c[1]); got != c[2] {
+			t.Errorf("absJoin(%q, %q) = %q, want %q", c[0], c[1], got, c[2])
+		}
+	}
+}

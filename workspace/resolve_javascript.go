@@ -238,9 +238,8 @@ func (s *Snapshot) resolveJS(from, spec string) []Target {
 	if spec == "" {
 		return nil
 	}
-	dir := filepath.Dir(from)
 	if spec == "." || spec == ".." || strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../") || strings.HasPrefix(spec, "/") {
-		p := absJoin(dir, spec)
+		p := absJoin(filepath.Dir(from), spec)
 		if strings.HasPrefix(spec, "/") {
 			p = filepath.Clean(filepath.FromSlash(spec))
 		}
