@@ -70,7 +70,7 @@ func (d *document) File() *sdkcall.File {
 	if !d.known {
 		return nil
 	}
-	d.fileOnce.Do(func() { d.file = sdkcall.Analyze(d.lang, []byte(d.text)) })
+	d.fileOnce.Do(func() { d.file = sdkcall.Analyze(d.lang, d.text) })
 	return d.file
 }
 

@@ -1,11 +1,9 @@
 package sdkcall
 
 import (
-	"bytes"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unsafe"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 )
@@ -14,7 +12,7 @@ import (
 // the file uses a WorkOS SDK, and the file's names — imports, assignments, typed declarations and local
 // definitions — which are resolved against the symbols lazily, per question.
 type analysis struct {
-	src      []byte // File.Text
+	src      string // File.Text
 	toks     []token
 	comments []comment
 	vals     []span // string and symbol values, indexed by token.match
@@ -61,14 +59,14 @@ type binding struct {
 }
 
 // Analyze lexes text and collects its imports and bindings. It is linear in the size of the text.
-// The File keeps text (File.Text): the caller must not modify it afterwards.
+// The File keeps text (File.Text) without copying it.
 // Languages other than the SDK languages and curl produce a File that answers nothing.
-func Analyze(lang corpus.Language, text []byte) *File {
+func Analyze(lang corpus.Language, text string) *File {
 	f := &File{Lang: lang, Text: text, a: &analysis{src: text}}
 	a := f.a
 	switch lang {
 	case corpus.Curl:
-		a.uses = bytes.Contains(text, []byte("api.workos.com"))
+		a.uses = strings.Contains(text, "api.workos.com")
 		if a.uses {
 			a.endpoints = scanEndpoints(text)
 			a.words = scanDottedWords(text)
@@ -91,15 +89,14 @@ func (f *File) UsesWorkOS() bool { return f != nil && f.a != nil && f.a.uses }
 type collector struct {
 	f    *File
 	a    *analysis
-	src  []byte
+	src  string
 	toks []token
 }
 
-// text is token i's text. It shares the File's bytes, which are never modified after Analyze, so
-// names kept in maps cost no copies.
+// text is token i's text. It shares the File's text, so names kept in maps cost no copies.
 func (c *collector) text(i int) string { return c.view(i) }
 
-// view is token i's text without copying, for comparisons only.
+// view is token i's text (a slice of the File's text, no copy).
 func (c *collector) view(i int) string {
 	if i < 0 || i >= len(c.toks) {
 		return ""
@@ -108,7 +105,7 @@ func (c *collector) view(i int) string {
 	if t.e <= t.s {
 		return ""
 	}
-	return unsafe.String(&c.src[t.s], int(t.e-t.s))
+	return c.src[t.s:t.e]
 }
 
 func (c *collector) is(i int, s string) bool {
@@ -122,7 +119,7 @@ func (c *collector) is(i int, s string) bool {
 	if len(s) == 1 {
 		return c.src[t.s] == s[0]
 	}
-	return string(c.src[t.s:t.e]) == s
+	return c.src[t.s:t.e] == s
 }
 
 func (c *collector) kind(i int) tokKind {
@@ -137,7 +134,7 @@ func (c *collector) value(i int) string {
 	if ve <= vs {
 		return ""
 	}
-	return unsafe.String(&c.src[vs], ve-vs)
+	return c.src[vs:ve]
 }
 
 // value is the byte range of token k's value: the text between a string's delimiters, a symbol's
@@ -177,9 +174,9 @@ func (c *collector) bind(b binding) {
 }
 
 // bindName is the normalized name a binding binds.
-func (a *analysis) bindName(src []byte, b binding) string {
+func (a *analysis) bindName(src string, b binding) string {
 	t := a.toks[b.pos]
-	return bindKey(unsafe.String(&src[t.s], int(t.e-t.s)))
+	return bindKey(src[t.s:t.e])
 }
 
 func (c *collector) def(name string) {

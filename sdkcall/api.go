@@ -8,11 +8,11 @@ import "github.com/workos-lsp/workos-lsp/corpus"
 
 // File is one analysed version of a document. Analyse once per version, then ask many questions
 // (At, Complete, Signature, Diagnostics, Links) from any number of goroutines: a File is read-only
-// after Analyze. Text is kept as given and must not be modified. All offsets are byte offsets into
-// Text; offsets outside it simply answer nothing.
+// after Analyze, and its tokens and names share Text's bytes (strings are immutable, so no copy is
+// made). All offsets are byte offsets into Text; offsets outside it simply answer nothing.
 type File struct {
 	Lang corpus.Language
-	Text []byte
+	Text string
 	// tokens (with comment spans and string values), imports, bindings, local definitions.
 	a *analysis
 }

@@ -342,7 +342,7 @@ var atCurlCases = []atCase{
 func TestAtCurl(t *testing.T) { runAt(t, corpus.Curl, atCurlCases) }
 
 func TestAnalyzeUnknownLanguage(t *testing.T) {
-	f := Analyze("cobol", []byte("workos.userManagement.createUser()"))
+	f := Analyze("cobol", "workos.userManagement.createUser()")
 	if f.UsesWorkOS() {
 		t.Fatal("unknown language uses WorkOS")
 	}
@@ -399,7 +399,7 @@ func TestUsesWorkOS(t *testing.T) {
 		{corpus.Curl, "curl https://example.com/sso/token", false},
 	}
 	for _, tt := range tests {
-		if got := Analyze(tt.lang, []byte(tt.src)).UsesWorkOS(); got != tt.want {
+		if got := Analyze(tt.lang, tt.src).UsesWorkOS(); got != tt.want {
 			t.Errorf("%s %q: UsesWorkOS = %v, want %v", tt.lang, tt.src, got, tt.want)
 		}
 	}
@@ -412,7 +412,7 @@ func TestAtEveryOffset(t *testing.T) {
 		"curl -X POST https://api.workos.com/user_management/users"}
 	for _, lang := range corpus.ReferenceLanguages {
 		for _, src := range srcs {
-			text := []byte(strings.Repeat(src, 2))
+			text := strings.Repeat(src, 2)
 			f := Analyze(lang, text)
 			for off := -1; off <= len(text)+1; off++ {
 				if tg, ok := f.At(s, off); ok && (tg.Start < 0 || tg.End > len(text) || tg.Start > tg.End) {

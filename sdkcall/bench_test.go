@@ -11,7 +11,7 @@ import (
 
 // bigFile generates a realistic file of about n lines using the SDK, with comments, strings and
 // aliases, and returns it with a cursor offset on an SDK call near the end.
-func bigFile(lang corpus.Language, n int) ([]byte, int) {
+func bigFile(lang corpus.Language, n int) (string, int) {
 	var b strings.Builder
 	var head, unit string
 	switch lang {
@@ -49,7 +49,7 @@ func bigFile(lang corpus.Language, n int) ([]byte, int) {
 	case corpus.Python:
 		marker = "create_user("
 	}
-	return []byte(text), strings.LastIndex(text, marker) + 3
+	return text, strings.LastIndex(text, marker) + 3
 }
 
 var benchLangs = []corpus.Language{corpus.JS, corpus.Go, corpus.Python}

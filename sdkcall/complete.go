@@ -311,7 +311,7 @@ func (r *resolver) completeEvent(k, offset int) (CompletionContext, bool) {
 	if t.interp() || offset > ve || offset < vs {
 		return CompletionContext{}, false
 	}
-	prefix := string(r.src[vs:offset])
+	prefix := r.src[vs:offset]
 	ctx := r.eventContext(k)
 	if !ctx && !r.eventPrefix(prefix) {
 		return CompletionContext{}, false
@@ -359,7 +359,7 @@ func (r *resolver) eventContext(k int) bool {
 	for j := k - 1; j >= 0 && j >= k-5; j-- {
 		if r.kind(j) == tkIdent || r.kind(j) == tkString || r.kind(j) == tkSymbol {
 			vs, ve := r.a.value(j)
-			w := string(r.src[vs:ve])
+			w := r.src[vs:ve]
 			if containsFold(w, "event") || w == "type" {
 				return true
 			}

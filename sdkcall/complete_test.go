@@ -278,7 +278,7 @@ func TestDiagnostics(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			text := []byte(tt.src)
+			text := tt.src
 			ds := Analyze(tt.lang, text).Diagnostics(s)
 			var words, codes []string
 			for _, d := range ds {
@@ -307,7 +307,7 @@ func TestDiagnostics(t *testing.T) {
 
 func TestUnknownMethodMessageAndFix(t *testing.T) {
 	s := symbols(t)
-	text := []byte(jsHead + "await workos.userManagement.createUsr({ email });")
+	text := (jsHead + "await workos.userManagement.createUsr({ email });")
 	ds := Analyze(corpus.JS, text).Diagnostics(s)
 	if len(ds) != 1 {
 		t.Fatalf("diagnostics = %+v", ds)
@@ -331,7 +331,7 @@ func TestLinks(t *testing.T) {
 		"const workos = new WorkOS(k);\nconst { createUser } = workos.userManagement;\n" +
 		"async function f(u: User) {\n  await workos.userManagement.createUser({ email: u.email });\n  await createUser({});\n  await withAuth();\n" +
 		"  if (e.event === 'dsync.user.created') {}\n  workos.directorySync.listUsers();\n  svc.listUsers(); // ambiguous: no link\n}\n"
-	text := []byte(src)
+	text := src
 	links := Analyze(corpus.JS, text).Links(s)
 	var got []string
 	for _, l := range links {
@@ -350,7 +350,7 @@ func TestLinks(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("links:\n got %q\nwant %q", got, want)
 	}
-	curl := []byte("curl -X POST https://api.workos.com/user_management/users -d '{}'\ncurl https://api.workos.com/sso/token\n")
+	curl := ("curl -X POST https://api.workos.com/user_management/users -d '{}'\ncurl https://api.workos.com/sso/token\n")
 	cl := Analyze(corpus.Curl, curl).Links(s)
 	if len(cl) != 2 || cl[0].Entry.ID != "create_user" || cl[1].Entry.ID != "get_profile_and_token" {
 		t.Errorf("curl links = %+v", cl)
@@ -384,7 +384,7 @@ func TestTypoDistance(t *testing.T) {
 func TestMayBeTypo(t *testing.T) {
 	s := symbols(t)
 	for _, lang := range corpus.SDKLanguages {
-		r := Analyze(lang, nil).resolver(s)
+		r := Analyze(lang, "").resolver(s)
 		for _, m := range s.Modules(lang) {
 			for _, e := range s.Methods(lang, m) {
 				n := e.Name

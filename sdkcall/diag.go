@@ -38,7 +38,7 @@ func (f *File) Diagnostics(s *corpus.Symbols) []Diagnostic {
 				continue
 			}
 			vs, ve := r.a.value(k)
-			name := string(r.src[vs:ve])
+			name := r.src[vs:ve]
 			if d, ok := s.Deprecated(name); ok {
 				out = append(out, deprecation(vs, ve, name, d))
 			}
@@ -137,7 +137,7 @@ func (r *resolver) mayBeTypo(name string) bool {
 	return found
 }
 
-// anyDeletion reports whether fn holds for w or for a string made by deleting up to k of its bytes.
+// anyDeletion reports whether fn holds for w or for a string made by deleting up to k of its strings.
 func anyDeletion(w []byte, k int, fn func([]byte) bool) bool {
 	if fn(w) {
 		return true
@@ -235,7 +235,7 @@ func (f *File) Links(s *corpus.Symbols) []Link {
 			}
 		}
 		for _, w := range f.a.words {
-			if ev, ok := s.Event(string(f.Text[w.s:w.e])); ok {
+			if ev, ok := s.Event(f.Text[w.s:w.e]); ok {
 				out = append(out, Link{Start: int(w.s), End: int(w.e), URL: ev.URL()})
 			}
 		}

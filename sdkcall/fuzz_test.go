@@ -30,7 +30,7 @@ func FuzzAnalyze(f *testing.F) {
 	s := symbols(f)
 	f.Fuzz(func(t *testing.T, li uint8, src string, off int) {
 		lang := fuzzLangs[int(li)%len(fuzzLangs)]
-		text := []byte(src)
+		text := src
 		file := Analyze(lang, text)
 		inText := func(what string, a, b int) {
 			if a < 0 || b > len(text) || a > b {

@@ -17,7 +17,7 @@ func symbols(t testing.TB) *corpus.Symbols {
 }
 
 // snippet strips the cursor marker and returns the text and the cursor's byte offset.
-func snippet(t testing.TB, src string) ([]byte, int) {
+func snippet(t testing.TB, src string) (string, int) {
 	t.Helper()
 	i := strings.Index(src, cursor)
 	if i < 0 {
@@ -26,7 +26,7 @@ func snippet(t testing.TB, src string) ([]byte, int) {
 	if strings.Count(src, cursor) != 1 {
 		t.Fatalf("snippet has several cursor markers:\n%s", src)
 	}
-	return []byte(src[:i] + src[i+len(cursor):]), i
+	return src[:i] + src[i+len(cursor):], i
 }
 
 func entryIDs(es []*corpus.Entry) []string {

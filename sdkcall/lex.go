@@ -1,7 +1,7 @@
 package sdkcall
 
 import (
-	"bytes"
+	"strings"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 )
@@ -18,7 +18,7 @@ const (
 	tkSymbol                    // Ruby :symbol (value = name)
 )
 
-// token is one lexical token, 16 bytes. Offsets are byte offsets into the text.
+// token is one lexical token, 16 strings. Offsets are byte offsets into the text.
 type token struct {
 	s, e int32 // the token
 	// match: for brackets the index of the matching bracket (-1 if unmatched); for strings and
@@ -63,7 +63,7 @@ type comment struct {
 // over the bytes and never fails: unterminated constructs end at the end of the text (or line).
 type lexer struct {
 	lang     corpus.Language
-	src      []byte
+	src      string
 	i        int
 	toks     []token
 	comments []comment
@@ -87,11 +87,11 @@ type interpFrame struct {
 }
 
 type heredoc struct {
-	id     []byte
+	id     string
 	indent bool // <<~ or <<-: the terminator may be indented
 }
 
-func lex(lang corpus.Language, src []byte) (toks []token, comments []comment, vals []span) {
+func lex(lang corpus.Language, src string) (toks []token, comments []comment, vals []span) {
 	lx := &lexer{lang: lang, src: src, toks: make([]token, 0, len(src)/4+8)}
 	lx.run()
 	return lx.toks, lx.comments, lx.vals
@@ -123,7 +123,7 @@ var byteClass = func() (t [256]uint8) {
 			t[c] |= clsSigil
 		}
 	}
-	// String prefixes (Python r"", f"") start with identifier bytes.
+	// String prefixes (Python r"", f"") start with identifier strings.
 	for c := 0; c < 256; c++ {
 		if t[c]&clsIdentStart != 0 {
 			t[c] |= clsString
@@ -156,7 +156,7 @@ func (lx *lexer) at(i int) byte {
 }
 
 func (lx *lexer) hasPrefix(s string) bool {
-	return len(lx.src)-lx.i >= len(s) && string(lx.src[lx.i:lx.i+len(s)]) == s
+	return len(lx.src)-lx.i >= len(s) && lx.src[lx.i:lx.i+len(s)] == s
 }
 
 func (lx *lexer) emit(kind tokKind, s, e int) int {
@@ -196,7 +196,7 @@ func (lx *lexer) comment(s, e int) {
 		line := lx.src[s] == '#' || lx.src[s] == '/' && s+1 < len(lx.src) && lx.src[s+1] == '/'
 		lx.comments = append(lx.comments, comment{int32(s), int32(e), line})
 	}
-	if bytes.IndexByte(lx.src[s:e], '\n') >= 0 {
+	if strings.IndexByte(lx.src[s:e], '\n') >= 0 {
 		lx.nl = true
 	}
 }
@@ -204,7 +204,7 @@ func (lx *lexer) comment(s, e int) {
 func (lx *lexer) run() {
 	src := lx.src
 	php := lx.lang == corpus.PHP
-	if php && (bytes.Contains(src, []byte("<?php")) || bytes.Contains(src, []byte("<?="))) {
+	if php && (strings.Contains(src, "<?php") || strings.Contains(src, "<?=")) {
 		lx.skipHTML()
 	}
 	for lx.i < len(src) && len(lx.toks) < maxTokens {
@@ -271,7 +271,7 @@ func (lx *lexer) quoteSoon() bool {
 
 // skipHTML skips PHP inline HTML up to the next opening tag.
 func (lx *lexer) skipHTML() {
-	j := bytes.Index(lx.src[lx.i:], []byte("<?"))
+	j := strings.Index(lx.src[lx.i:], "<?")
 	if j < 0 {
 		lx.i = len(lx.src)
 		return
@@ -297,7 +297,7 @@ func (lx *lexer) commentOrSkip() bool {
 		return true
 	}
 	if slashes && c == '/' && d == '*' {
-		e := bytes.Index(src[i+2:], []byte("*/"))
+		e := strings.Index(src[i+2:], "*/")
 		if e < 0 {
 			e = len(src)
 		} else {
@@ -322,8 +322,8 @@ func (lx *lexer) commentOrSkip() bool {
 		lx.i = e
 		return true
 	}
-	if lx.lang == corpus.Ruby && c == '=' && (i == 0 || src[i-1] == '\n') && bytes.HasPrefix(src[i:], []byte("=begin")) {
-		e := bytes.Index(src[i:], []byte("\n=end"))
+	if lx.lang == corpus.Ruby && c == '=' && (i == 0 || src[i-1] == '\n') && strings.HasPrefix(src[i:], "=begin") {
+		e := strings.Index(src[i:], "\n=end")
 		if e < 0 {
 			e = len(src)
 		} else {
@@ -336,8 +336,8 @@ func (lx *lexer) commentOrSkip() bool {
 	return false
 }
 
-func lineEnd(src []byte, i int) int {
-	if j := bytes.IndexByte(src[i:], '\n'); j >= 0 {
+func lineEnd(src string, i int) int {
+	if j := strings.IndexByte(src[i:], '\n'); j >= 0 {
 		return i + j
 	}
 	return len(src)
@@ -520,7 +520,7 @@ func (lx *lexer) prevIsOperand() bool {
 	t := lx.toks[len(lx.toks)-1]
 	switch t.kind() {
 	case tkIdent:
-		return !regexKeywords[string(lx.src[t.s:t.e])]
+		return !regexKeywords[lx.src[t.s:t.e]]
 	case tkNumber, tkString, tkSymbol:
 		return true
 	case tkPunct:
@@ -556,7 +556,7 @@ func (lx *lexer) stringLiteral() bool {
 			lx.simpleString(c, true, true)
 			return true
 		case '`':
-			e := bytes.IndexByte(src[i+1:], '`')
+			e := strings.IndexByte(src[i+1:], '`')
 			end := len(src)
 			if e >= 0 {
 				end = i + 1 + e + 1
@@ -577,7 +577,7 @@ func (lx *lexer) stringLiteral() bool {
 				j++
 			}
 			if j < len(src) && (src[j] == '"' || src[j] == '\'') && isStringPrefix(src[i:j]) {
-				if bytes.ContainsAny(src[i:j], "fF") {
+				if strings.ContainsAny(src[i:j], "fF") {
 					q := src[j]
 					triple := j+2 < len(src) && src[j+1] == q && src[j+2] == q
 					body := j + 1
@@ -587,7 +587,7 @@ func (lx *lexer) stringLiteral() bool {
 					lx.fstringPart(i, body, q, triple)
 					return true
 				}
-				lx.pythonString(i, j, bytes.ContainsAny(src[i:j], "tT"))
+				lx.pythonString(i, j, strings.ContainsAny(src[i:j], "tT"))
 				return true
 			}
 		}
@@ -628,7 +628,7 @@ func (lx *lexer) stringLiteral() bool {
 	return false
 }
 
-func isStringPrefix(p []byte) bool {
+func isStringPrefix(p string) bool {
 	if len(p) == 0 || len(p) > 2 {
 		return false
 	}
@@ -680,7 +680,7 @@ func (lx *lexer) tripleString(s, body int, close string, escapes bool) {
 			j += 2
 			continue
 		}
-		if bytes.HasPrefix(src[j:], []byte(close)) {
+		if strings.HasPrefix(src[j:], close) {
 			lx.emitString(s, j+len(close), body, j, false)
 			lx.i = j + len(close)
 			return
@@ -730,7 +730,7 @@ func (lx *lexer) pythonString(s, q int, interp bool) {
 	src := lx.src
 	quote := src[q]
 	if q+2 < len(src) && src[q+1] == quote && src[q+2] == quote {
-		lx.tripleString(s, q+3, string([]byte{quote, quote, quote}), true)
+		lx.tripleString(s, q+3, tripleQuote(quote), true)
 		lx.setInterp(len(lx.toks)-1, interp)
 		return
 	}
@@ -909,12 +909,12 @@ func (lx *lexer) csharpString() bool {
 	default:
 		return false
 	}
-	if bytes.HasPrefix(src[j:], []byte(`"""`)) { // raw string literal: closed by as many quotes
+	if strings.HasPrefix(src[j:], `"""`) { // raw string literal: closed by as many quotes
 		n := 0
 		for j+n < len(src) && src[j+n] == '"' {
 			n++
 		}
-		lx.tripleString(i, j+n, string(bytes.Repeat([]byte{'"'}, n)), false)
+		lx.tripleString(i, j+n, strings.Repeat(`"`, n), false)
 		lx.setInterp(len(lx.toks)-1, interp)
 		return true
 	}
@@ -950,7 +950,7 @@ func (lx *lexer) rubyString() bool {
 			return false
 		}
 		j := i + 1
-		if j < len(src) && bytes.IndexByte([]byte("wWiIqQrsx"), src[j]) >= 0 {
+		if j < len(src) && strings.IndexByte("wWiIqQrsx", src[j]) >= 0 {
 			j++
 		}
 		if j >= len(src) {
@@ -1041,10 +1041,10 @@ func (lx *lexer) heredocBodies() {
 			le := lineEnd(src, j)
 			line := src[j:le]
 			if h.indent {
-				line = bytes.TrimLeft(line, " \t")
+				line = strings.TrimLeft(line, " \t")
 			}
-			line = bytes.TrimRight(line, "\r")
-			if bytes.Equal(line, h.id) {
+			line = strings.TrimRight(line, "\r")
+			if line == h.id {
 				lx.emitString(body, le, body, j, true)
 				lx.i = le
 				break
@@ -1090,8 +1090,8 @@ func (lx *lexer) phpHeredoc() bool {
 	}
 	for p := body; p < len(src); {
 		le := lineEnd(src, p)
-		line := bytes.TrimLeft(src[p:le], " \t")
-		if bytes.HasPrefix(line, id) && (len(line) == len(id) || !isIdentByte(line[len(id)])) {
+		line := strings.TrimLeft(src[p:le], " \t")
+		if strings.HasPrefix(line, id) && (len(line) == len(id) || !isIdentByte(line[len(id)])) {
 			end := le - len(line) + len(id)
 			lx.emitString(i, end, body, max(body, p-1), quote != '\'')
 			lx.i = end
@@ -1102,4 +1102,11 @@ func (lx *lexer) phpHeredoc() bool {
 	lx.emitString(i, len(src), body, len(src), quote != '\'')
 	lx.i = len(src)
 	return true
+}
+
+func tripleQuote(q byte) string {
+	if q == '\'' {
+		return "'''"
+	}
+	return `"""`
 }

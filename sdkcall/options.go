@@ -271,7 +271,7 @@ func (r *resolver) keyName(c *container, k int) (string, bool) {
 			return "", false
 		}
 		vs, ve := r.a.value(k)
-		return string(r.src[vs:ve]), true
+		return r.src[vs:ve], true
 	case t.kind() == tkIdent:
 		if r.is(next, c.sep) {
 			if r.lang == corpus.Ruby && c.sep == ":" && r.toks[next].s != t.e {
@@ -284,7 +284,7 @@ func (r *resolver) keyName(c *container, k int) (string, bool) {
 		}
 	case (t.kind() == tkSymbol || t.kind() == tkString && !t.interp()) && r.lang == corpus.Ruby && r.is(next, "=>"):
 		vs, ve := r.a.value(k)
-		return string(r.src[vs:ve]), true
+		return r.src[vs:ve], true
 	}
 	return "", false
 }

@@ -67,7 +67,7 @@ func runRealistic(t *testing.T, s *corpus.Symbols, files []realFile, fixture boo
 	for _, rf := range files {
 		t.Run(rf.name, func(t *testing.T) {
 			text := rf.text()
-			f := Analyze(rf.lang, []byte(text))
+			f := Analyze(rf.lang, text)
 			if f.UsesWorkOS() == rf.foreign {
 				t.Fatalf("%s: UsesWorkOS = %v", rf.name, f.UsesWorkOS())
 			}
@@ -145,7 +145,7 @@ func describeAt(t *testing.T, f *File, s *corpus.Symbols, off int) string {
 	if off < tg.Start || off > tg.End {
 		t.Errorf("cursor %d outside the target's range [%d,%d)", off, tg.Start, tg.End)
 	}
-	if w := string(f.Text[tg.Start:tg.End]); strings.ContainsAny(w, " \t\n\"'`(") {
+	if w := f.Text[tg.Start:tg.End]; strings.ContainsAny(w, " \t\n\"'`(") {
 		t.Errorf("target range %q is not one word", w)
 	}
 	for _, e := range tg.Entries {

@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unsafe"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 )
@@ -48,7 +47,7 @@ type value struct {
 type resolver struct {
 	f     *File
 	a     *analysis
-	src   []byte
+	src   string
 	toks  []token
 	s     *corpus.Symbols
 	lang  corpus.Language
@@ -76,7 +75,7 @@ func (r *resolver) text(i int) string {
 	if t.e <= t.s {
 		return ""
 	}
-	return unsafe.String(&r.src[t.s], int(t.e-t.s))
+	return r.src[t.s:t.e]
 }
 
 func (r *resolver) is(i int, s string) bool {
@@ -90,7 +89,7 @@ func (r *resolver) is(i int, s string) bool {
 	if len(s) == 1 {
 		return r.src[t.s] == s[0]
 	}
-	return string(r.src[t.s:t.e]) == s
+	return r.src[t.s:t.e] == s
 }
 
 func (r *resolver) kind(i int) tokKind {
@@ -320,7 +319,7 @@ func (r *resolver) requireCall(i int) (value, int, bool) {
 		return value{}, 0, false
 	}
 	vs, ve := r.a.value(i + 2)
-	p := string(r.src[vs:ve])
+	p := r.src[vs:ve]
 	switch {
 	case isWorkOSJSPackage(p):
 		return value{kind: vNamespace}, i + 4, true

@@ -1,7 +1,7 @@
 package sdkcall
 
 import (
-	"bytes"
+	"strings"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 )
@@ -51,7 +51,7 @@ func (r *resolver) rubyCommandSignature(prev, offset int) (SignatureContext, boo
 		return SignatureContext{}, false
 	}
 	// A line break after the last argument ends the statement (unless the line ends with a comma).
-	if !r.is(prev, ",") && bytes.IndexByte(r.src[r.toks[prev].e:offset], '\n') >= 0 {
+	if !r.is(prev, ",") && strings.IndexByte(r.src[r.toks[prev].e:offset], '\n') >= 0 {
 		return SignatureContext{}, false
 	}
 	if prev == callee && offset == int(r.toks[callee].e) {
@@ -206,7 +206,7 @@ func (r *resolver) currentKey(c *container, lit, last, offset int) string {
 	if r.kind(keyStart) == tkIdent || c.strKeys && r.kind(keyStart) == tkString {
 		// still being typed: no separator yet
 		vs, ve := r.a.value(keyStart)
-		return string(r.src[vs:ve])
+		return r.src[vs:ve]
 	}
 	return ""
 }

@@ -9,7 +9,7 @@ import (
 
 // tokenAt finds the token containing offset. When offset is just past an identifier (the cursor at
 // the end of a word) and no other token starts there, the identifier counts.
-func (a *analysis) tokenAt(src []byte, offset int) (int, bool) {
+func (a *analysis) tokenAt(src string, offset int) (int, bool) {
 	toks := a.toks
 	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].s) > offset }) - 1
 	if k < 0 {
@@ -77,7 +77,7 @@ func (r *resolver) targetAt(k int, options bool) (Target, bool) {
 				return Target{Kind: TargetOption, Start: vs, End: ve, Entries: []*corpus.Entry{e}, Option: p, OptionPath: path}, true
 			}
 		}
-		if ev, ok := r.s.Event(string(r.src[vs:ve])); ok {
+		if ev, ok := r.s.Event(r.src[vs:ve]); ok {
 			return Target{Kind: TargetEvent, Start: vs, End: ve, Event: ev}, true
 		}
 		return Target{}, false
