@@ -76,7 +76,7 @@ func (d *document) File() *sdkcall.File {
 
 // Diagnostics is f.Diagnostics, once per version and docs generation.
 func (d *document) Diagnostics(f *sdkcall.File, ld *loaded) []sdkcall.Diagnostic {
-	return d.memo(ld, "diagnostics", func() any { return f.Diagnostics(ld.sym) }).([]sdkcall.Diagnostic)
+	return d.memo(ld, "diagnostics", func() any { return f.Diagnostics(ld.index) }).([]sdkcall.Diagnostic)
 }
 
 // detectLanguage maps an editor's language id (any name of the language table: typescriptreact,

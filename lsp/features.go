@@ -28,7 +28,7 @@ func (s *server) hover(raw jsonrpc2.RawMessage) (prepared, error) {
 		if f == nil {
 			return nil, nil
 		}
-		t, ok := f.At(v.ld.sym, v.offset(p.Position))
+		t, ok := f.At(v.ld.index, v.offset(p.Position))
 		if !ok {
 			return nil, nil
 		}
@@ -112,7 +112,7 @@ func (s *server) completion(raw jsonrpc2.RawMessage) (prepared, error) {
 		if f == nil {
 			return nil, nil
 		}
-		cc, ok := f.Complete(v.ld.sym, v.offset(p.Position))
+		cc, ok := f.Complete(v.ld.index, v.offset(p.Position))
 		if !ok || len(cc.Items) == 0 {
 			return nil, nil
 		}
@@ -238,7 +238,7 @@ func (s *server) signatureHelp(raw jsonrpc2.RawMessage) (prepared, error) {
 		if f == nil {
 			return nil, nil
 		}
-		sc, ok := f.Signature(v.ld.sym, v.offset(p.Position))
+		sc, ok := f.Signature(v.ld.index, v.offset(p.Position))
 		if !ok || sc.Entry == nil {
 			return nil, nil
 		}
@@ -304,7 +304,7 @@ func (s *server) definition(raw jsonrpc2.RawMessage) (prepared, error) {
 		if f == nil {
 			return nil, nil
 		}
-		t, ok := f.At(v.ld.sym, v.offset(p.Position))
+		t, ok := f.At(v.ld.index, v.offset(p.Position))
 		if !ok {
 			return nil, nil
 		}
@@ -385,7 +385,7 @@ func (s *server) documentLinks(raw jsonrpc2.RawMessage) (prepared, error) {
 		}
 		// The encoded answer is the same until the document or the docs change.
 		raw := v.doc.memo(v.ld, "links", func() any {
-			links := f.Links(v.ld.sym)
+			links := f.Links(v.ld.index)
 			out := make([]protocol.DocumentLink, 0, len(links))
 			for _, l := range links {
 				if l.URL == "" {
@@ -459,7 +459,7 @@ func (s *server) codeActions(raw jsonrpc2.RawMessage) (prepared, error) {
 			}
 		}
 		if want(protocol.CodeActionKindEmpty) || len(p.Context.Only) == 0 {
-			if t, ok := f.At(v.ld.sym, start); ok {
+			if t, ok := f.At(v.ld.index, start); ok {
 				if url, title := targetURL(v, t); url != "" {
 					arg, _ := json.Marshal(url)
 					cmdTitle := "Open WorkOS docs: " + title

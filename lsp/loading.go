@@ -20,6 +20,7 @@ import (
 type loaded struct {
 	*Docs
 	sym     *corpus.Symbols
+	index   *sdkcall.Index // the sdkcall lookups' index of sym; dropped with this snapshot
 	gen     uint64
 	version string // docs version for footers and the page cache
 
@@ -34,7 +35,7 @@ func newLoaded(in *Docs, gen uint64, cacheDir string) *loaded {
 	if ix, ok := d.Search.(*search.Index); ok && ix == nil {
 		d.Search = nil // a nil *search.Index in the interface: use the title match instead
 	}
-	l := &loaded{Docs: &d, sym: d.Corpus.Symbols(), gen: gen, version: d.Version}
+	l := &loaded{Docs: &d, sym: d.Corpus.Symbols(), index: sdkcall.NewIndex(d.Corpus.Symbols()), gen: gen, version: d.Version}
 	if l.version == "" {
 		l.version = d.Corpus.Version
 	}
@@ -191,11 +192,9 @@ func (s *server) load(ctx context.Context, gen uint64, set Settings) {
 			open = append(open, d.lang)
 		}
 	}
-	sdkcall.Prepare(docs.Corpus.Symbols(), open...)
 	l := newLoaded(docs, gen, s.opts.CacheDir)
-	if old := s.current.Swap(l); old != nil && old.Corpus != docs.Corpus {
-		sdkcall.Release(old.Corpus.Symbols())
-	}
+	l.index.Warm(open...)
+	s.current.Store(l)
 	s.log.Info("WorkOS docs loaded", "version", l.version, "pages", len(docs.Corpus.Pages), "entries", len(docs.Corpus.Entries), "took", time.Since(start))
 	if docs.Note != "" {
 		s.logMessage(protocol.MessageTypeInfo, "workos-lsp: "+docs.Note)

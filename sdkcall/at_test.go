@@ -23,7 +23,7 @@ type atCase struct {
 
 func runAt(t *testing.T, lang corpus.Language, cases []atCase) {
 	t.Helper()
-	s := symbols(t)
+	s := testIndex(t)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			text, off := snippet(t, tc.src)
@@ -346,7 +346,7 @@ func TestAnalyzeUnknownLanguage(t *testing.T) {
 	if f.UsesWorkOS() {
 		t.Fatal("unknown language uses WorkOS")
 	}
-	if _, ok := f.At(symbols(t), 10); ok {
+	if _, ok := f.At(testIndex(t), 10); ok {
 		t.Fatal("unknown language has targets")
 	}
 	var nilFile *File
@@ -407,7 +407,7 @@ func TestUsesWorkOS(t *testing.T) {
 
 // TestAtNeverPanics asks every offset of every snippet in every language.
 func TestAtEveryOffset(t *testing.T) {
-	s := symbols(t)
+	s := testIndex(t)
 	srcs := []string{jsHead + "workos.userManagement.createUser({ email: 'a', firstName })", goHead, pyHead, rbHead, phpHead, javaHead, csHead,
 		"curl -X POST https://api.workos.com/user_management/users"}
 	for _, lang := range corpus.ReferenceLanguages {

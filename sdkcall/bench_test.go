@@ -67,7 +67,7 @@ func BenchmarkAnalyze5000(b *testing.B) {
 }
 
 func BenchmarkQueries5000(b *testing.B) {
-	s := symbols(b)
+	s := testIndex(b)
 	for _, lang := range benchLangs {
 		text, off := bigFile(lang, 5000)
 		f := Analyze(lang, text)
@@ -111,7 +111,7 @@ func TestPerformanceBudget(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("timing test")
 	}
-	s := symbols(t)
+	s := testIndex(t)
 	// The fastest of several rounds: the machine may be busy with other work.
 	fastest := func(rounds int, fn func()) time.Duration {
 		best := time.Duration(1 << 62)

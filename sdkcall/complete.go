@@ -11,11 +11,11 @@ import (
 // Complete says what may be written at offset: a module's methods after a receiver that resolves to
 // it, the modules after the client variable, the options not yet written inside an options object,
 // kwargs or opts struct literal, or event names inside a string where an event is expected.
-func (f *File) Complete(s *corpus.Symbols, offset int) (CompletionContext, bool) {
-	if !f.ready(s, offset) || f.Lang == corpus.Curl || f.a.inComment(offset) {
+func (f *File) Complete(ix *Index, offset int) (CompletionContext, bool) {
+	if !f.ready(ix, offset) || f.Lang == corpus.Curl || f.a.inComment(offset) {
 		return CompletionContext{}, false
 	}
-	r := f.resolver(s)
+	r := f.resolver(ix)
 	toks := f.a.toks
 	// The token that starts before the cursor.
 	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].s) >= offset }) - 1

@@ -11,11 +11,11 @@ import (
 // Diagnostics reports deprecated fields used as members (`.raw_attributes`, `["raw_attributes"]`…)
 // and unknown methods called on a module traced to the SDK, with did-you-mean fixes. Files that do
 // not use a WorkOS SDK get none; nothing in comments or strings is reported except the index form.
-func (f *File) Diagnostics(s *corpus.Symbols) []Diagnostic {
-	if !f.ready(s, 0) || f.Lang == corpus.Curl {
+func (f *File) Diagnostics(ix *Index) []Diagnostic {
+	if !f.ready(ix, 0) || f.Lang == corpus.Curl {
 		return nil
 	}
-	r := f.resolver(s)
+	r := f.resolver(ix)
 	var out []Diagnostic
 	toks := r.toks
 	for k := range toks {
@@ -26,7 +26,7 @@ func (f *File) Diagnostics(s *corpus.Symbols) []Diagnostic {
 				continue
 			}
 			name := r.text(k)
-			if d, ok := s.Deprecated(strings.TrimLeft(name, "$@")); ok {
+			if d, ok := ix.symbols.Deprecated(strings.TrimLeft(name, "$@")); ok {
 				out = append(out, deprecation(int(t.s), int(t.e), name, d))
 				continue
 			}
@@ -39,7 +39,7 @@ func (f *File) Diagnostics(s *corpus.Symbols) []Diagnostic {
 			}
 			vs, ve := r.a.value(k)
 			name := r.src[vs:ve]
-			if d, ok := s.Deprecated(name); ok {
+			if d, ok := ix.symbols.Deprecated(name); ok {
 				out = append(out, deprecation(vs, ve, name, d))
 			}
 		}
@@ -223,26 +223,26 @@ func (r *resolver) moduleHref(module string) string {
 
 // Links lists every resolved SDK call, object type, event name and endpoint in the file with its
 // docs URL, in text order.
-func (f *File) Links(s *corpus.Symbols) []Link {
-	if !f.ready(s, 0) {
+func (f *File) Links(ix *Index) []Link {
+	if !f.ready(ix, 0) {
 		return nil
 	}
 	if f.Lang == corpus.Curl {
 		var out []Link
 		for _, ep := range f.a.endpoints {
-			if es := endpointEntries(s, ep); len(es) > 0 {
+			if es := endpointEntries(ix.symbols, ep); len(es) > 0 {
 				out = append(out, Link{Start: ep.s, End: ep.e, URL: es[0].URL(), Entry: es[0]})
 			}
 		}
 		for _, w := range f.a.words {
-			if ev, ok := s.Event(f.Text[w.s:w.e]); ok {
+			if ev, ok := ix.symbols.Event(f.Text[w.s:w.e]); ok {
 				out = append(out, Link{Start: int(w.s), End: int(w.e), URL: ev.URL()})
 			}
 		}
 		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 		return out
 	}
-	r := f.resolver(s)
+	r := f.resolver(ix)
 	var out []Link
 	for k, t := range r.toks {
 		if t.kind() != tkIdent && t.kind() != tkString {

@@ -61,7 +61,7 @@ func offsetOf(t *testing.T, text, at string) int {
 	return j + i
 }
 
-func runRealistic(t *testing.T, s *corpus.Symbols, files []realFile, fixture bool) {
+func runRealistic(t *testing.T, s *Index, files []realFile, fixture bool) {
 	t.Helper()
 	n := 0
 	for _, rf := range files {
@@ -116,7 +116,7 @@ func runRealistic(t *testing.T, s *corpus.Symbols, files []realFile, fixture boo
 }
 
 // checkSilent asks every question at every offset of a file that does not use WorkOS.
-func checkSilent(t *testing.T, f *File, s *corpus.Symbols) {
+func checkSilent(t *testing.T, f *File, s *Index) {
 	t.Helper()
 	for off := 0; off <= len(f.Text); off++ {
 		if tg, ok := f.At(s, off); ok {
@@ -137,7 +137,7 @@ func checkSilent(t *testing.T, f *File, s *corpus.Symbols) {
 	}
 }
 
-func describeAt(t *testing.T, f *File, s *corpus.Symbols, off int) string {
+func describeAt(t *testing.T, f *File, s *Index, off int) string {
 	tg, ok := f.At(s, off)
 	if !ok {
 		return "hover none"
@@ -177,7 +177,7 @@ func describeAt(t *testing.T, f *File, s *corpus.Symbols, off int) string {
 
 // matchCompletion returns want when the completion at off satisfies it, else a description of what
 // was offered.
-func matchCompletion(t *testing.T, f *File, s *corpus.Symbols, off int, want string) string {
+func matchCompletion(t *testing.T, f *File, s *Index, off int, want string) string {
 	cc, ok := f.Complete(s, off)
 	if !ok {
 		return "complete none"
@@ -212,7 +212,7 @@ func matchCompletion(t *testing.T, f *File, s *corpus.Symbols, off int, want str
 	return want
 }
 
-func describeSig(f *File, s *corpus.Symbols, off int) string {
+func describeSig(f *File, s *Index, off int) string {
 	sc, ok := f.Signature(s, off)
 	if !ok {
 		return "sig none"
@@ -228,10 +228,10 @@ func describeSig(f *File, s *corpus.Symbols, off int) string {
 	return out
 }
 
-func TestRealistic(t *testing.T) { runRealistic(t, realSymbols(t), realisticFiles, false) }
+func TestRealistic(t *testing.T) { runRealistic(t, realIndex(t), realisticFiles, false) }
 
 // TestRealisticFixture asks the questions whose answers the fixture corpus also holds.
-func TestRealisticFixture(t *testing.T) { runRealistic(t, symbols(t), realisticFiles, true) }
+func TestRealisticFixture(t *testing.T) { runRealistic(t, testIndex(t), realisticFiles, true) }
 
 var realisticFiles = append([]realFile{
 	nextRoute, expressApp, nestService, reactNav, goServer, flaskApp, djangoViews, fastapiApp, railsController, sinatraApp,

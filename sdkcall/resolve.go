@@ -3,7 +3,6 @@ package sdkcall
 import (
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 )
@@ -59,8 +58,8 @@ type resolver struct {
 	depth int
 }
 
-func (f *File) resolver(s *corpus.Symbols) *resolver {
-	return &resolver{f: f, a: f.a, src: f.Text, toks: f.a.toks, s: s, lang: f.Lang, ix: indexFor(s, f.Lang)}
+func (f *File) resolver(ix *Index) *resolver {
+	return &resolver{f: f, a: f.a, src: f.Text, toks: f.a.toks, s: ix.symbols, lang: f.Lang, ix: ix.of(f.Lang)}
 }
 
 const maxDepth = 16
@@ -843,44 +842,6 @@ type optRef struct {
 	e     *corpus.Entry
 	param int
 	qual  string // module named by the type's qualifier (usermanagement.CreateUserOpts), or ""
-}
-
-var indexes sync.Map // indexKey → *indexCell
-
-// indexKey: one index per symbol table and language, since a file asks about one language only.
-type indexKey struct {
-	s    *corpus.Symbols
-	lang corpus.Language
-}
-
-type indexCell struct {
-	once sync.Once
-	ix   *symIndex
-}
-
-// Prepare derives what the lookups in langs need from a symbol table (a few milliseconds per
-// language on the real docs) so that the first question after loading the docs does not pay for it.
-func Prepare(s *corpus.Symbols, langs ...corpus.Language) {
-	for _, l := range langs {
-		indexFor(s, l)
-	}
-}
-
-// Release forgets what was derived from s, once s is no longer in use.
-func Release(s *corpus.Symbols) {
-	for _, l := range corpus.ReferenceLanguages {
-		indexes.Delete(indexKey{s, l})
-	}
-}
-
-func indexFor(s *corpus.Symbols, lang corpus.Language) *symIndex {
-	if s == nil {
-		return &symIndex{}
-	}
-	c, _ := indexes.LoadOrStore(indexKey{s, lang}, &indexCell{})
-	cell := c.(*indexCell)
-	cell.once.Do(func() { cell.ix = buildIndex(s, lang) })
-	return cell.ix
 }
 
 func buildIndex(s *corpus.Symbols, lang corpus.Language) *symIndex {

@@ -10,11 +10,11 @@ import (
 // is in (commas at depth zero; strings and comments never count) and, inside an options object,
 // kwargs, hash, array or opts struct, which option is being written. Ruby calls written without
 // parentheses count too.
-func (f *File) Signature(s *corpus.Symbols, offset int) (SignatureContext, bool) {
-	if !f.ready(s, offset) || f.Lang == corpus.Curl || f.a.inComment(offset) {
+func (f *File) Signature(ix *Index, offset int) (SignatureContext, bool) {
+	if !f.ready(ix, offset) || f.Lang == corpus.Curl || f.a.inComment(offset) {
 		return SignatureContext{}, false
 	}
-	r := f.resolver(s)
+	r := f.resolver(ix)
 	prev := f.a.lastBefore(offset)
 	if prev < 0 {
 		return SignatureContext{}, false

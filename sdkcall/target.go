@@ -42,24 +42,24 @@ func (a *analysis) inComment(offset int) bool {
 	return k < len(cs) && int(cs[k].s) < offset && (offset < int(cs[k].e) || offset == int(cs[k].e) && cs[k].line)
 }
 
-func (f *File) ready(s *corpus.Symbols, offset int) bool {
-	return f != nil && f.a != nil && s != nil && f.a.uses && offset >= 0 && offset <= len(f.Text)
+func (f *File) ready(ix *Index, offset int) bool {
+	return f != nil && f.a != nil && ix.Symbols() != nil && f.a.uses && offset >= 0 && offset <= len(f.Text)
 }
 
 // At says what the cursor at byte offset is on: a resolved SDK call, a module, an option key, an
 // object type, an event name or an HTTP endpoint. Files that do not use a WorkOS SDK have no targets.
-func (f *File) At(s *corpus.Symbols, offset int) (Target, bool) {
-	if !f.ready(s, offset) {
+func (f *File) At(ix *Index, offset int) (Target, bool) {
+	if !f.ready(ix, offset) {
 		return Target{}, false
 	}
 	if f.Lang == corpus.Curl {
-		return f.endpointAt(s, offset)
+		return f.endpointAt(ix.symbols, offset)
 	}
 	k, ok := f.a.tokenAt(f.Text, offset)
 	if !ok {
 		return Target{}, false
 	}
-	r := f.resolver(s)
+	r := f.resolver(ix)
 	return r.targetAt(k, true)
 }
 
