@@ -15,6 +15,8 @@ type File struct {
 	Text string
 	// tokens (with comment spans and string values), imports, bindings, local definitions.
 	a *analysis
+	d *dialect // nil for languages sdkcall does not read
+
 }
 
 // TargetKind says what the cursor is on.

@@ -12,7 +12,7 @@ import (
 // it, the modules after the client variable, the options not yet written inside an options object,
 // kwargs or opts struct literal, or event names inside a string where an event is expected.
 func (f *File) Complete(ix *Index, offset int) (CompletionContext, bool) {
-	if !f.ready(ix, offset) || f.Lang == corpus.Curl || f.a.inComment(offset) {
+	if !f.ready(ix, offset) || f.d.shell || f.a.inComment(offset) {
 		return CompletionContext{}, false
 	}
 	r := f.resolver(ix)
@@ -92,8 +92,8 @@ func (r *resolver) completeMember(sep int) []Item {
 	case vNamespace:
 		var items []Item
 		for _, m := range r.s.Modules(r.lang) {
-			if r.lang == corpus.Python || r.lang == corpus.JS {
-				break // their namespaces export clients and functions, not module classes
+			if !r.d.namespaceModules {
+				break // the namespace exports clients and functions, not module classes
 			}
 			label := r.classSpelling(m)
 			items = append(items, Item{Label: label, Kind: ItemModule, Detail: r.moduleDetail(m), Insert: label, SortKey: label})
@@ -151,9 +151,9 @@ func (r *resolver) moduleDetail(m string) string {
 // WorkOS\DirectorySync, WorkOS.UserManagementService).
 func (r *resolver) classSpelling(m string) string {
 	sp := strings.TrimLeft(r.s.ModuleSpelling(r.lang, m), "$")
-	if r.lang == corpus.PHP || r.lang == corpus.Python || r.lang == corpus.JS {
-		if rb := r.s.ModuleSpelling(corpus.Ruby, m); rb != m || len(r.s.Methods(corpus.Ruby, m)) > 0 {
-			sp = rb
+	if from := r.d.classNamesFrom; from != "" {
+		if sp2 := r.s.ModuleSpelling(from, m); sp2 != m || len(r.s.Methods(from, m)) > 0 {
+			sp = sp2
 		}
 	}
 	if sp != "" && sp[0] >= 'a' && sp[0] <= 'z' {
@@ -171,31 +171,30 @@ func (r *resolver) completeOptions(prev, partial int) []Item {
 		open = prev
 	case r.is(prev, ","):
 		open = int(r.toks[prev].parent())
-	case r.lang == corpus.Ruby && r.kind(prev) == tkIdent:
+	case r.d.parenless && r.kind(prev) == tkIdent:
 	default:
 		return nil
 	}
 	c, ok := r.containerOf(open)
 	if !ok {
-		if c, ok = r.rubyCommandContainer(prev); !ok {
+		if c, ok = r.commandContainer(prev); !ok {
 			return nil
 		}
 	}
-	insertSep := c.sep + " "
-	switch {
-	case c.sep == "=" && r.lang == corpus.DotNet:
-		insertSep = " = "
-	case c.sep == "=":
-		insertSep = "="
-	case c.sep == "=>":
-		insertSep = " => "
+	insertSep := c.insert
+	if insertSep == "" {
+		switch c.sep {
+		case "=":
+			insertSep = "="
+		case "=>":
+			insertSep = " => "
+		default:
+			insertSep = c.sep + " "
+		}
 	}
 	quote := ""
 	if c.strKeys {
-		quote = "'"
-		if r.lang == corpus.Python {
-			quote = `"`
-		}
+		quote = string(r.d.keyQuote)
 	}
 	return r.optionItemsIn(&c, partial, func(key string) string { return quote + key + quote + insertSep })
 }

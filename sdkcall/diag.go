@@ -12,7 +12,7 @@ import (
 // and unknown methods called on a module traced to the SDK, with did-you-mean fixes. Files that do
 // not use a WorkOS SDK get none; nothing in comments or strings is reported except the index form.
 func (f *File) Diagnostics(ix *Index) []Diagnostic {
-	if !f.ready(ix, 0) || f.Lang == corpus.Curl {
+	if !f.ready(ix, 0) || f.d.shell {
 		return nil
 	}
 	r := f.resolver(ix)
@@ -22,7 +22,7 @@ func (f *File) Diagnostics(ix *Index) []Diagnostic {
 		t := toks[k]
 		switch t.kind() {
 		case tkIdent:
-			if !r.isSep(k-1) && !(r.lang == corpus.Go && r.is(k-1, ".")) {
+			if !r.isSep(k - 1) {
 				continue
 			}
 			name := r.text(k)
@@ -64,7 +64,7 @@ func deprecation(start, end int, name string, d corpus.Deprecation) Diagnostic {
 // and name is a near miss of one of its documented methods: a typo. Other names are left alone: the
 // SDKs have more methods than the docs list (SetAPIKey, listOrganizationRoles, verifyFactor…).
 func (r *resolver) unknownMethod(k int, name string) (Diagnostic, bool) {
-	called := r.is(k+1, "(") || r.lang == corpus.Ruby && !r.isSep(k+1) && !r.is(k+1, "=") && !r.is(k+1, "::")
+	called := r.is(k+1, "(") || r.d.parenless && !r.isSep(k+1) && !r.is(k+1, "=") && !r.is(k+1, "::")
 	if !called || len(r.s.Named(r.lang, name)) > 0 || !r.mayBeTypo(name) {
 		return Diagnostic{}, false // a documented name, or no typo of one (checked first: receivers cost more)
 	}
@@ -80,7 +80,7 @@ func (r *resolver) unknownMethod(k int, name string) (Diagnostic, bool) {
 	if v.kind != vWk {
 		return Diagnostic{}, false
 	}
-	if r.lang == corpus.Ruby && name == "new" || r.lang == corpus.PHP && r.is(k-1, "::") && name == "class" {
+	if r.d.notMethods[name] {
 		return Diagnostic{}, false
 	}
 	var sugg []string
@@ -227,7 +227,7 @@ func (f *File) Links(ix *Index) []Link {
 	if !f.ready(ix, 0) {
 		return nil
 	}
-	if f.Lang == corpus.Curl {
+	if f.d.shell {
 		var out []Link
 		for _, ep := range f.a.endpoints {
 			if es := endpointEntries(ix.symbols, ep); len(es) > 0 {
@@ -274,9 +274,6 @@ func (r *resolver) linkCandidate(k int) bool {
 	if r.isSep(k - 1) {
 		return true
 	}
-	if r.lang == corpus.Go && r.is(k-1, ".") {
-		return true
-	}
 	word := r.src[r.toks[k].s:r.toks[k].e]
 	if _, imported := r.a.imports[string(word)]; imported {
 		return true
@@ -284,5 +281,5 @@ func (r *resolver) linkCandidate(k int) bool {
 	if r.is(k+1, "(") && len(r.bindingsOf(string(word))) > 0 {
 		return true // const { createUser } = workos.userManagement; createUser(…)
 	}
-	return (r.lang == corpus.DotNet || r.lang == corpus.Java) && r.kind(k+1) == tkIdent
+	return r.d.typesBeforeNames && r.kind(k+1) == tkIdent
 }

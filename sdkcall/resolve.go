@@ -49,7 +49,8 @@ type resolver struct {
 	src   string
 	toks  []token
 	s     *corpus.Symbols
-	lang  corpus.Language
+	lang  corpus.Language // the symbol table's language of the file
+	d     *dialect
 	ix    *symIndex
 	memo  map[int64]value // by bindID
 	busy  map[int64]bool
@@ -59,7 +60,7 @@ type resolver struct {
 }
 
 func (f *File) resolver(ix *Index) *resolver {
-	return &resolver{f: f, a: f.a, src: f.Text, toks: f.a.toks, s: ix.symbols, lang: f.Lang, ix: ix.of(f.Lang)}
+	return &resolver{f: f, a: f.a, src: f.Text, toks: f.a.toks, s: ix.symbols, lang: f.Lang, d: f.d, ix: ix.of(f.Lang)}
 }
 
 const maxDepth = 16
@@ -107,11 +108,11 @@ func (r *resolver) isSep(i int) bool {
 	case ".", "?.", "&.":
 		return true
 	case "->", "?->":
-		return r.lang == corpus.PHP
+		return r.d.seps&sepArrow != 0
 	case "::":
-		return r.lang == corpus.Ruby || r.lang == corpus.PHP
+		return r.d.seps&sepColons != 0
 	case "\\":
-		return r.lang == corpus.PHP
+		return r.d.seps&sepBackslash != 0
 	}
 	return false
 }
@@ -128,7 +129,7 @@ func (r *resolver) chainStart(i int) int {
 			break
 		}
 		q := p - 1
-		if r.lang == corpus.JS && r.is(q, "!") { // TS non-null assertion
+		if r.d.nonNull && r.is(q, "!") { // TS non-null assertion
 			q--
 		}
 		if q < 0 {
@@ -173,9 +174,9 @@ func (r *resolver) chainStart(i int) int {
 	return r.withPrefix(j)
 }
 
-// withPrefix extends a chain start over `new` and a PHP leading namespace separator.
+// withPrefix extends a chain start over `new` and a leading namespace separator (PHP \WorkOS\SSO).
 func (r *resolver) withPrefix(j int) int {
-	if r.lang == corpus.PHP && r.is(j-1, "\\") {
+	if r.d.seps&sepBackslash != 0 && r.is(j-1, "\\") {
 		j--
 	}
 	if r.is(j-1, "new") {
@@ -207,7 +208,7 @@ func (r *resolver) evalExpr(i, end int) (value, int) {
 			i++
 			continue
 		case "\\":
-			if r.lang == corpus.PHP {
+			if r.d.seps&sepBackslash != 0 {
 				i++
 				continue
 			}
@@ -224,11 +225,11 @@ func (r *resolver) evalExpr(i, end int) (value, int) {
 		v = value{kind: vForeign}
 		i++
 	case tkIdent:
-		if pkg, next, ok := r.requireCall(i); ok {
+		if pkg, next, ok := r.loaderCall(i); ok {
 			v, i = pkg, next
 			break
 		}
-		if r.lang == corpus.PHP && (r.is(i+1, "\\") || r.is(i-1, "\\")) && r.is(i, "WorkOS") {
+		if q := r.d.qualifiedSDK; q != "" && (r.is(i+1, q) || r.is(i-1, q)) && r.is(i, "WorkOS") {
 			// A qualified name (WorkOS\SSO, \WorkOS\SSO) starts at the SDK's namespace, whatever
 			// `use WorkOS\WorkOS;` made of the bare name.
 			v = value{kind: vNamespace}
@@ -260,7 +261,7 @@ func (r *resolver) evalExpr(i, end int) (value, int) {
 		switch {
 		case r.isSep(i) && r.kind(i+1) == tkIdent:
 			name := r.text(i + 1)
-			if r.lang == corpus.Ruby && name == "new" {
+			if name == r.d.newMember && name != "" {
 				v = r.call(v, true)
 				i += 2
 				if r.is(i, "(") && r.toks[i].match > 0 {
@@ -270,7 +271,7 @@ func (r *resolver) evalExpr(i, end int) (value, int) {
 			}
 			v = r.member(v, name)
 			i += 2
-			if r.lang == corpus.Ruby && (v.kind == vMethod || v.kind == vFunc) && !r.is(i, "(") {
+			if r.d.parenless && (v.kind == vMethod || v.kind == vFunc) && !r.is(i, "(") {
 				v = r.call(v, false) // Ruby calls need no parentheses: `users = UserManagement.list_users limit: 5`
 			}
 		case r.is(i, "("):
@@ -281,7 +282,7 @@ func (r *resolver) evalExpr(i, end int) (value, int) {
 				return v, end
 			}
 			i = m + 1
-		case r.is(i, "{") && (r.lang == corpus.Go || r.lang == corpus.DotNet && newOp) && !r.toks[i].nl():
+		case r.is(i, "{") && (r.d.composite == compositeAlways || r.d.composite == compositeAfterNew && newOp) && !r.toks[i].nl():
 			v = r.call(v, true)
 			newOp = false
 			m := int(r.toks[i].match)
@@ -296,7 +297,7 @@ func (r *resolver) evalExpr(i, end int) (value, int) {
 				return v, end
 			}
 			i = m + 1
-		case r.is(i, "!") && r.lang == corpus.JS && r.isSep(i+1):
+		case r.is(i, "!") && r.d.nonNull && r.isSep(i+1):
 			i++
 		default:
 			if newOp {
@@ -309,23 +310,6 @@ func (r *resolver) evalExpr(i, end int) (value, int) {
 		v = r.call(v, true)
 	}
 	return v, i
-}
-
-// requireCall recognises require("pkg") and import("pkg") in JS.
-func (r *resolver) requireCall(i int) (value, int, bool) {
-	if r.lang != corpus.JS || !(r.is(i, "require") || r.is(i, "import")) || !r.is(i+1, "(") ||
-		r.kind(i+2) != tkString || !r.is(i+3, ")") {
-		return value{}, 0, false
-	}
-	vs, ve := r.a.value(i + 2)
-	p := r.src[vs:ve]
-	switch {
-	case isWorkOSJSPackage(p):
-		return value{kind: vNamespace}, i + 4, true
-	case isRelativePath(p):
-		return value{kind: vUnknown}, i + 4, true
-	}
-	return value{kind: vForeign}, i + 4, true
 }
 
 func (r *resolver) index(v value) value {
@@ -359,7 +343,7 @@ func (r *resolver) base(i int) value {
 		}
 	}
 	if imp, ok := r.a.imports[name]; ok {
-		v := r.evalImport(imp, name)
+		v := r.d.evalImport(r, imp)
 		if v.kind != vUnknown {
 			return v
 		}
@@ -488,19 +472,33 @@ func (r *resolver) evalType(i int) value {
 	return value{kind: vLocal}
 }
 
+// loaderCall recognises a call that loads a package by name (JS require("pkg"), import("pkg")).
+func (r *resolver) loaderCall(i int) (value, int, bool) {
+	if !r.d.loaders[r.text(i)] || !r.is(i+1, "(") || r.kind(i+2) != tkString || !r.is(i+3, ")") {
+		return value{}, 0, false
+	}
+	vs, ve := r.a.value(i + 2)
+	return r.d.specifier(r.src[vs:ve]), i + 4, true
+}
+
+// fromProject is the value of a name that another file of the project defines: an import of a
+// project file (JS `./lib/workos`, Python `from .auth import client`). Nothing is known of it
+// within one file. This is the one place where a workspace will answer (the client exported by
+// lib/workos.ts, a function returning one): a value kind for "ask the environment" plugs in here.
+func (r *resolver) fromProject(_ importRef) value {
+	return value{kind: vUnknown}
+}
+
+// foreignImport is the value of what another library exports.
+func foreignImport(*resolver, importRef) value { return value{kind: vForeign} }
+
 // byName applies what a name alone says: the client classes, the SDK namespace, module classes,
 // names containing "workos", and module names.
 func (r *resolver) byName(name string, simple bool) value {
 	key := strings.TrimLeft(name, "$@")
 	switch {
 	case key == "WorkOS":
-		switch r.lang {
-		case corpus.JS, corpus.Java:
-			return value{kind: vClientClass}
-		case corpus.Go:
-			return value{kind: vUnknown, simple: simple}
-		}
-		return value{kind: vNamespace}
+		return value{kind: r.d.sdkName, simple: simple && r.d.sdkName == vUnknown}
 	case isClientClass(key):
 		return value{kind: vClientClass}
 	}
@@ -509,7 +507,7 @@ func (r *resolver) byName(name string, simple bool) value {
 			return o
 		}
 	}
-	if m, ok := r.moduleOf(key); ok && key[0] >= 'A' && key[0] <= 'Z' && r.lang != corpus.JS && r.lang != corpus.Go {
+	if m, ok := r.moduleOf(key); ok && key[0] >= 'A' && key[0] <= 'Z' && r.d.moduleClasses {
 		return value{kind: vModule, module: m} // a module class: UserManagementService, WorkOS::SSO
 	}
 	if containsFold(key, "workos") {
@@ -578,84 +576,14 @@ func (r *resolver) findModule(name string) (string, bool) {
 	if m, ok := try(name); ok {
 		return m, true
 	}
-	if r.lang == corpus.Java {
-		for _, suf := range []string{"Api", "API", "Client"} {
-			if n, ok := strings.CutSuffix(name, suf); ok && n != "" {
-				if m, ok := try(n); ok {
-					return m, true
-				}
+	for _, suf := range r.d.moduleSuffixes {
+		if n, ok := strings.CutSuffix(name, suf); ok && n != "" {
+			if m, ok := try(n); ok {
+				return m, true
 			}
 		}
 	}
 	return "", false
-}
-
-func (r *resolver) evalImport(imp importRef, local string) value {
-	ns := value{kind: vNamespace}
-	switch r.lang {
-	case corpus.JS:
-		if !imp.wk {
-			if imp.rel {
-				return value{kind: vUnknown}
-			}
-			return value{kind: vForeign}
-		}
-		switch imp.name {
-		case "*":
-			return ns
-		case "default":
-			if imp.path == "@workos-inc/node" {
-				return value{kind: vClientClass}
-			}
-			return ns
-		}
-		return r.member(ns, imp.name)
-	case corpus.Go:
-		if !imp.wk {
-			return value{kind: vForeign}
-		}
-		if m, ok := r.moduleOf(goPackageName(imp.path)); ok {
-			return value{kind: vModule, module: m}
-		}
-		if s, ok := r.s.Module(goPackageName(imp.path)); ok {
-			return value{kind: vWk, module: s}
-		}
-		return value{kind: vWk}
-	case corpus.Python:
-		if !imp.wk {
-			if imp.rel || strings.Contains(strings.ToLower(imp.path), "workos") {
-				return value{kind: vUnknown}
-			}
-			return value{kind: vForeign}
-		}
-		if imp.name == "" {
-			if imp.path == "workos" {
-				return ns
-			}
-			parts := strings.Split(imp.path, ".")
-			return r.member(ns, parts[len(parts)-1])
-		}
-		return r.member(ns, imp.name)
-	case corpus.PHP:
-		if !imp.wk {
-			return value{kind: vForeign}
-		}
-		v := ns
-		parts := strings.Split(imp.path, "\\")
-		for _, p := range parts[1:] {
-			v = r.member(v, p)
-		}
-		return v
-	case corpus.Java:
-		if !imp.wk {
-			return value{kind: vForeign}
-		}
-		return r.member(ns, imp.name)
-	}
-	if imp.wk {
-		return ns
-	}
-	return value{kind: vForeign}
 }
 
 // member evaluates v.name.
@@ -668,9 +596,9 @@ func (r *resolver) member(v value, name string) value {
 		return value{kind: vWk}
 	case vNamespace:
 		switch {
-		case isClientClass(name) || name == "Client" && r.lang == corpus.Ruby:
+		case isClientClass(name) || name == r.d.nsClientClass && name != "":
 			return value{kind: vClientClass}
-		case name == "client" && r.lang == corpus.Python:
+		case name == r.d.nsClient && name != "":
 			return value{kind: vClient}
 		}
 		if m, ok := r.moduleOf(name); ok {
@@ -706,7 +634,7 @@ func (r *resolver) member(v value, name string) value {
 		if o, ok := r.optType(name, v.module); ok {
 			return o
 		}
-		if r.lang == corpus.Go && (name == "Client" || name == "DefaultClient" || strings.HasPrefix(name, "New")) {
+		if r.d.moduleSelf != nil && r.d.moduleSelf(name) {
 			return v
 		}
 		return value{kind: vWk, module: v.module, guess: v.guess, weak: v.weak}
@@ -879,7 +807,7 @@ func buildIndex(s *corpus.Symbols, lang corpus.Language) *symIndex {
 			add(e)
 		}
 	}
-	if lang == corpus.Java || lang == corpus.DotNet {
+	if dialectOf(lang).optionsNamedAfterCalls {
 		// The SDKs name a call's options class after the call (listDirectoryUsers →
 		// ListDirectoryUsersOptions) even where the docs spell the type differently.
 		for _, mod := range s.Modules(lang) {

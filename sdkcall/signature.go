@@ -11,7 +11,7 @@ import (
 // kwargs, hash, array or opts struct, which option is being written. Ruby calls written without
 // parentheses count too.
 func (f *File) Signature(ix *Index, offset int) (SignatureContext, bool) {
-	if !f.ready(ix, offset) || f.Lang == corpus.Curl || f.a.inComment(offset) {
+	if !f.ready(ix, offset) || f.d.shell || f.a.inComment(offset) {
 		return SignatureContext{}, false
 	}
 	r := f.resolver(ix)
@@ -35,18 +35,18 @@ func (f *File) Signature(ix *Index, offset int) (SignatureContext, bool) {
 		}
 		open = int(r.toks[open].parent())
 	}
-	if r.lang == corpus.Ruby {
-		return r.rubyCommandSignature(prev, offset)
+	if r.d.parenless {
+		return r.commandSignature(prev, offset)
 	}
 	return SignatureContext{}, false
 }
 
 func isOpen(s string) bool { return s == "(" || s == "[" || s == "{" }
 
-// rubyCommandSignature is the signature of a Ruby call written without parentheses
+// commandSignature is the signature of a Ruby call written without parentheses
 // (`WorkOS::UserManagement.create_user email: e, ‸`) whose arguments hold offset.
-func (r *resolver) rubyCommandSignature(prev, offset int) (SignatureContext, bool) {
-	callee := r.rubyCommandCallee(prev)
+func (r *resolver) commandSignature(prev, offset int) (SignatureContext, bool) {
+	callee := r.commandCallee(prev)
 	if callee < 0 || offset <= int(r.toks[callee].e) {
 		return SignatureContext{}, false
 	}
@@ -122,13 +122,8 @@ func (r *resolver) isKeywordArg(k int) bool {
 	if r.kind(k) != tkIdent {
 		return false
 	}
-	switch r.text(k + 1) {
-	case "=":
-		return r.lang == corpus.Python
-	case ":":
-		return r.lang == corpus.Ruby || r.lang == corpus.PHP || r.lang == corpus.DotNet
-	}
-	return false
+	sep := r.d.kwargSep
+	return sep != "" && r.is(k+1, sep)
 }
 
 // keywordArgs collects the keywords of the arguments before the one starting at upto.

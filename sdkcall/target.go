@@ -52,7 +52,7 @@ func (f *File) At(ix *Index, offset int) (Target, bool) {
 	if !f.ready(ix, offset) {
 		return Target{}, false
 	}
-	if f.Lang == corpus.Curl {
+	if f.d.shell {
 		return f.endpointAt(ix.symbols, offset)
 	}
 	k, ok := f.a.tokenAt(f.Text, offset)
@@ -153,7 +153,7 @@ func (r *resolver) targetAt(k int, options bool) (Target, bool) {
 		return tg, true
 	}
 	// C#/Java: an SDK type name written bare in a type position (using WorkOS; / import com.workos.*).
-	if !hasRecv && (r.lang == corpus.DotNet || r.lang == corpus.Java) && v.kind == vUnknown && r.typePosition(k) {
+	if !hasRecv && r.d.typesBeforeNames && v.kind == vUnknown && r.typePosition(k) {
 		if ts := r.s.Type(r.lang, name); len(ts) > 0 {
 			tg := span(TargetType)
 			tg.Entries = ts
@@ -214,10 +214,10 @@ func isOptionsParam(p *corpus.Param) bool {
 	return strings.HasSuffix(t, "Opts") || strings.HasSuffix(t, "Options") || strings.HasSuffix(t, "Params") || strings.HasSuffix(t, "Request")
 }
 
-// rubyCommandCallee finds the method called without parentheses in the statement holding token
+// commandCallee finds the method called without parentheses in the statement holding token
 // last, or -1: the end of the statement's first member chain (after an optional `x =`).
-func (r *resolver) rubyCommandCallee(last int) int {
-	if r.lang != corpus.Ruby || last < 0 || last >= len(r.toks) {
+func (r *resolver) commandCallee(last int) int {
+	if !r.d.parenless || last < 0 || last >= len(r.toks) {
 		return -1
 	}
 	parent := r.toks[last].parent()

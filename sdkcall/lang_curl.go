@@ -7,6 +7,12 @@ import (
 	"github.com/workos-lsp/workos-lsp/corpus"
 )
 
+// curl and HTTP request files: shell scripts calling api.workos.com and .http request lines are
+// scanned line by line for API paths and event names instead of being lexed as code.
+var curlDialect = &dialect{lang: corpus.Curl, shell: true}
+
+func init() { register(curlDialect) }
+
 // endpointRef is an API path written in a curl command or an HTTP request line.
 type endpointRef struct {
 	s, e   int    // the path
