@@ -197,119 +197,122 @@ func (r *resolver) evalExpr(i, end int) (value, int) {
 	r.depth++
 	defer func() { r.depth-- }()
 
-	newOp := false
-	for i < end {
-		switch r.text(i) {
-		case "await", "yield", "&", "*", "go", "defer", "return":
-			i++
-			continue
-		case "new":
-			newOp = true
-			i++
-			continue
-		case "\\":
-			if r.d.seps&sepBackslash != 0 {
-				i++
-				continue
-			}
-		}
-		break
-	}
+	i, newOp := r.skipPrefix(i, end)
 	if i >= end {
 		return value{}, end
 	}
-	var v value
+	v, i, ok := r.evalOperand(i, end)
+	if !ok {
+		return v, i
+	}
+	return r.evalPostfix(v, i, end, newOp)
+}
+
+// skipPrefix skips the prefix operators that do not change what the SDK sees (await, &, *, return,
+// a leading namespace separator) and reports a `new`.
+func (r *resolver) skipPrefix(i, end int) (int, bool) {
+	newOp := false
+	for ; i < end; i++ {
+		switch r.text(i) {
+		case "await", "yield", "&", "*", "go", "defer", "return":
+		case "new":
+			newOp = true
+		case "\\":
+			if r.d.seps&sepBackslash == 0 {
+				return i, newOp
+			}
+		default:
+			return i, newOp
+		}
+	}
+	return i, newOp
+}
+
+// evalOperand evaluates the operand at token i: a literal, a name, a loader call, a parenthesized
+// expression or a collection literal. ok is false when the expression ends there.
+func (r *resolver) evalOperand(i, end int) (v value, next int, ok bool) {
 	t := r.toks[i]
 	switch t.kind() {
 	case tkString, tkNumber, tkSymbol:
-		v = value{kind: vForeign}
-		i++
+		return value{kind: vForeign}, i + 1, true
 	case tkIdent:
 		if pkg, next, ok := r.loaderCall(i); ok {
-			v, i = pkg, next
-			break
+			return pkg, next, true
 		}
 		if q := r.d.qualifiedSDK; q != "" && (r.is(i+1, q) || r.is(i-1, q)) && r.is(i, "WorkOS") {
 			// A qualified name (WorkOS\SSO, \WorkOS\SSO) starts at the SDK's namespace, whatever
 			// `use WorkOS\WorkOS;` made of the bare name.
-			v = value{kind: vNamespace}
-		} else {
-			v = r.base(i)
+			return value{kind: vNamespace}, i + 1, true
 		}
-		i++
+		return r.base(i), i + 1, true
 	case tkPunct:
+		m := int(t.match)
 		switch r.text(i) {
 		case "(":
-			m := int(t.match)
 			if m < 0 {
-				return value{}, end
+				return value{}, end, false
 			}
 			v, _ = r.evalExpr(i+1, m)
-			i = m + 1
+			return v, m + 1, true
 		case "{", "[":
-			v = value{kind: vForeign}
-			if m := int(t.match); m > i {
-				i = m + 1
-			} else {
-				return v, end
+			if m > i {
+				return value{kind: vForeign}, m + 1, true
 			}
-		default:
-			return value{}, i
+			return value{kind: vForeign}, end, false
 		}
 	}
+	return value{}, i, false
+}
+
+// evalPostfix applies what follows an operand: members, calls, composite literals, indexes.
+func (r *resolver) evalPostfix(v value, i, end int, newOp bool) (value, int) {
 	for i < end {
+		var ok bool
 		switch {
 		case r.isSep(i) && r.kind(i+1) == tkIdent:
 			name := r.text(i + 1)
+			i += 2
 			if name == r.d.newMember && name != "" {
 				v = r.call(v, true)
-				i += 2
 				if r.is(i, "(") && r.toks[i].match > 0 {
 					i = int(r.toks[i].match) + 1
 				}
 				continue
 			}
 			v = r.member(v, name)
-			i += 2
 			if r.d.parenless && (v.kind == vMethod || v.kind == vFunc) && !r.is(i, "(") {
 				v = r.call(v, false) // Ruby calls need no parentheses: `users = UserManagement.list_users limit: 5`
 			}
+			continue
 		case r.is(i, "("):
-			v = r.call(v, newOp)
-			newOp = false
-			m := int(r.toks[i].match)
-			if m < 0 {
-				return v, end
-			}
-			i = m + 1
-		case r.is(i, "{") && (r.d.composite == compositeAlways || r.d.composite == compositeAfterNew && newOp) && !r.toks[i].nl():
-			v = r.call(v, true)
-			newOp = false
-			m := int(r.toks[i].match)
-			if m < 0 {
-				return v, end
-			}
-			i = m + 1
+			v, newOp = r.call(v, newOp), false
+		case r.is(i, "{") && r.composes(newOp) && !r.toks[i].nl():
+			v, newOp = r.call(v, true), false
 		case r.is(i, "["):
 			v = r.index(v)
-			m := int(r.toks[i].match)
-			if m < 0 {
-				return v, end
-			}
-			i = m + 1
 		case r.is(i, "!") && r.d.nonNull && r.isSep(i+1):
 			i++
+			continue
 		default:
 			if newOp {
 				v = r.call(v, true)
 			}
 			return v, i
 		}
+		// Past the bracketed group opening at i; an unclosed one ends the expression.
+		if i, ok = int(r.toks[i].match)+1, r.toks[i].match >= 0; !ok {
+			return v, end
+		}
 	}
 	if newOp && end == len(r.toks) {
 		v = r.call(v, true)
 	}
 	return v, i
+}
+
+// composes reports whether `{` after a value constructs it (Go T{…}, C# new T { … }).
+func (r *resolver) composes(newOp bool) bool {
+	return r.d.composite == compositeAlways || r.d.composite == compositeAfterNew && newOp
 }
 
 func (r *resolver) index(v value) value {
@@ -595,49 +598,9 @@ func (r *resolver) member(v value, name string) value {
 		}
 		return value{kind: vWk}
 	case vNamespace:
-		switch {
-		case isClientClass(name) || name == r.d.nsClientClass && name != "":
-			return value{kind: vClientClass}
-		case name == r.d.nsClient && name != "":
-			return value{kind: vClient}
-		}
-		if m, ok := r.moduleOf(name); ok {
-			return value{kind: vModule, module: m}
-		}
-		if ts := r.s.Type(r.lang, name); len(ts) > 0 {
-			return value{kind: vType, entries: ts}
-		}
-		if fs := r.functionsNamed(name); len(fs) > 0 {
-			return value{kind: vFunc, entries: fs}
-		}
-		if o, ok := r.optType(name, ""); ok {
-			return o
-		}
-		if name != "" && name[0] >= 'A' && name[0] <= 'Z' {
-			return v // a nested namespace: WorkOS\Resource, WorkOS::Types
-		}
-		return value{kind: vWk}
+		return r.namespaceMember(v, name)
 	case vModule:
-		if v.weak && !compoundName(name) {
-			return value{kind: vWk, module: v.module, guess: true, weak: true}
-		}
-		if es := r.s.Method(r.lang, v.module, name); len(es) > 0 {
-			return value{kind: vMethod, module: v.module, guess: v.guess, entries: es}
-		}
-		if es := r.methodFold(v.module, name); len(es) > 0 {
-			// The SDK spells initialisms its own way: Go GetLogoutURL for the docs' GetLogoutUrl.
-			return value{kind: vMethod, module: v.module, guess: v.guess, entries: es}
-		}
-		if ts := r.typesIn(name, v.module); len(ts) > 0 {
-			return value{kind: vType, entries: ts}
-		}
-		if o, ok := r.optType(name, v.module); ok {
-			return o
-		}
-		if r.d.moduleSelf != nil && r.d.moduleSelf(name) {
-			return v
-		}
-		return value{kind: vWk, module: v.module, guess: v.guess, weak: v.weak}
+		return r.moduleMember(v, name)
 	case vLocal:
 		if bv, ok := r.bound(strings.TrimLeft(name, "$@"), 1<<30); ok && (bv.kind != vUnknown || bv.prop) {
 			return bv
@@ -673,6 +636,58 @@ func (r *resolver) member(v value, name string) value {
 		return value{kind: vResult}
 	}
 	return value{kind: vForeign}
+}
+
+// namespaceMember evaluates a member of the SDK namespace: the client class or a client, a module
+// class, an object type, a free function, an options type, or a nested namespace.
+func (r *resolver) namespaceMember(v value, name string) value {
+	switch {
+	case isClientClass(name) || name == r.d.nsClientClass && name != "":
+		return value{kind: vClientClass}
+	case name == r.d.nsClient && name != "":
+		return value{kind: vClient}
+	}
+	if m, ok := r.moduleOf(name); ok {
+		return value{kind: vModule, module: m}
+	}
+	if ts := r.s.Type(r.lang, name); len(ts) > 0 {
+		return value{kind: vType, entries: ts}
+	}
+	if fs := r.functionsNamed(name); len(fs) > 0 {
+		return value{kind: vFunc, entries: fs}
+	}
+	if o, ok := r.optType(name, ""); ok {
+		return o
+	}
+	if name != "" && name[0] >= 'A' && name[0] <= 'Z' {
+		return v // a nested namespace: WorkOS\Resource, WorkOS::Types
+	}
+	return value{kind: vWk}
+}
+
+// moduleMember evaluates a member of a module: its methods (in the SDK's own spelling of initialisms
+// too), its types and options types.
+func (r *resolver) moduleMember(v value, name string) value {
+	if v.weak && !compoundName(name) {
+		return value{kind: vWk, module: v.module, guess: true, weak: true}
+	}
+	if es := r.s.Method(r.lang, v.module, name); len(es) > 0 {
+		return value{kind: vMethod, module: v.module, guess: v.guess, entries: es}
+	}
+	if es := r.methodFold(v.module, name); len(es) > 0 {
+		// The SDK spells initialisms its own way: Go GetLogoutURL for the docs' GetLogoutUrl.
+		return value{kind: vMethod, module: v.module, guess: v.guess, entries: es}
+	}
+	if ts := r.typesIn(name, v.module); len(ts) > 0 {
+		return value{kind: vType, entries: ts}
+	}
+	if o, ok := r.optType(name, v.module); ok {
+		return o
+	}
+	if r.d.moduleSelf != nil && r.d.moduleSelf(name) {
+		return v
+	}
+	return value{kind: vWk, module: v.module, guess: v.guess, weak: v.weak}
 }
 
 // call evaluates calling (or constructing with new) v.

@@ -68,19 +68,7 @@ func (r *resolver) targetAt(k int, options bool) (Target, bool) {
 	t := r.toks[k]
 	switch t.kind() {
 	case tkString:
-		if t.interp() {
-			return Target{}, false
-		}
-		vs, ve := r.a.value(k)
-		if options {
-			if e, p, path, ok := r.optionKey(k); ok { // 'organizationId' => … in a PHP array, "action": … in a dict
-				return Target{Kind: TargetOption, Start: vs, End: ve, Entries: []*corpus.Entry{e}, Option: p, OptionPath: path}, true
-			}
-		}
-		if ev, ok := r.s.Event(r.src[vs:ve]); ok {
-			return Target{Kind: TargetEvent, Start: vs, End: ve, Event: ev}, true
-		}
-		return Target{}, false
+		return r.stringTarget(k, options)
 	case tkIdent:
 	default:
 		return Target{}, false
@@ -133,24 +121,7 @@ func (r *resolver) targetAt(k int, options bool) (Target, bool) {
 	// A name on a receiver we know nothing about: the SDK's methods of that name. Only compound
 	// names (createUser, list_users): one-word methods (get, refresh, verify) are everywhere.
 	if hasRecv && recv.kind == vUnknown && recv.simple && !r.a.localDefs[name] && compoundName(name) {
-		var cands []*corpus.Entry
-		for _, e := range r.s.Named(r.lang, name) {
-			if e.Kind == corpus.KindMethod {
-				cands = append(cands, e)
-			}
-		}
-		if len(cands) == 0 {
-			return Target{}, false
-		}
-		tg := span(TargetCall)
-		tg.Entries = cands
-		for _, e := range cands[1:] {
-			if e.ID != cands[0].ID || e.ID == "" {
-				tg.Kind = TargetAmbiguous
-				break
-			}
-		}
-		return tg, true
+		return r.methodsNamed(span(TargetCall), name)
 	}
 	// C#/Java: an SDK type name written bare in a type position (using WorkOS; / import com.workos.*).
 	if !hasRecv && r.d.typesBeforeNames && v.kind == vUnknown && r.typePosition(k) {
@@ -161,6 +132,46 @@ func (r *resolver) targetAt(k int, options bool) (Target, bool) {
 		}
 	}
 	return Target{}, false
+}
+
+// stringTarget resolves the string token k: an option key of a string-keyed literal ('email' => in a
+// PHP array, "action": in a dict) or an event name.
+func (r *resolver) stringTarget(k int, options bool) (Target, bool) {
+	if r.toks[k].interp() {
+		return Target{}, false
+	}
+	vs, ve := r.a.value(k)
+	if options {
+		if e, p, path, ok := r.optionKey(k); ok {
+			return Target{Kind: TargetOption, Start: vs, End: ve, Entries: []*corpus.Entry{e}, Option: p, OptionPath: path}, true
+		}
+	}
+	if ev, ok := r.s.Event(r.src[vs:ve]); ok {
+		return Target{Kind: TargetEvent, Start: vs, End: ve, Event: ev}, true
+	}
+	return Target{}, false
+}
+
+// methodsNamed is the target of a method name on an unknown receiver: the SDK's methods of that
+// name, ambiguous when they are different operations.
+func (r *resolver) methodsNamed(tg Target, name string) (Target, bool) {
+	var cands []*corpus.Entry
+	for _, e := range r.s.Named(r.lang, name) {
+		if e.Kind == corpus.KindMethod {
+			cands = append(cands, e)
+		}
+	}
+	if len(cands) == 0 {
+		return Target{}, false
+	}
+	tg.Entries = cands
+	for _, e := range cands[1:] {
+		if e.ID != cands[0].ID || e.ID == "" {
+			tg.Kind = TargetAmbiguous
+			break
+		}
+	}
+	return tg, true
 }
 
 // compoundName reports whether an identifier joins several words: createUser, list_users,
