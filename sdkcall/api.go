@@ -1,7 +1,9 @@
 // Package sdkcall recognises WorkOS SDK usage in user source code: which files use an SDK, which
 // member chain is under the cursor, what it resolves to in the symbol table, what can be completed
 // there, which call's arguments the cursor is in, and what deserves a diagnostic. Everything here is a
-// pure function of (language, text, byte offset, symbols): no LSP types, no I/O, safe for concurrent use.
+// pure function of (language, text, byte offset, index): no LSP types, no I/O, safe for concurrent use.
+// What each language looks like is declared in its own file (lang_*.go); README.md tells how the
+// engine asks it and how to add a language.
 package sdkcall
 
 import "github.com/workos-lsp/workos-lsp/corpus"

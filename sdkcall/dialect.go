@@ -20,11 +20,10 @@ type dialect struct {
 	// Names the file binds.
 	//
 	// keywords maps a word to the statement reader it starts (imports, definitions); a reader that
-	// returns false lets declares look at the word too. kwFirst and the length bounds filter
-	// identifiers before the map is asked (built by register).
-	keywords           map[string]func(c *collector, i int) bool
-	kwFirst            [256]bool
-	kwMinLen, kwMaxLen int
+	// returns false lets declares look at the word too. kwByFirst holds them by first byte (built by
+	// register): the collector asks for every identifier, and most first bytes start no keyword.
+	keywords  map[string]func(c *collector, i int) bool
+	kwByFirst [256][]keywordReader
 	// declares reads what an identifier that is not a keyword may declare: a typed name, an
 	// annotation, a method definition, a struct field (nil: nothing).
 	declares func(c *collector, i int)
@@ -205,10 +204,8 @@ func register(d *dialect) *dialect {
 	if t.hashPrivate {
 		t.cls['#'] |= clsSigil
 	}
-	d.kwMinLen = 1 << 30
-	for w := range d.keywords {
-		d.kwFirst[w[0]] = true
-		d.kwMinLen, d.kwMaxLen = min(d.kwMinLen, len(w)), max(d.kwMaxLen, len(w))
+	for w, read := range d.keywords {
+		d.kwByFirst[w[0]] = append(d.kwByFirst[w[0]], keywordReader{w, read})
 	}
 	dialects[d.lang] = d
 	return d
@@ -217,10 +214,17 @@ func register(d *dialect) *dialect {
 // dialectOf is the language's dialect, or nil for languages sdkcall does not read.
 func dialectOf(lang corpus.Language) *dialect { return dialects[lang] }
 
-// keyword is the statement reader the word at token i starts, or nil.
+type keywordReader struct {
+	word string
+	read func(c *collector, i int) bool
+}
+
+// keyword is the statement reader the word w starts, or nil.
 func (d *dialect) keyword(w string) func(c *collector, i int) bool {
-	if len(w) < d.kwMinLen || len(w) > d.kwMaxLen || !d.kwFirst[w[0]] {
-		return nil
+	for _, k := range d.kwByFirst[w[0]] {
+		if k.word == w {
+			return k.read
+		}
 	}
-	return d.keywords[w]
+	return nil
 }

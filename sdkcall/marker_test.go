@@ -104,12 +104,13 @@ func loadArchives(t *testing.T) []*archive {
 
 // commentStart is where a line's comment starts, or -1. Markers are only read there.
 func commentStart(lang corpus.Language, line string) int {
-	leaders := []string{"//", "#"}
-	switch lang {
-	case corpus.Python, corpus.Ruby, corpus.Curl:
-		leaders = []string{"#"}
-	case corpus.JS, corpus.Go, corpus.Java, corpus.DotNet:
-		leaders = []string{"//"}
+	var leaders []string
+	d := dialectOf(lang)
+	if d.lex.slashComments {
+		leaders = append(leaders, "//")
+	}
+	if d.lex.hashComments || d.shell {
+		leaders = append(leaders, "#")
 	}
 	best := -1
 	for _, l := range leaders {

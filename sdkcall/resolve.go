@@ -355,6 +355,8 @@ func (r *resolver) base(i int) value {
 	if r.a.localDefs[name] {
 		return value{kind: vLocal}
 	}
+	// Not bound, imported or defined in this file: what the name alone says. (Across files, a Go
+	// package-level name of a sibling file or a class declared elsewhere is asked for here.)
 	v := r.byName(name, !evidence)
 	if sdkResult && v.kind == vModule {
 		// A value the SDK returned, named after a module: `session = loadSealedSession(…)`.
