@@ -76,7 +76,7 @@ func allExamples(c *corpus.Corpus, lang string) []Example {
 	var out []Example
 	for _, p := range c.Pages {
 		for _, ex := range p.Examples {
-			if lang != "" && fenceFamily(ex.Language) != fenceFamily(lang) {
+			if lang != "" && corpus.FenceFamily(ex.Language) != corpus.FenceFamily(lang) {
 				continue
 			}
 			e := Example{
@@ -93,31 +93,6 @@ func allExamples(c *corpus.Corpus, lang string) []Example {
 		}
 	}
 	return out
-}
-
-// fenceFamily folds code-fence languages and their aliases together: ts, tsx, js and node are one
-// family, bash, sh and shell another.
-func fenceFamily(lang string) string {
-	l := strings.ToLower(strings.TrimSpace(lang))
-	switch l {
-	case "js", "jsx", "ts", "tsx", "javascript", "typescript", "node", "nodejs", "mjs", "cjs":
-		return "js"
-	case "bash", "sh", "shell", "zsh", "console", "curl", "terminal":
-		return "shell"
-	case "py", "python":
-		return "python"
-	case "rb", "ruby":
-		return "ruby"
-	case "go", "golang":
-		return "go"
-	case "cs", "csharp", "c#", "dotnet", ".net":
-		return "csharp"
-	case "yml", "yaml":
-		return "yaml"
-	case "txt", "text", "plaintext", "env", "dotenv":
-		return "text"
-	}
-	return l
 }
 
 // FindExamples finds the code examples a question asks for (the MCP tool workos_examples and the
@@ -236,7 +211,7 @@ func matchExamples(all []Example, q string) []Example {
 			weight float64
 		}{
 			{e.Title, 4}, {e.Section, 3}, {e.PageTitle, 2}, {strings.ReplaceAll(e.Page, "/", " "), 2},
-			{e.Language + " " + fenceFamily(e.Language), 2}, {e.Code, 1},
+			{e.Language + " " + corpus.FenceFamily(e.Language), 2}, {e.Code, 1},
 		}
 		s := scored{e: e}
 		for _, w := range words {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/workos-lsp/workos-lsp/corpus"
 	"github.com/workos-lsp/workos-lsp/corpus/corpustest"
 )
 
@@ -34,7 +35,7 @@ func TestFindExamples(t *testing.T) {
 		}
 	}
 	for _, e := range FindExamples(c, "sso", "ts").Examples {
-		if fenceFamily(e.Language) != "js" {
+		if corpus.FenceFamily(e.Language) != "js" {
 			t.Errorf("lang ts kept a %s example", e.Language)
 		}
 	}

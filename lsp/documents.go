@@ -1,8 +1,6 @@
 package lsp
 
 import (
-	"path"
-	"strings"
 	"sync"
 
 	"go.lsp.dev/protocol"
@@ -72,54 +70,22 @@ func (d *document) File() *sdkcall.File {
 	if !d.known {
 		return nil
 	}
-	d.fileOnce.Do(func() { d.file = sdkcall.Analyze(d.lang, []byte(d.text)) })
+	d.fileOnce.Do(func() { d.file = sdkcall.Analyze(d.lang, d.text) })
 	return d.file
 }
 
 // Diagnostics is f.Diagnostics, once per version and docs generation.
 func (d *document) Diagnostics(f *sdkcall.File, ld *loaded) []sdkcall.Diagnostic {
-	return d.memo(ld, "diagnostics", func() any { return f.Diagnostics(ld.sym) }).([]sdkcall.Diagnostic)
+	return d.memo(ld, "diagnostics", func() any { return f.Diagnostics(ld.index) }).([]sdkcall.Diagnostic)
 }
 
-// detectLanguage maps an LSP language id, or failing that the file extension, to an SDK language.
+// detectLanguage maps an editor's language id (any name of the language table: typescriptreact,
+// shellscript, bash), or failing that the file extension, to an SDK language.
 func detectLanguage(languageID string, u uri.URI) (corpus.Language, bool) {
-	switch strings.ToLower(languageID) {
-	case "javascript", "typescript", "javascriptreact", "typescriptreact":
-		return corpus.JS, true
-	case "go":
-		return corpus.Go, true
-	case "python":
-		return corpus.Python, true
-	case "ruby":
-		return corpus.Ruby, true
-	case "php":
-		return corpus.PHP, true
-	case "java":
-		return corpus.Java, true
-	case "csharp":
-		return corpus.DotNet, true
-	case "shellscript", "http", "sh", "bash", "zsh", "curl":
-		return corpus.Curl, true
+	if l, ok := corpus.ParseLanguage(languageID); ok {
+		return l, true
 	}
-	switch strings.ToLower(path.Ext(u.Path())) {
-	case ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx":
-		return corpus.JS, true
-	case ".go":
-		return corpus.Go, true
-	case ".py", ".pyi":
-		return corpus.Python, true
-	case ".rb":
-		return corpus.Ruby, true
-	case ".php":
-		return corpus.PHP, true
-	case ".java":
-		return corpus.Java, true
-	case ".cs":
-		return corpus.DotNet, true
-	case ".sh", ".bash", ".zsh", ".http", ".rest":
-		return corpus.Curl, true
-	}
-	return "", false
+	return corpus.LanguageOfPath(u.Path())
 }
 
 // normURI is the key of the open files: the canonical form of a URI (the protocol decoder already canonicalises,

@@ -18,7 +18,7 @@ import (
 // ---- hover
 
 func (s *server) hover(ctx context.Context, v view, f *sdkcall.File, p *protocol.HoverParams) (any, error) {
-	t, ok := f.At(v.ld.sym, v.offset(p.Position))
+	t, ok := f.At(v.ld.index, v.offset(p.Position))
 	if !ok {
 		return nil, nil
 	}
@@ -91,7 +91,7 @@ type itemData struct {
 }
 
 func (s *server) completion(ctx context.Context, v view, f *sdkcall.File, p *protocol.CompletionParams) (any, error) {
-	cc, ok := f.Complete(v.ld.sym, v.offset(p.Position))
+	cc, ok := f.Complete(v.ld.index, v.offset(p.Position))
 	if !ok || len(cc.Items) == 0 {
 		return nil, nil
 	}
@@ -204,7 +204,7 @@ func (s *server) completionResolve(ctx context.Context, v view, item *protocol.C
 // ---- signature help
 
 func (s *server) signatureHelp(ctx context.Context, v view, f *sdkcall.File, p *protocol.SignatureHelpParams) (any, error) {
-	sc, ok := f.Signature(v.ld.sym, v.offset(p.Position))
+	sc, ok := f.Signature(v.ld.index, v.offset(p.Position))
 	if !ok || sc.Entry == nil {
 		return nil, nil
 	}
@@ -259,7 +259,7 @@ func signatureHelpFor(v view, sc sdkcall.SignatureContext) *protocol.SignatureHe
 // ---- definition
 
 func (s *server) definition(ctx context.Context, v view, f *sdkcall.File, p *protocol.DefinitionParams) (any, error) {
-	t, ok := f.At(v.ld.sym, v.offset(p.Position))
+	t, ok := f.At(v.ld.index, v.offset(p.Position))
 	if !ok {
 		return nil, nil
 	}
@@ -329,7 +329,7 @@ func entryPage(ld *loaded, e *corpus.Entry) (pageAnchor, bool) {
 func (s *server) documentLinks(ctx context.Context, v view, f *sdkcall.File, p *protocol.DocumentLinkParams) (any, error) {
 	// The encoded answer is the same until the document or the docs change.
 	raw := v.doc.memo(v.ld, "links", func() any {
-		links := f.Links(v.ld.sym)
+		links := f.Links(v.ld.index)
 		out := make([]protocol.DocumentLink, 0, len(links))
 		for _, l := range links {
 			if l.URL == "" {
@@ -392,7 +392,7 @@ func (s *server) codeActions(ctx context.Context, v view, f *sdkcall.File, p *pr
 		}
 	}
 	if want(protocol.CodeActionKindEmpty) || len(p.Context.Only) == 0 {
-		if t, ok := f.At(v.ld.sym, start); ok {
+		if t, ok := f.At(v.ld.index, start); ok {
 			if url, title := targetURL(v, t); url != "" {
 				arg, _ := json.Marshal(url)
 				cmdTitle := "Open WorkOS docs: " + title

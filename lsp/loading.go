@@ -21,6 +21,7 @@ import (
 type loaded struct {
 	*Docs
 	sym     *corpus.Symbols
+	index   *sdkcall.Index // the sdkcall lookups' index of sym; dropped with this snapshot
 	gen     uint64
 	version string // docs version for footers and the page cache
 
@@ -32,7 +33,7 @@ type loaded struct {
 
 func newLoaded(in *Docs, gen uint64, cacheDir string) *loaded {
 	d := *in
-	l := &loaded{Docs: &d, sym: d.Corpus.Symbols(), gen: gen, version: d.Version}
+	l := &loaded{Docs: &d, sym: d.Corpus.Symbols(), index: sdkcall.NewIndex(d.Corpus.Symbols()), gen: gen, version: d.Version}
 	if l.version == "" {
 		l.version = d.Corpus.Version
 	}
@@ -183,14 +184,15 @@ func (s *server) stopLoading() {
 
 // swapIn makes l the docs in use, unless a newer load has started or the server is stopping. The
 // check and the swap happen under one lock, so a slow old load that finishes last cannot replace the
-// docs of a newer one. It returns the docs l replaced.
-func (s *server) swapIn(ctx context.Context, l *loaded) (old *loaded, ok bool) {
+// docs of a newer one. It reports whether l is now in use.
+func (s *server) swapIn(ctx context.Context, l *loaded) bool {
 	s.loadMu.Lock()
 	defer s.loadMu.Unlock()
 	if ctx.Err() != nil || l.gen != s.loadGen {
-		return nil, false
+		return false
 	}
-	return s.current.Swap(l), true
+	s.current.Store(l)
+	return true
 }
 
 // load runs the loader with work-done progress and swaps the result in.
@@ -218,21 +220,14 @@ func (s *server) load(ctx context.Context, gen uint64, set Settings) {
 			open = append(open, d.lang)
 		}
 	}
-	sdkcall.Prepare(docs.Corpus.Symbols(), open...)
 	l := newLoaded(docs, gen, s.opts.CacheDir)
+	l.index.Warm(open...)
 	if s.opts.beforeSwap != nil {
 		s.opts.beforeSwap(gen)
 	}
-	old, ok := s.swapIn(ctx, l)
-	if !ok {
-		if cur := s.current.Load(); cur == nil || cur.Corpus != docs.Corpus {
-			sdkcall.Release(docs.Corpus.Symbols())
-		}
+	if !s.swapIn(ctx, l) {
 		p.end("cancelled")
 		return
-	}
-	if old != nil && old.Corpus != docs.Corpus {
-		sdkcall.Release(old.Corpus.Symbols())
 	}
 	s.log.Info("WorkOS docs loaded", "version", l.version, "pages", len(docs.Corpus.Pages), "entries", len(docs.Corpus.Entries), "took", time.Since(start))
 	if docs.Note != "" {

@@ -1,11 +1,9 @@
 package sdkcall
 
 import (
-	"bytes"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unsafe"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 )
@@ -14,14 +12,17 @@ import (
 // the file uses a WorkOS SDK, and the file's names — imports, assignments, typed declarations and local
 // definitions — which are resolved against the symbols lazily, per question.
 type analysis struct {
-	src      []byte // File.Text
+	src      string // File.Text
 	toks     []token
 	comments []comment
 	vals     []span // string and symbol values, indexed by token.match
 	uses     bool
 
-	imports   map[string]importRef // local name → what was imported
-	localDefs map[string]bool      // functions, methods, classes defined in this file
+	// importList holds every import of the file in text order, WorkOS or not, with or without a
+	// local name; imports indexes those that bind a name by that name.
+	importList []importRef
+	imports    map[string]importRef
+	localDefs  map[string]bool // functions, methods, classes defined in this file
 	// bindList holds every binding in text order; bindIndex groups them by normalized name ("um",
 	// "this.um" → "um"), built on first need (bindingsOf).
 	bindList  []binding
@@ -34,13 +35,46 @@ type analysis struct {
 	words     []span        // curl/http files: dotted words that may be event names ("dsync.user.created")
 }
 
-// importRef is one imported name.
+// importRef is one import as written: what a resolver (or, across files, a workspace) needs to find
+// what it names.
 type importRef struct {
-	path string // package, module or namespace path as written
-	name string // the imported member ("default", "*" for namespaces, "" for whole-package imports)
-	wk   bool   // from a WorkOS SDK
-	rel  bool   // from a file of this project (relative import), so nothing is known about it
+	// spec is the specifier as written: a package ("@workos-inc/node", "workos.types.sso"), a path
+	// ("./lib/workos", "github.com/workos/workos-go/v4/pkg/sso"), a qualified name ("WorkOS\\SSO",
+	// "com.workos.WorkOS"); for Python relative imports without the leading dots (see dots).
+	spec string
+	// member is the imported member: a name, "default", "*" for a namespace or wildcard, "" for the
+	// module itself.
+	member string
+	// local is the name the import binds here, "" when it binds none (side-effect imports, Ruby
+	// require, C# using, Java wildcards, Go blank imports).
+	local string
+	form  importForm
+	dots  int   // Python: the leading dots of a relative import (from ..auth import client: 2)
+	as    bool  // the import renames what it imports (import a.b as c, use A\\B as C)
+	pos   int32 // token index where the import statement starts
+	wk    bool  // from a WorkOS SDK
+	rel   bool  // from a file of this project (relative or project-alias specifier)
 }
+
+// importForm is the syntax of an import, per language.
+type importForm uint8
+
+const (
+	formJSNamed             importForm = iota + 1 // import { a, b as c } from "p"
+	formJSDefault                                 // import a from "p"
+	formJSNamespace                               // import * as a from "p"
+	formJSSideEffect                              // import "p"
+	formJSRequire                                 // require("p")
+	formJSDynamic                                 // import("p")
+	formPyImport                                  // import a.b [as c]
+	formPyFrom                                    // from [.]a.b import c [as d]
+	formGoImport                                  // import [alias] "path"
+	formPHPUse                                    // use A\B [as C], use A\{B, C}
+	formJavaImport                                // import a.b.C, import a.b.*, import static …
+	formCSUsing                                   // using A.B; using static A.B; using X = A.B;
+	formRubyRequire                               // require "p"
+	formRubyRequireRelative                       // require_relative "p"
+)
 
 type bindKind uint8
 
@@ -61,25 +95,25 @@ type binding struct {
 }
 
 // Analyze lexes text and collects its imports and bindings. It is linear in the size of the text.
-// The File keeps text (File.Text): the caller must not modify it afterwards.
+// The File keeps text (File.Text) without copying it.
 // Languages other than the SDK languages and curl produce a File that answers nothing.
-func Analyze(lang corpus.Language, text []byte) *File {
-	f := &File{Lang: lang, Text: text, a: &analysis{src: text}}
+func Analyze(lang corpus.Language, text string) *File {
+	d := dialectOf(lang)
+	f := &File{Lang: lang, Text: text, a: &analysis{src: text}, d: d}
 	a := f.a
-	switch lang {
-	case corpus.Curl:
-		a.uses = bytes.Contains(text, []byte("api.workos.com"))
+	switch {
+	case d == nil:
+		return f
+	case d.shell:
+		a.uses = strings.Contains(text, apiHost)
 		if a.uses {
 			a.endpoints = scanEndpoints(text)
 			a.words = scanDottedWords(text)
 		}
 		return f
-	case corpus.JS, corpus.Go, corpus.Python, corpus.Ruby, corpus.PHP, corpus.Java, corpus.DotNet:
-	default:
-		return f
 	}
-	a.toks, a.comments, a.vals = lex(lang, text)
-	c := collector{f: f, a: a, src: text, toks: a.toks}
+	a.toks, a.comments, a.vals = lex(d, text)
+	c := collector{f: f, a: a, d: d, src: text, toks: a.toks}
 	c.run()
 	return f
 }
@@ -91,15 +125,15 @@ func (f *File) UsesWorkOS() bool { return f != nil && f.a != nil && f.a.uses }
 type collector struct {
 	f    *File
 	a    *analysis
-	src  []byte
+	d    *dialect
+	src  string
 	toks []token
 }
 
-// text is token i's text. It shares the File's bytes, which are never modified after Analyze, so
-// names kept in maps cost no copies.
+// text is token i's text. It shares the File's text, so names kept in maps cost no copies.
 func (c *collector) text(i int) string { return c.view(i) }
 
-// view is token i's text without copying, for comparisons only.
+// view is token i's text (a slice of the File's text, no copy).
 func (c *collector) view(i int) string {
 	if i < 0 || i >= len(c.toks) {
 		return ""
@@ -108,7 +142,7 @@ func (c *collector) view(i int) string {
 	if t.e <= t.s {
 		return ""
 	}
-	return unsafe.String(&c.src[t.s], int(t.e-t.s))
+	return c.src[t.s:t.e]
 }
 
 func (c *collector) is(i int, s string) bool {
@@ -122,7 +156,7 @@ func (c *collector) is(i int, s string) bool {
 	if len(s) == 1 {
 		return c.src[t.s] == s[0]
 	}
-	return string(c.src[t.s:t.e]) == s
+	return c.src[t.s:t.e] == s
 }
 
 func (c *collector) kind(i int) tokKind {
@@ -137,7 +171,7 @@ func (c *collector) value(i int) string {
 	if ve <= vs {
 		return ""
 	}
-	return unsafe.String(&c.src[vs], ve-vs)
+	return c.src[vs:ve]
 }
 
 // value is the byte range of token k's value: the text between a string's delimiters, a symbol's
@@ -151,15 +185,19 @@ func (a *analysis) value(k int) (int, int) {
 	return int(t.s), int(t.e)
 }
 
-func (c *collector) addImport(name string, r importRef) {
+// addImport records an import; one that binds a name is found by it (a WorkOS import of a name is
+// not replaced by a later foreign one).
+func (c *collector) addImport(r importRef) {
+	c.a.importList = append(c.a.importList, r)
+	if r.wk {
+		c.a.uses = true
+	}
+	name := r.local
 	if name == "" || name == "_" || name == "." {
 		return
 	}
 	if c.a.imports == nil {
 		c.a.imports = map[string]importRef{}
-	}
-	if r.wk {
-		c.a.uses = true
 	}
 	if old, ok := c.a.imports[name]; ok && old.wk && !r.wk {
 		return
@@ -177,9 +215,9 @@ func (c *collector) bind(b binding) {
 }
 
 // bindName is the normalized name a binding binds.
-func (a *analysis) bindName(src []byte, b binding) string {
+func (a *analysis) bindName(src string, b binding) string {
 	t := a.toks[b.pos]
-	return bindKey(unsafe.String(&src[t.s], int(t.e-t.s)))
+	return bindKey(src[t.s:t.e])
 }
 
 func (c *collector) def(name string) {
@@ -192,6 +230,32 @@ func (c *collector) def(name string) {
 	c.a.localDefs[name] = true
 }
 
+// defineNext is the reader of a keyword that defines the name after it (class, def, function, type).
+func defineNext(c *collector, i int) bool {
+	if c.kind(i+1) == tkIdent {
+		c.def(c.text(i + 1))
+	}
+	return true
+}
+
+// qualifiedName reads a name written as identifiers joined by sep from token j (a.b.c, A\B\C): its
+// parts and the token after it.
+func (c *collector) qualifiedName(j int, sep string) ([]string, int) {
+	var parts []string
+	for c.kind(j) == tkIdent {
+		parts = append(parts, c.text(j))
+		if !c.is(j+1, sep) || c.kind(j+2) != tkIdent {
+			return parts, j + 1
+		}
+		j += 2
+	}
+	return parts, j
+}
+
+// stmtStart reports whether token i starts a statement: first in the file or on its line, or after
+// a semicolon.
+func (c *collector) stmtStart(i int) bool { return i == 0 || c.toks[i].nl() || c.is(i-1, ";") }
+
 // bindKey normalizes a bound name: sigils go ($x, @x, @@x all bind "x").
 func bindKey(name string) string {
 	if name != "" && name[0] != '$' && name[0] != '@' {
@@ -201,12 +265,17 @@ func bindKey(name string) string {
 }
 
 func (c *collector) run() {
-	toks, src := c.toks, c.src
+	toks, src, d := c.toks, c.src, c.d
 	for i := range toks {
 		t := &toks[i]
 		switch t.kind() {
 		case tkIdent:
-			c.ident(i)
+			if kw := d.keyword(src[t.s:t.e]); kw != nil && kw(c, i) {
+				continue
+			}
+			if d.declares != nil {
+				d.declares(c, i)
+			}
 		case tkPunct:
 			switch src[t.s] {
 			case '=', ':', '|', '?':
@@ -216,7 +285,9 @@ func (c *collector) run() {
 				}
 			}
 		case tkString:
-			c.stringUse(i)
+			if d.stringUse != nil {
+				d.stringUse(c, i)
+			}
 		}
 	}
 }
@@ -227,198 +298,6 @@ func (c *collector) nextByte(i int) byte {
 		return c.src[c.toks[i+1].s]
 	}
 	return 0
-}
-
-// stringUse marks files that load a WorkOS package by string (JS require/import, Ruby require, Go
-// import paths).
-func (c *collector) stringUse(i int) {
-	v := c.value(i)
-	switch c.f.Lang {
-	case corpus.JS:
-		if isWorkOSJSPackage(v) && (c.is(i-1, "from") || c.is(i-1, "import") ||
-			c.is(i-1, "(") && (c.is(i-2, "require") || c.is(i-2, "import"))) {
-			c.a.uses = true
-		}
-	case corpus.Ruby:
-		if (v == "workos" || strings.HasPrefix(v, "workos/")) && (c.is(i-1, "require") || c.is(i-2, "require") && c.is(i-1, "(")) {
-			c.a.uses = true
-		}
-	}
-}
-
-func isWorkOSJSPackage(p string) bool {
-	return strings.HasPrefix(p, "@workos-inc/")
-}
-
-func isRelativePath(p string) bool {
-	return strings.HasPrefix(p, ".") || strings.HasPrefix(p, "/") || strings.HasPrefix(p, "@/") ||
-		strings.HasPrefix(p, "~/") || strings.HasPrefix(p, "#") || strings.HasPrefix(p, "$lib")
-}
-
-func isGoWorkOSPath(p string) bool {
-	return p == "github.com/workos/workos-go" || strings.HasPrefix(p, "github.com/workos/workos-go/")
-}
-
-func (c *collector) ident(i int) {
-	lang := c.f.Lang
-	if lang == corpus.JS {
-		c.jsIdent(i)
-		return
-	}
-	word := c.view(i)
-	switch lang {
-	case corpus.Go:
-		switch word {
-		case "import":
-			c.goImport(i)
-			return
-		case "func":
-			j := i + 1
-			if c.is(j, "(") { // method receiver
-				if m := c.toks[j].match; m > 0 {
-					c.goParams(j)
-					j = int(m) + 1
-				}
-			}
-			if c.kind(j) == tkIdent {
-				c.def(c.text(j))
-				if c.is(j+1, "(") {
-					c.goParams(j + 1)
-				}
-			} else if c.is(j, "(") {
-				c.goParams(j)
-			}
-			return
-		case "type":
-			if c.kind(i+1) == tkIdent {
-				c.def(c.text(i + 1))
-			}
-			return
-		case "var":
-			if c.kind(i+1) == tkIdent {
-				c.goTypedName(i+1, i+2)
-			} else if c.is(i+1, "(") {
-				c.goParams(i + 1)
-			}
-			return
-		}
-		if c.is(i-1, "{") || c.toks[i].nl() {
-			if p := c.toks[i].parent(); p >= 0 && c.is(int(p), "{") {
-				c.goTypedName(i, i+1) // struct field
-			}
-		}
-	case corpus.Python:
-		switch word {
-		case "import":
-			if !c.is(i-1, ".") && (c.toks[i].nl() || i == 0 || c.is(i-1, ";")) {
-				c.pyImport(i)
-			}
-			return
-		case "from":
-			c.pyFrom(i)
-			return
-		case "def", "class":
-			if c.kind(i+1) == tkIdent {
-				c.def(c.text(i + 1))
-			}
-			return
-		}
-		if c.nextByte(i) == ':' {
-			c.typeAnnotation(i)
-		}
-	case corpus.Ruby:
-		switch word {
-		case "def":
-			j := i + 1
-			if c.is(j, "self") && c.is(j+1, ".") {
-				j += 2
-			}
-			if c.kind(j) == tkIdent {
-				c.def(c.text(j))
-			}
-			return
-		case "class", "module":
-			if c.kind(i+1) == tkIdent && !c.is(i+2, "::") {
-				c.def(c.text(i + 1))
-			}
-			return
-		case "WorkOS":
-			if c.is(i+1, "::") || c.is(i+1, ".") {
-				c.a.uses = true
-			}
-		}
-	case corpus.PHP:
-		switch word {
-		case "use":
-			if c.toks[i].parent() < 0 || c.is(int(c.toks[i].parent()), "{") && c.toks[i].nl() {
-				c.phpUse(i)
-			}
-			return
-		case "function", "class", "interface", "trait", "enum":
-			if c.kind(i+1) == tkIdent {
-				c.def(c.text(i + 1))
-			}
-			return
-		case "WorkOS":
-			if c.is(i+1, "\\") && (c.is(i-1, "\\") || c.is(i-1, "new") || c.is(i-1, "use")) {
-				c.a.uses = true
-			}
-		}
-		if c.kind(i+1) == tkIdent || c.nextByte(i) == '?' {
-			c.typedDecl(i)
-		}
-	case corpus.Java, corpus.DotNet:
-		switch {
-		case word == "import" && c.f.Lang == corpus.Java:
-			c.javaImport(i)
-			return
-		case word == "using" && c.f.Lang == corpus.DotNet:
-			c.csUsing(i)
-			return
-		case word == "class" || word == "interface" || word == "enum" || word == "record" ||
-			(word == "struct" && c.f.Lang == corpus.DotNet):
-			if c.kind(i+1) == tkIdent {
-				c.def(c.text(i + 1))
-			}
-			return
-		}
-		switch {
-		case c.nextByte(i) == '(':
-			c.methodDef(i)
-		case c.kind(i+1) == tkIdent || c.nextByte(i) == '?':
-			c.typedDecl(i)
-		}
-	}
-}
-
-// jsIdent handles a JS/TS identifier: the keywords that import or define names (first byte tested
-// before the word: this runs for every identifier), method definitions and type annotations.
-func (c *collector) jsIdent(i int) {
-	switch c.src[c.toks[i].s] {
-	case 'i', 'f', 'c', 'e', 't':
-		word := c.view(i)
-		switch word {
-		case "import":
-			if !c.is(i-1, ".") {
-				c.jsImport(i)
-			}
-			return
-		case "function", "class", "interface", "enum", "type":
-			if c.kind(i+1) == tkIdent && !c.is(i-1, ".") && (word != "type" || c.is(i+2, "=") || c.is(i+2, "<")) {
-				if word == "function" && c.is(i+1, "*") {
-					return
-				}
-				c.def(c.text(i + 1))
-			}
-			return
-		}
-	}
-	switch c.nextByte(i) {
-	case '(':
-		c.methodDef(i)
-	case ':', '?':
-		c.typeAnnotation(i)
-	}
 }
 
 var notCallees = map[string]bool{"if": true, "for": true, "while": true, "switch": true, "catch": true,
@@ -481,7 +360,7 @@ func (c *collector) typedDecl(i int) {
 	if c.kind(j) != tkIdent {
 		return
 	}
-	if c.f.Lang == corpus.PHP && !strings.HasPrefix(c.view(j), "$") {
+	if c.d.varSigil != 0 && c.src[c.toks[j].s] != c.d.varSigil {
 		return
 	}
 	typ := c.view(i)
@@ -510,8 +389,8 @@ func (c *collector) assignment(i int) {
 	if int(rhs) >= len(c.toks) {
 		return
 	}
-	lang := c.f.Lang
-	if lang == corpus.Python {
+	d := c.d
+	if d.kwargsInParens {
 		if p := c.toks[i].parent(); p >= 0 && !c.is(int(p), "{") {
 			return // keyword arguments are not assignments
 		}
@@ -533,18 +412,18 @@ func (c *collector) assignment(i int) {
 		c.localFunction(name, int(rhs))
 		// Go/Python multi-assign: `client, err := …` binds every name to the expression.
 		for k := l - 1; c.is(k, ",") && c.kind(k-1) == tkIdent; k -= 2 {
-			if lang != corpus.Go && lang != corpus.Python {
+			if !d.multiAssign {
 				break
 			}
 			c.bind(binding{kind: bindExpr, pos: int32(k - 1), tok: rhs})
 		}
-	case c.is(l, "}") && lang == corpus.JS:
+	case c.is(l, "}") && d.destructuring:
 		open := c.toks[l].match
 		if open < 0 || l-int(open) > 4096 { // a pattern, not a huge object literal
 			return
 		}
 		c.destructure(int(open), l, rhs)
-	case c.is(l, ":") && lang == corpus.JS:
+	case c.is(l, ":") && d.destructuring:
 		// `const x: T = …` is handled by the annotation; the `=` still binds x.
 		if c.kind(l-1) == tkIdent {
 			c.bind(binding{kind: bindExpr, pos: int32(l - 1), tok: rhs})
@@ -556,8 +435,7 @@ func (c *collector) assignment(i int) {
 // `const user: User = …`, `private wos: WorkOS = …`; Python `user: User = …`,
 // `users: list[User] = …`), or -1.
 func (c *collector) annotated(l int) int {
-	lang := c.f.Lang
-	if lang != corpus.JS && lang != corpus.Python {
+	if !c.d.annotations {
 		return -1
 	}
 	j := l
@@ -571,14 +449,10 @@ func (c *collector) annotated(l int) int {
 		return -1
 	}
 	name := j - 2
-	if lang == corpus.JS {
+	if c.d.declKeywords != nil && !c.d.declKeywords[c.view(name-1)] {
 		// A declaration, not `{ key: local = default }` in a destructuring pattern or a ternary.
-		switch c.view(name - 1) {
-		case "const", "let", "var", "private", "public", "protected", "readonly", "static", "declare":
-		default:
-			if !c.toks[name].nl() || c.is(name-1, ",") || c.is(name-1, "{") {
-				return -1
-			}
+		if !c.toks[name].nl() || c.is(name-1, ",") || c.is(name-1, "{") {
+			return -1
 		}
 	}
 	return name
@@ -586,7 +460,7 @@ func (c *collector) annotated(l int) int {
 
 // localFunction marks `const name = (…) => …`, `= function`, `= async …` as a local definition.
 func (c *collector) localFunction(name string, rhs int) {
-	if c.f.Lang != corpus.JS {
+	if !c.d.arrowFunctions {
 		return
 	}
 	switch c.view(rhs) {
@@ -617,347 +491,6 @@ func (c *collector) destructure(open, close int, rhs int32) {
 			name = j + 2
 		}
 		c.bind(binding{kind: bindDestr, pos: int32(name), tok: rhs, member: int32(j)})
-	}
-}
-
-// jsImport reads `import X from "p"`, `import * as X from "p"`, `import { A, B as C } from "p"`,
-// `import type …`, `import "p"` and records the names.
-func (c *collector) jsImport(i int) {
-	j := i + 1
-	if c.kind(j) == tkString { // side-effect import
-		if isWorkOSJSPackage(c.value(j)) {
-			c.a.uses = true
-		}
-		return
-	}
-	if c.is(j, "(") { // dynamic import: a value, handled by expressions
-		return
-	}
-	type pending struct{ local, name string }
-	var names []pending
-	if c.is(j, "type") && !c.is(j+1, "from") && !c.is(j+1, ",") {
-		j++
-	}
-	for k := 0; j < len(c.toks) && k < 512; k++ {
-		switch {
-		case c.is(j, "from"):
-			if c.kind(j+1) != tkString {
-				return
-			}
-			p := c.value(j + 1)
-			r := importRef{path: p, wk: isWorkOSJSPackage(p), rel: isRelativePath(p)}
-			for _, n := range names {
-				r.name = n.name
-				c.addImport(n.local, r)
-			}
-			if r.wk {
-				c.a.uses = true
-			}
-			return
-		case c.is(j, "*") && c.is(j+1, "as") && c.kind(j+2) == tkIdent:
-			names = append(names, pending{c.text(j + 2), "*"})
-			j += 3
-		case c.is(j, "{"):
-			close := int(c.toks[j].match)
-			if close < 0 {
-				return
-			}
-			for m := j + 1; m < close; m++ {
-				if c.kind(m) != tkIdent || !(c.is(m-1, "{") || c.is(m-1, ",") || c.is(m-1, "type")) {
-					continue
-				}
-				if c.is(m, "type") && c.kind(m+1) == tkIdent {
-					continue
-				}
-				name := c.text(m)
-				local := name
-				if c.is(m+1, "as") && c.kind(m+2) == tkIdent {
-					local = c.text(m + 2)
-				}
-				names = append(names, pending{local, name})
-			}
-			j = close + 1
-		case c.kind(j) == tkIdent:
-			names = append(names, pending{c.text(j), "default"})
-			j++
-		case c.is(j, ","):
-			j++
-		default:
-			return
-		}
-	}
-}
-
-func (c *collector) goImport(i int) {
-	one := func(j int) int {
-		alias := ""
-		if c.kind(j) == tkIdent || c.is(j, ".") || c.is(j, "_") {
-			alias = c.text(j)
-			j++
-		}
-		if c.kind(j) != tkString {
-			return j + 1
-		}
-		p := c.value(j)
-		if alias == "" {
-			alias = goPackageName(p)
-		}
-		c.addImport(alias, importRef{path: p, wk: isGoWorkOSPath(p)})
-		return j + 1
-	}
-	j := i + 1
-	if c.is(j, "(") {
-		close := int(c.toks[j].match)
-		if close < 0 {
-			close = len(c.toks)
-		}
-		for k := j + 1; k < close; {
-			if c.is(k, ";") {
-				k++
-				continue
-			}
-			k = one(k)
-		}
-		return
-	}
-	one(j)
-}
-
-// goPackageName is the default name of an imported package: the last path element that is not a
-// major version suffix (…/workos-go/v4/pkg/usermanagement → usermanagement).
-func goPackageName(p string) string {
-	parts := strings.Split(p, "/")
-	for k := len(parts) - 1; k >= 0; k-- {
-		s := parts[k]
-		if len(s) >= 2 && s[0] == 'v' && strings.Trim(s[1:], "0123456789") == "" && k > 0 {
-			continue
-		}
-		return strings.ReplaceAll(s, "-", "")
-	}
-	return p
-}
-
-// goParams reads a Go parameter or var list `(a, b *pkg.T, c int)`.
-func (c *collector) goParams(open int) {
-	close := int(c.toks[open].match)
-	if close < 0 {
-		return
-	}
-	var names []int
-	for j := open + 1; j < close; j++ {
-		if c.toks[j].parent() != int32(open) {
-			continue
-		}
-		if c.kind(j) == tkIdent && (c.is(j-1, "(") || c.is(j-1, ",") || c.toks[j].nl() || c.is(j-1, ";")) {
-			names = append(names, j)
-			if !(c.is(j+1, ",")) {
-				typ := j + 1
-				for _, n := range names {
-					c.goBindType(n, typ)
-				}
-				names = names[:0]
-			}
-		}
-	}
-}
-
-// goTypedName reads `name [*]Type` / `name [*]pkg.Type` (var declarations, struct fields).
-func (c *collector) goTypedName(name, typ int) {
-	if c.kind(name) != tkIdent {
-		return
-	}
-	c.goBindType(name, typ)
-}
-
-func (c *collector) goBindType(name, typ int) {
-	for c.is(typ, "*") || c.is(typ, "&") {
-		typ++
-	}
-	if c.kind(typ) != tkIdent {
-		return
-	}
-	switch c.view(typ) {
-	case "func", "map", "chan", "struct", "interface":
-		return
-	}
-	c.bind(binding{kind: bindType, pos: int32(name), tok: int32(typ)})
-}
-
-// pyImport reads `import a.b [as x], c`.
-func (c *collector) pyImport(i int) {
-	j := i + 1
-	for k := 0; j < len(c.toks) && k < 64; k++ {
-		var parts []string
-		for c.kind(j) == tkIdent {
-			parts = append(parts, c.text(j))
-			if !c.is(j+1, ".") {
-				j++
-				break
-			}
-			j += 2
-		}
-		if len(parts) == 0 {
-			return
-		}
-		path := strings.Join(parts, ".")
-		wk := parts[0] == "workos"
-		if c.is(j, "as") && c.kind(j+1) == tkIdent {
-			c.addImport(c.text(j+1), importRef{path: path, name: "", wk: wk})
-			j += 2
-		} else {
-			c.addImport(parts[0], importRef{path: parts[0], wk: wk})
-		}
-		if !c.is(j, ",") {
-			return
-		}
-		j++
-	}
-}
-
-// pyFrom reads `from a.b import x [as y], (z)`.
-func (c *collector) pyFrom(i int) {
-	j := i + 1
-	rel := false
-	for c.is(j, ".") || c.is(j, "...") {
-		rel = true
-		j++
-	}
-	var parts []string
-	for c.kind(j) == tkIdent && !c.is(j, "import") {
-		parts = append(parts, c.text(j))
-		if !c.is(j+1, ".") {
-			j++
-			break
-		}
-		j += 2
-	}
-	if !c.is(j, "import") {
-		return
-	}
-	path := strings.Join(parts, ".")
-	wk := !rel && len(parts) > 0 && parts[0] == "workos"
-	j++
-	end := len(c.toks)
-	if c.is(j, "(") {
-		if m := c.toks[j].match; m > 0 {
-			end = int(m)
-		}
-		j++
-	}
-	for ; j < end; j++ {
-		if c.kind(j) != tkIdent {
-			if c.is(j, ",") {
-				continue
-			}
-			break
-		}
-		name := c.text(j)
-		local := name
-		if c.is(j+1, "as") && c.kind(j+2) == tkIdent {
-			local = c.text(j + 2)
-			j += 2
-		}
-		c.addImport(local, importRef{path: path, name: name, wk: wk, rel: rel})
-		if !c.is(j+1, ",") && end == len(c.toks) {
-			break
-		}
-	}
-}
-
-// phpUse reads `use WorkOS\UserManagement [as UM];` and `use WorkOS\{A, B as C};`.
-func (c *collector) phpUse(i int) {
-	j := i + 1
-	if c.is(j, "function") || c.is(j, "const") {
-		j++
-	}
-	for k := 0; j < len(c.toks) && k < 64; k++ {
-		var parts []string
-		if c.is(j, "\\") {
-			j++
-		}
-		for c.kind(j) == tkIdent {
-			parts = append(parts, c.text(j))
-			if !c.is(j+1, "\\") {
-				j++
-				break
-			}
-			j += 2
-		}
-		if c.is(j, "{") { // group use
-			close := int(c.toks[j].match)
-			if close < 0 {
-				return
-			}
-			for m := j + 1; m < close; m++ {
-				if c.kind(m) != tkIdent || !(c.is(m-1, "{") || c.is(m-1, ",")) {
-					continue
-				}
-				sub := append(append([]string{}, parts...), c.text(m))
-				for m+2 < close && c.is(m+1, "\\") {
-					sub = append(sub, c.text(m+2))
-					m += 2
-				}
-				local := sub[len(sub)-1]
-				if c.is(m+1, "as") && c.kind(m+2) == tkIdent {
-					local = c.text(m + 2)
-				}
-				c.addImport(local, importRef{path: strings.Join(sub, "\\"), wk: sub[0] == "WorkOS"})
-			}
-			return
-		}
-		if len(parts) == 0 {
-			return
-		}
-		local := parts[len(parts)-1]
-		if c.is(j, "as") && c.kind(j+1) == tkIdent {
-			local = c.text(j + 1)
-			j += 2
-		}
-		c.addImport(local, importRef{path: strings.Join(parts, "\\"), wk: parts[0] == "WorkOS"})
-		if !c.is(j, ",") {
-			return
-		}
-		j++
-	}
-}
-
-func (c *collector) javaImport(i int) {
-	j := i + 1
-	if c.is(j, "static") {
-		j++
-	}
-	var parts []string
-	for c.kind(j) == tkIdent || c.is(j, "*") {
-		parts = append(parts, c.text(j))
-		if !c.is(j+1, ".") {
-			break
-		}
-		j += 2
-	}
-	if len(parts) == 0 {
-		return
-	}
-	wk := len(parts) >= 2 && parts[0] == "com" && parts[1] == "workos"
-	if wk {
-		c.a.uses = true
-	}
-	last := parts[len(parts)-1]
-	if last == "*" {
-		return
-	}
-	c.addImport(last, importRef{path: strings.Join(parts, "."), name: last, wk: wk})
-}
-
-func (c *collector) csUsing(i int) {
-	j := i + 1
-	if c.is(j, "static") {
-		j++
-	}
-	if c.kind(j) == tkIdent && c.is(j+1, "=") { // alias: handled as an assignment
-		j += 2
-	}
-	if c.is(j, "WorkOS") && (c.is(j+1, ";") || c.is(j+1, ".")) {
-		c.a.uses = true
 	}
 }
 

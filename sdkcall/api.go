@@ -1,20 +1,24 @@
 // Package sdkcall recognises WorkOS SDK usage in user source code: which files use an SDK, which
 // member chain is under the cursor, what it resolves to in the symbol table, what can be completed
 // there, which call's arguments the cursor is in, and what deserves a diagnostic. Everything here is a
-// pure function of (language, text, byte offset, symbols): no LSP types, no I/O, safe for concurrent use.
+// pure function of (language, text, byte offset, index): no LSP types, no I/O, safe for concurrent use.
+// What each language looks like is declared in its own file (lang_*.go); README.md tells how the
+// engine asks it and how to add a language.
 package sdkcall
 
 import "github.com/workos-lsp/workos-lsp/corpus"
 
 // File is one analysed version of a document. Analyse once per version, then ask many questions
 // (At, Complete, Signature, Diagnostics, Links) from any number of goroutines: a File is read-only
-// after Analyze. Text is kept as given and must not be modified. All offsets are byte offsets into
-// Text; offsets outside it simply answer nothing.
+// after Analyze, and its tokens and names share Text's bytes (strings are immutable, so no copy is
+// made). All offsets are byte offsets into Text; offsets outside it simply answer nothing.
 type File struct {
 	Lang corpus.Language
-	Text []byte
+	Text string
 	// tokens (with comment spans and string values), imports, bindings, local definitions.
 	a *analysis
+	d *dialect // nil for languages sdkcall does not read
+
 }
 
 // TargetKind says what the cursor is on.

@@ -23,7 +23,7 @@ type atCase struct {
 
 func runAt(t *testing.T, lang corpus.Language, cases []atCase) {
 	t.Helper()
-	s := symbols(t)
+	s := testIndex(t)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			text, off := snippet(t, tc.src)
@@ -342,11 +342,11 @@ var atCurlCases = []atCase{
 func TestAtCurl(t *testing.T) { runAt(t, corpus.Curl, atCurlCases) }
 
 func TestAnalyzeUnknownLanguage(t *testing.T) {
-	f := Analyze("cobol", []byte("workos.userManagement.createUser()"))
+	f := Analyze("cobol", "workos.userManagement.createUser()")
 	if f.UsesWorkOS() {
 		t.Fatal("unknown language uses WorkOS")
 	}
-	if _, ok := f.At(symbols(t), 10); ok {
+	if _, ok := f.At(testIndex(t), 10); ok {
 		t.Fatal("unknown language has targets")
 	}
 	var nilFile *File
@@ -399,7 +399,7 @@ func TestUsesWorkOS(t *testing.T) {
 		{corpus.Curl, "curl https://example.com/sso/token", false},
 	}
 	for _, tt := range tests {
-		if got := Analyze(tt.lang, []byte(tt.src)).UsesWorkOS(); got != tt.want {
+		if got := Analyze(tt.lang, tt.src).UsesWorkOS(); got != tt.want {
 			t.Errorf("%s %q: UsesWorkOS = %v, want %v", tt.lang, tt.src, got, tt.want)
 		}
 	}
@@ -407,12 +407,12 @@ func TestUsesWorkOS(t *testing.T) {
 
 // TestAtNeverPanics asks every offset of every snippet in every language.
 func TestAtEveryOffset(t *testing.T) {
-	s := symbols(t)
+	s := testIndex(t)
 	srcs := []string{jsHead + "workos.userManagement.createUser({ email: 'a', firstName })", goHead, pyHead, rbHead, phpHead, javaHead, csHead,
 		"curl -X POST https://api.workos.com/user_management/users"}
 	for _, lang := range corpus.ReferenceLanguages {
 		for _, src := range srcs {
-			text := []byte(strings.Repeat(src, 2))
+			text := strings.Repeat(src, 2)
 			f := Analyze(lang, text)
 			for off := -1; off <= len(text)+1; off++ {
 				if tg, ok := f.At(s, off); ok && (tg.Start < 0 || tg.End > len(text) || tg.Start > tg.End) {

@@ -11,7 +11,7 @@ import (
 
 // bigFile generates a realistic file of about n lines using the SDK, with comments, strings and
 // aliases, and returns it with a cursor offset on an SDK call near the end.
-func bigFile(lang corpus.Language, n int) ([]byte, int) {
+func bigFile(lang corpus.Language, n int) (string, int) {
 	var b strings.Builder
 	var head, unit string
 	switch lang {
@@ -49,7 +49,7 @@ func bigFile(lang corpus.Language, n int) ([]byte, int) {
 	case corpus.Python:
 		marker = "create_user("
 	}
-	return []byte(text), strings.LastIndex(text, marker) + 3
+	return text, strings.LastIndex(text, marker) + 3
 }
 
 var benchLangs = []corpus.Language{corpus.JS, corpus.Go, corpus.Python}
@@ -67,7 +67,7 @@ func BenchmarkAnalyze5000(b *testing.B) {
 }
 
 func BenchmarkQueries5000(b *testing.B) {
-	s := symbols(b)
+	s := testIndex(b)
 	for _, lang := range benchLangs {
 		text, off := bigFile(lang, 5000)
 		f := Analyze(lang, text)
@@ -111,7 +111,7 @@ func TestPerformanceBudget(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("timing test")
 	}
-	s := symbols(t)
+	s := testIndex(t)
 	// The fastest of several rounds: the machine may be busy with other work.
 	fastest := func(rounds int, fn func()) time.Duration {
 		best := time.Duration(1 << 62)

@@ -11,11 +11,11 @@ import (
 // Complete says what may be written at offset: a module's methods after a receiver that resolves to
 // it, the modules after the client variable, the options not yet written inside an options object,
 // kwargs or opts struct literal, or event names inside a string where an event is expected.
-func (f *File) Complete(s *corpus.Symbols, offset int) (CompletionContext, bool) {
-	if !f.ready(s, offset) || f.Lang == corpus.Curl || f.a.inComment(offset) {
+func (f *File) Complete(ix *Index, offset int) (CompletionContext, bool) {
+	if !f.ready(ix, offset) || f.d.shell || f.a.inComment(offset) {
 		return CompletionContext{}, false
 	}
-	r := f.resolver(s)
+	r := f.resolver(ix)
 	toks := f.a.toks
 	// The token that starts before the cursor.
 	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].s) >= offset }) - 1
@@ -92,8 +92,8 @@ func (r *resolver) completeMember(sep int) []Item {
 	case vNamespace:
 		var items []Item
 		for _, m := range r.s.Modules(r.lang) {
-			if r.lang == corpus.Python || r.lang == corpus.JS {
-				break // their namespaces export clients and functions, not module classes
+			if !r.d.namespaceModules {
+				break // the namespace exports clients and functions, not module classes
 			}
 			label := r.classSpelling(m)
 			items = append(items, Item{Label: label, Kind: ItemModule, Detail: r.moduleDetail(m), Insert: label, SortKey: label})
@@ -151,9 +151,9 @@ func (r *resolver) moduleDetail(m string) string {
 // WorkOS\DirectorySync, WorkOS.UserManagementService).
 func (r *resolver) classSpelling(m string) string {
 	sp := strings.TrimLeft(r.s.ModuleSpelling(r.lang, m), "$")
-	if r.lang == corpus.PHP || r.lang == corpus.Python || r.lang == corpus.JS {
-		if rb := r.s.ModuleSpelling(corpus.Ruby, m); rb != m || len(r.s.Methods(corpus.Ruby, m)) > 0 {
-			sp = rb
+	if from := r.d.classNamesFrom; from != "" {
+		if sp2 := r.s.ModuleSpelling(from, m); sp2 != m || len(r.s.Methods(from, m)) > 0 {
+			sp = sp2
 		}
 	}
 	if sp != "" && sp[0] >= 'a' && sp[0] <= 'z' {
@@ -171,31 +171,30 @@ func (r *resolver) completeOptions(prev, partial int) []Item {
 		open = prev
 	case r.is(prev, ","):
 		open = int(r.toks[prev].parent())
-	case r.lang == corpus.Ruby && r.kind(prev) == tkIdent:
+	case r.d.parenless && r.kind(prev) == tkIdent:
 	default:
 		return nil
 	}
 	c, ok := r.containerOf(open)
 	if !ok {
-		if c, ok = r.rubyCommandContainer(prev); !ok {
+		if c, ok = r.commandContainer(prev); !ok {
 			return nil
 		}
 	}
-	insertSep := c.sep + " "
-	switch {
-	case c.sep == "=" && r.lang == corpus.DotNet:
-		insertSep = " = "
-	case c.sep == "=":
-		insertSep = "="
-	case c.sep == "=>":
-		insertSep = " => "
+	insertSep := c.insert
+	if insertSep == "" {
+		switch c.sep {
+		case "=":
+			insertSep = "="
+		case "=>":
+			insertSep = " => "
+		default:
+			insertSep = c.sep + " "
+		}
 	}
 	quote := ""
 	if c.strKeys {
-		quote = "'"
-		if r.lang == corpus.Python {
-			quote = `"`
-		}
+		quote = string(r.d.keyQuote)
 	}
 	return r.optionItemsIn(&c, partial, func(key string) string { return quote + key + quote + insertSep })
 }
@@ -311,7 +310,7 @@ func (r *resolver) completeEvent(k, offset int) (CompletionContext, bool) {
 	if t.interp() || offset > ve || offset < vs {
 		return CompletionContext{}, false
 	}
-	prefix := string(r.src[vs:offset])
+	prefix := r.src[vs:offset]
 	ctx := r.eventContext(k)
 	if !ctx && !r.eventPrefix(prefix) {
 		return CompletionContext{}, false
@@ -359,7 +358,7 @@ func (r *resolver) eventContext(k int) bool {
 	for j := k - 1; j >= 0 && j >= k-5; j-- {
 		if r.kind(j) == tkIdent || r.kind(j) == tkString || r.kind(j) == tkSymbol {
 			vs, ve := r.a.value(j)
-			w := string(r.src[vs:ve])
+			w := r.src[vs:ve]
 			if containsFold(w, "event") || w == "type" {
 				return true
 			}

@@ -19,7 +19,7 @@ type completeCase struct {
 }
 
 func TestComplete(t *testing.T) {
-	s := symbols(t)
+	s := testIndex(t)
 	cases := []completeCase{
 		// JS
 		{name: "js methods", lang: corpus.JS, src: jsHead + "workos.userManagement.‸", want: []string{"createUser", "listUsers"}, kind: ItemMethod},
@@ -159,7 +159,7 @@ func sameSet(a, b []string) bool {
 
 // TestCompleteOptionOrder checks that required options come first (SortKey and slice order).
 func TestCompleteOptionOrder(t *testing.T) {
-	s := symbols(t)
+	s := testIndex(t)
 	text, off := snippet(t, jsHead+"workos.userManagement.createUser({ ‸ })")
 	cc, ok := Analyze(corpus.JS, text).Complete(s, off)
 	if !ok || len(cc.Items) == 0 {
@@ -188,7 +188,7 @@ type sigCase struct {
 }
 
 func TestSignature(t *testing.T) {
-	s := symbols(t)
+	s := testIndex(t)
 	cases := []sigCase{
 		{name: "js first", lang: corpus.JS, src: jsHead + "workos.userManagement.createUser(‸)", id: "create_user", param: 0},
 		{name: "js option value", lang: corpus.JS, src: jsHead + "workos.userManagement.createUser({ email: 'a', firstName: ‸ })", id: "create_user", param: 0, option: "firstName"},
@@ -247,7 +247,7 @@ func TestSignature(t *testing.T) {
 }
 
 func TestDiagnostics(t *testing.T) {
-	s := symbols(t)
+	s := testIndex(t)
 	tests := []struct {
 		name  string
 		lang  corpus.Language
@@ -278,7 +278,7 @@ func TestDiagnostics(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			text := []byte(tt.src)
+			text := tt.src
 			ds := Analyze(tt.lang, text).Diagnostics(s)
 			var words, codes []string
 			for _, d := range ds {
@@ -306,8 +306,8 @@ func TestDiagnostics(t *testing.T) {
 }
 
 func TestUnknownMethodMessageAndFix(t *testing.T) {
-	s := symbols(t)
-	text := []byte(jsHead + "await workos.userManagement.createUsr({ email });")
+	s := testIndex(t)
+	text := (jsHead + "await workos.userManagement.createUsr({ email });")
 	ds := Analyze(corpus.JS, text).Diagnostics(s)
 	if len(ds) != 1 {
 		t.Fatalf("diagnostics = %+v", ds)
@@ -326,12 +326,12 @@ func TestUnknownMethodMessageAndFix(t *testing.T) {
 }
 
 func TestLinks(t *testing.T) {
-	s := symbols(t)
+	s := testIndex(t)
 	src := "import { WorkOS } from '@workos-inc/node';\nimport type { User } from '@workos-inc/node';\nimport { withAuth } from '@workos-inc/authkit-nextjs';\n" +
 		"const workos = new WorkOS(k);\nconst { createUser } = workos.userManagement;\n" +
 		"async function f(u: User) {\n  await workos.userManagement.createUser({ email: u.email });\n  await createUser({});\n  await withAuth();\n" +
 		"  if (e.event === 'dsync.user.created') {}\n  workos.directorySync.listUsers();\n  svc.listUsers(); // ambiguous: no link\n}\n"
-	text := []byte(src)
+	text := src
 	links := Analyze(corpus.JS, text).Links(s)
 	var got []string
 	for _, l := range links {
@@ -350,7 +350,7 @@ func TestLinks(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("links:\n got %q\nwant %q", got, want)
 	}
-	curl := []byte("curl -X POST https://api.workos.com/user_management/users -d '{}'\ncurl https://api.workos.com/sso/token\n")
+	curl := ("curl -X POST https://api.workos.com/user_management/users -d '{}'\ncurl https://api.workos.com/sso/token\n")
 	cl := Analyze(corpus.Curl, curl).Links(s)
 	if len(cl) != 2 || cl[0].Entry.ID != "create_user" || cl[1].Entry.ID != "get_profile_and_token" {
 		t.Errorf("curl links = %+v", cl)
@@ -382,11 +382,11 @@ func TestTypoDistance(t *testing.T) {
 // TestMayBeTypo checks the cheap filter against the exact test: every near miss of a documented
 // method passes it, and everyday method names do not.
 func TestMayBeTypo(t *testing.T) {
-	s := symbols(t)
+	s := testIndex(t)
 	for _, lang := range corpus.SDKLanguages {
-		r := Analyze(lang, nil).resolver(s)
-		for _, m := range s.Modules(lang) {
-			for _, e := range s.Methods(lang, m) {
+		r := Analyze(lang, "").resolver(s)
+		for _, m := range s.Symbols().Modules(lang) {
+			for _, e := range s.Symbols().Methods(lang, m) {
 				n := e.Name
 				var variants []string
 				for i := range len(n) {

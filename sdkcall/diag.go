@@ -11,22 +11,22 @@ import (
 // Diagnostics reports deprecated fields used as members (`.raw_attributes`, `["raw_attributes"]`…)
 // and unknown methods called on a module traced to the SDK, with did-you-mean fixes. Files that do
 // not use a WorkOS SDK get none; nothing in comments or strings is reported except the index form.
-func (f *File) Diagnostics(s *corpus.Symbols) []Diagnostic {
-	if !f.ready(s, 0) || f.Lang == corpus.Curl {
+func (f *File) Diagnostics(ix *Index) []Diagnostic {
+	if !f.ready(ix, 0) || f.d.shell {
 		return nil
 	}
-	r := f.resolver(s)
+	r := f.resolver(ix)
 	var out []Diagnostic
 	toks := r.toks
 	for k := range toks {
 		t := toks[k]
 		switch t.kind() {
 		case tkIdent:
-			if !r.isSep(k-1) && !(r.lang == corpus.Go && r.is(k-1, ".")) {
+			if !r.isSep(k - 1) {
 				continue
 			}
 			name := r.text(k)
-			if d, ok := s.Deprecated(strings.TrimLeft(name, "$@")); ok {
+			if d, ok := ix.symbols.Deprecated(strings.TrimLeft(name, "$@")); ok {
 				out = append(out, deprecation(int(t.s), int(t.e), name, d))
 				continue
 			}
@@ -38,8 +38,8 @@ func (f *File) Diagnostics(s *corpus.Symbols) []Diagnostic {
 				continue
 			}
 			vs, ve := r.a.value(k)
-			name := string(r.src[vs:ve])
-			if d, ok := s.Deprecated(name); ok {
+			name := r.src[vs:ve]
+			if d, ok := ix.symbols.Deprecated(name); ok {
 				out = append(out, deprecation(vs, ve, name, d))
 			}
 		}
@@ -64,7 +64,7 @@ func deprecation(start, end int, name string, d corpus.Deprecation) Diagnostic {
 // and name is a near miss of one of its documented methods: a typo. Other names are left alone: the
 // SDKs have more methods than the docs list (SetAPIKey, listOrganizationRoles, verifyFactor…).
 func (r *resolver) unknownMethod(k int, name string) (Diagnostic, bool) {
-	called := r.is(k+1, "(") || r.lang == corpus.Ruby && !r.isSep(k+1) && !r.is(k+1, "=") && !r.is(k+1, "::")
+	called := r.is(k+1, "(") || r.d.parenless && !r.isSep(k+1) && !r.is(k+1, "=") && !r.is(k+1, "::")
 	if !called || len(r.s.Named(r.lang, name)) > 0 || !r.mayBeTypo(name) {
 		return Diagnostic{}, false // a documented name, or no typo of one (checked first: receivers cost more)
 	}
@@ -80,7 +80,7 @@ func (r *resolver) unknownMethod(k int, name string) (Diagnostic, bool) {
 	if v.kind != vWk {
 		return Diagnostic{}, false
 	}
-	if r.lang == corpus.Ruby && name == "new" || r.lang == corpus.PHP && r.is(k-1, "::") && name == "class" {
+	if r.d.notMethods[name] {
 		return Diagnostic{}, false
 	}
 	var sugg []string
@@ -137,7 +137,7 @@ func (r *resolver) mayBeTypo(name string) bool {
 	return found
 }
 
-// anyDeletion reports whether fn holds for w or for a string made by deleting up to k of its bytes.
+// anyDeletion reports whether fn holds for w or for a string made by deleting up to k of its strings.
 func anyDeletion(w []byte, k int, fn func([]byte) bool) bool {
 	if fn(w) {
 		return true
@@ -223,26 +223,26 @@ func (r *resolver) moduleHref(module string) string {
 
 // Links lists every resolved SDK call, object type, event name and endpoint in the file with its
 // docs URL, in text order.
-func (f *File) Links(s *corpus.Symbols) []Link {
-	if !f.ready(s, 0) {
+func (f *File) Links(ix *Index) []Link {
+	if !f.ready(ix, 0) {
 		return nil
 	}
-	if f.Lang == corpus.Curl {
+	if f.d.shell {
 		var out []Link
 		for _, ep := range f.a.endpoints {
-			if es := endpointEntries(s, ep); len(es) > 0 {
+			if es := endpointEntries(ix.symbols, ep); len(es) > 0 {
 				out = append(out, Link{Start: ep.s, End: ep.e, URL: es[0].URL(), Entry: es[0]})
 			}
 		}
 		for _, w := range f.a.words {
-			if ev, ok := s.Event(string(f.Text[w.s:w.e])); ok {
+			if ev, ok := ix.symbols.Event(f.Text[w.s:w.e]); ok {
 				out = append(out, Link{Start: int(w.s), End: int(w.e), URL: ev.URL()})
 			}
 		}
 		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 		return out
 	}
-	r := f.resolver(s)
+	r := f.resolver(ix)
 	var out []Link
 	for k, t := range r.toks {
 		if t.kind() != tkIdent && t.kind() != tkString {
@@ -274,9 +274,6 @@ func (r *resolver) linkCandidate(k int) bool {
 	if r.isSep(k - 1) {
 		return true
 	}
-	if r.lang == corpus.Go && r.is(k-1, ".") {
-		return true
-	}
 	word := r.src[r.toks[k].s:r.toks[k].e]
 	if _, imported := r.a.imports[string(word)]; imported {
 		return true
@@ -284,5 +281,5 @@ func (r *resolver) linkCandidate(k int) bool {
 	if r.is(k+1, "(") && len(r.bindingsOf(string(word))) > 0 {
 		return true // const { createUser } = workos.userManagement; createUser(…)
 	}
-	return (r.lang == corpus.DotNet || r.lang == corpus.Java) && r.kind(k+1) == tkIdent
+	return r.d.typesBeforeNames && r.kind(k+1) == tkIdent
 }

@@ -27,10 +27,10 @@ func FuzzAnalyze(f *testing.F) {
 			f.Add(uint8(li), s, len(s))
 		}
 	}
-	s := symbols(f)
+	s := testIndex(f)
 	f.Fuzz(func(t *testing.T, li uint8, src string, off int) {
 		lang := fuzzLangs[int(li)%len(fuzzLangs)]
-		text := []byte(src)
+		text := src
 		file := Analyze(lang, text)
 		inText := func(what string, a, b int) {
 			if a < 0 || b > len(text) || a > b {
@@ -71,7 +71,7 @@ func FuzzAnalyze(f *testing.F) {
 
 // TestInvalidUTF8 makes sure invalid bytes neither panic nor break recognition around them.
 func TestInvalidUTF8(t *testing.T) {
-	s := symbols(t)
+	s := testIndex(t)
 	src := jsHead + "const bad = '\xff\xfe';\n\xc3\x28 workos.userManagement.createU‸ser({})"
 	if utf8.ValidString(src) {
 		t.Fatal("test text is valid UTF-8")
@@ -85,7 +85,7 @@ func TestInvalidUTF8(t *testing.T) {
 
 // TestConcurrentUse asks one File many questions from several goroutines (run with -race).
 func TestConcurrentUse(t *testing.T) {
-	s := symbols(t)
+	s := testIndex(t)
 	text, off := bigFile(corpus.JS, 300)
 	f := Analyze(corpus.JS, text)
 	want, ok := f.At(s, off)

@@ -2,6 +2,7 @@ package sdkcall
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
@@ -11,13 +12,20 @@ import (
 // cursor is the marker a test snippet uses for the cursor position; it is removed before analysis.
 const cursor = "‸"
 
-func symbols(t testing.TB) *corpus.Symbols {
+// testIndex is the index of the fixture corpus, shared by the tests as a loaded snapshot would be.
+func testIndex(t testing.TB) *Index {
 	t.Helper()
-	return corpustest.Corpus(t).Symbols()
+	fixtureOnce.Do(func() { fixtureIndex = NewIndex(corpustest.Corpus(t).Symbols()) })
+	return fixtureIndex
 }
 
+var (
+	fixtureOnce  sync.Once
+	fixtureIndex *Index
+)
+
 // snippet strips the cursor marker and returns the text and the cursor's byte offset.
-func snippet(t testing.TB, src string) ([]byte, int) {
+func snippet(t testing.TB, src string) (string, int) {
 	t.Helper()
 	i := strings.Index(src, cursor)
 	if i < 0 {
@@ -26,7 +34,7 @@ func snippet(t testing.TB, src string) ([]byte, int) {
 	if strings.Count(src, cursor) != 1 {
 		t.Fatalf("snippet has several cursor markers:\n%s", src)
 	}
-	return []byte(src[:i] + src[i+len(cursor):]), i
+	return src[:i] + src[i+len(cursor):], i
 }
 
 func entryIDs(es []*corpus.Entry) []string {

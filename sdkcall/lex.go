@@ -1,9 +1,7 @@
 package sdkcall
 
 import (
-	"bytes"
-
-	"github.com/workos-lsp/workos-lsp/corpus"
+	"strings"
 )
 
 // tokKind classifies a token. Comments and whitespace produce no tokens; their spans are kept
@@ -18,7 +16,7 @@ const (
 	tkSymbol                    // Ruby :symbol (value = name)
 )
 
-// token is one lexical token, 16 bytes. Offsets are byte offsets into the text.
+// token is one lexical token, 16 strings. Offsets are byte offsets into the text.
 type token struct {
 	s, e int32 // the token
 	// match: for brackets the index of the matching bracket (-1 if unmatched); for strings and
@@ -62,8 +60,8 @@ type comment struct {
 // string forms well enough that names inside them are never mistaken for code. It runs in one pass
 // over the bytes and never fails: unterminated constructs end at the end of the text (or line).
 type lexer struct {
-	lang     corpus.Language
-	src      []byte
+	t        *lexTable // the language's lexical forms
+	src      string
 	i        int
 	toks     []token
 	comments []comment
@@ -87,17 +85,18 @@ type interpFrame struct {
 }
 
 type heredoc struct {
-	id     []byte
+	id     string
 	indent bool // <<~ or <<-: the terminator may be indented
 }
 
-func lex(lang corpus.Language, src []byte) (toks []token, comments []comment, vals []span) {
-	lx := &lexer{lang: lang, src: src, toks: make([]token, 0, len(src)/4+8)}
+func lex(d *dialect, src string) (toks []token, comments []comment, vals []span) {
+	lx := &lexer{t: &d.lex, src: src, toks: make([]token, 0, len(src)/4+8)}
 	lx.run()
 	return lx.toks, lx.comments, lx.vals
 }
 
-// byteClass classifies bytes for the lexer's hot loops.
+// byteClass classifies bytes for the lexer's hot loops; each dialect keeps a copy with only its own
+// comment, string and sigil starts (lexTable.cls).
 var byteClass = func() (t [256]uint8) {
 	for c := 0; c < 256; c++ {
 		switch {
@@ -123,7 +122,7 @@ var byteClass = func() (t [256]uint8) {
 			t[c] |= clsSigil
 		}
 	}
-	// String prefixes (Python r"", f"") start with identifier bytes.
+	// String prefixes (Python r"", f"") start with identifier strings.
 	for c := 0; c < 256; c++ {
 		if t[c]&clsIdentStart != 0 {
 			t[c] |= clsString
@@ -156,7 +155,7 @@ func (lx *lexer) at(i int) byte {
 }
 
 func (lx *lexer) hasPrefix(s string) bool {
-	return len(lx.src)-lx.i >= len(s) && string(lx.src[lx.i:lx.i+len(s)]) == s
+	return len(lx.src)-lx.i >= len(s) && lx.src[lx.i:lx.i+len(s)] == s
 }
 
 func (lx *lexer) emit(kind tokKind, s, e int) int {
@@ -196,24 +195,26 @@ func (lx *lexer) comment(s, e int) {
 		line := lx.src[s] == '#' || lx.src[s] == '/' && s+1 < len(lx.src) && lx.src[s+1] == '/'
 		lx.comments = append(lx.comments, comment{int32(s), int32(e), line})
 	}
-	if bytes.IndexByte(lx.src[s:e], '\n') >= 0 {
+	if strings.IndexByte(lx.src[s:e], '\n') >= 0 {
 		lx.nl = true
 	}
 }
 
 func (lx *lexer) run() {
 	src := lx.src
-	php := lx.lang == corpus.PHP
-	if php && (bytes.Contains(src, []byte("<?php")) || bytes.Contains(src, []byte("<?="))) {
+	classes := &lx.t.cls
+	prefixes := lx.t.stringPrefixes
+	tags := lx.t.openTags
+	if tags && (strings.Contains(src, "<?php") || strings.Contains(src, "<?=")) {
 		lx.skipHTML()
 	}
 	for lx.i < len(src) && len(lx.toks) < maxTokens {
 		c := src[lx.i]
-		cls := byteClass[c]
+		cls := classes[c]
 		switch {
 		case cls&clsSpace != 0:
 			i := lx.i + 1
-			for i < len(src) && byteClass[src[i]]&clsSpace != 0 {
+			for i < len(src) && classes[src[i]]&clsSpace != 0 {
 				i++
 			}
 			lx.i = i
@@ -225,7 +226,7 @@ func (lx *lexer) run() {
 				lx.heredocBodies()
 			}
 			continue
-		case cls&clsIdentStart != 0 && (lx.lang != corpus.Python || !lx.quoteSoon()):
+		case cls&clsIdentStart != 0 && (!prefixes || !lx.quoteSoon()):
 			lx.ident() // the common case, with no comment or string possible here
 			continue
 		case cls&clsBracket != 0:
@@ -235,12 +236,12 @@ func (lx *lexer) run() {
 		if cls&clsComment != 0 && lx.commentOrSkip() {
 			continue
 		}
-		if php && lx.hasPrefix("?>") {
+		if tags && lx.hasPrefix("?>") {
 			lx.i += 2
 			lx.skipHTML()
 			continue
 		}
-		if cls&clsString != 0 && lx.stringLiteral() {
+		if cls&clsString != 0 && lx.t.strings(lx) {
 			continue
 		}
 		switch {
@@ -271,7 +272,7 @@ func (lx *lexer) quoteSoon() bool {
 
 // skipHTML skips PHP inline HTML up to the next opening tag.
 func (lx *lexer) skipHTML() {
-	j := bytes.Index(lx.src[lx.i:], []byte("<?"))
+	j := strings.Index(lx.src[lx.i:], "<?")
 	if j < 0 {
 		lx.i = len(lx.src)
 		return
@@ -289,15 +290,14 @@ func (lx *lexer) skipHTML() {
 func (lx *lexer) commentOrSkip() bool {
 	src, i := lx.src, lx.i
 	c, d := src[i], lx.at(i+1)
-	slashes := lx.lang != corpus.Python && lx.lang != corpus.Ruby
-	if slashes && c == '/' && d == '/' {
+	switch {
+	case c == '/' && d == '/' && lx.t.slashComments:
 		e := lineEnd(src, i)
 		lx.comment(i, e)
 		lx.i = e
 		return true
-	}
-	if slashes && c == '/' && d == '*' {
-		e := bytes.Index(src[i+2:], []byte("*/"))
+	case c == '/' && d == '*' && lx.t.slashComments:
+		e := strings.Index(src[i+2:], "*/")
 		if e < 0 {
 			e = len(src)
 		} else {
@@ -306,24 +306,16 @@ func (lx *lexer) commentOrSkip() bool {
 		lx.comment(i, e)
 		lx.i = e
 		return true
-	}
-	if c == '#' {
-		switch lx.lang {
-		case corpus.Python, corpus.Ruby:
-		case corpus.PHP:
-			if d == '[' { // an attribute, not a comment
-				return false
-			}
-		default:
+	case c == '#' && lx.t.hashComments:
+		if d == '[' && lx.t.hashAttributes { // an attribute, not a comment
 			return false
 		}
 		e := lineEnd(src, i)
 		lx.comment(i, e)
 		lx.i = e
 		return true
-	}
-	if lx.lang == corpus.Ruby && c == '=' && (i == 0 || src[i-1] == '\n') && bytes.HasPrefix(src[i:], []byte("=begin")) {
-		e := bytes.Index(src[i:], []byte("\n=end"))
+	case c == '=' && lx.t.blockBegin && (i == 0 || src[i-1] == '\n') && strings.HasPrefix(src[i:], "=begin"):
+		e := strings.Index(src[i:], "\n=end")
 		if e < 0 {
 			e = len(src)
 		} else {
@@ -336,8 +328,8 @@ func (lx *lexer) commentOrSkip() bool {
 	return false
 }
 
-func lineEnd(src []byte, i int) int {
-	if j := bytes.IndexByte(src[i:], '\n'); j >= 0 {
+func lineEnd(src string, i int) int {
+	if j := strings.IndexByte(src[i:], '\n'); j >= 0 {
 		return i + j
 	}
 	return len(src)
@@ -351,21 +343,11 @@ func (lx *lexer) identStart() bool {
 	d := lx.at(lx.i + 1)
 	switch c {
 	case '$':
-		switch lx.lang {
-		case corpus.JS:
-			return true
-		case corpus.PHP, corpus.Ruby:
-			return isIdentStart(d)
-		}
+		return lx.t.dollarAlways || lx.t.dollarVars && isIdentStart(d)
 	case '@':
-		switch lx.lang {
-		case corpus.Ruby:
-			return isIdentStart(d) || d == '@' && isIdentStart(lx.at(lx.i+2))
-		case corpus.DotNet:
-			return isIdentStart(d)
-		}
+		return lx.t.atVars && (isIdentStart(d) || lx.t.atClassVars && d == '@' && isIdentStart(lx.at(lx.i+2)))
 	case '#':
-		return lx.lang == corpus.JS && isIdentStart(d) // #private fields
+		return lx.t.hashPrivate && isIdentStart(d) // #private fields
 	}
 	return false
 }
@@ -382,12 +364,12 @@ func (lx *lexer) ident() {
 	for i < len(src) && byteClass[src[i]]&clsIdent != 0 {
 		i++
 	}
-	if lx.lang == corpus.JS {
+	if lx.t.dollarInIdent {
 		for i < len(src) && (byteClass[src[i]]&clsIdent != 0 || src[i] == '$') {
 			i++
 		}
 	}
-	if lx.lang == corpus.Ruby && i < len(src) && (src[i] == '?' || src[i] == '!') &&
+	if lx.t.predicates && i < len(src) && (src[i] == '?' || src[i] == '!') &&
 		lx.at(i+1) != '=' && !(src[i] == '?' && lx.at(i+1) == ':') {
 		i++ // predicate and bang methods: valid?, save!
 	}
@@ -471,7 +453,7 @@ func (lx *lexer) punct() {
 			}
 		}
 	}
-	if c == ':' && lx.lang == corpus.Ruby && (isIdentStart(lx.at(s + 1))) && !lx.prevIsOperand() {
+	if c == ':' && lx.t.symbols && (isIdentStart(lx.at(s + 1))) && !lx.prevIsOperand() {
 		// :symbol
 		j := s + 1
 		for j < len(src) && isIdentByte(src[j]) {
@@ -495,13 +477,13 @@ func (lx *lexer) punctOK(p string) bool {
 	case "?.":
 		return !isDigit(lx.at(lx.i + 2))
 	case "&.":
-		return lx.lang == corpus.Ruby
+		return lx.t.safeNav
 	case "?->":
-		return lx.lang == corpus.PHP
+		return lx.t.nullsafeArrow
 	case "<-":
-		return lx.lang == corpus.Go
+		return lx.t.chanArrow
 	case ":=":
-		return lx.lang == corpus.Go || lx.lang == corpus.Python
+		return lx.t.walrus
 	}
 	return true
 }
@@ -520,7 +502,7 @@ func (lx *lexer) prevIsOperand() bool {
 	t := lx.toks[len(lx.toks)-1]
 	switch t.kind() {
 	case tkIdent:
-		return !regexKeywords[string(lx.src[t.s:t.e])]
+		return !regexKeywords[lx.src[t.s:t.e]]
 	case tkNumber, tkString, tkSymbol:
 		return true
 	case tkPunct:
@@ -530,116 +512,6 @@ func (lx *lexer) prevIsOperand() bool {
 		}
 	}
 	return false
-}
-
-// stringLiteral consumes a string-like literal if one starts here.
-func (lx *lexer) stringLiteral() bool {
-	src, i := lx.src, lx.i
-	c := src[i]
-	switch lx.lang {
-	case corpus.JS:
-		switch c {
-		case '"', '\'':
-			lx.simpleString(c, true, true)
-			return true
-		case '`':
-			lx.template()
-			return true
-		case '/':
-			if lx.at(i+1) != '/' && lx.at(i+1) != '*' && !lx.prevIsOperand() {
-				return lx.regex()
-			}
-		}
-	case corpus.Go:
-		switch c {
-		case '"', '\'':
-			lx.simpleString(c, true, true)
-			return true
-		case '`':
-			e := bytes.IndexByte(src[i+1:], '`')
-			end := len(src)
-			if e >= 0 {
-				end = i + 1 + e + 1
-			}
-			lx.emitString(i, end, i+1, min(end-1, len(src)), false)
-			lx.i = end
-			return true
-		}
-	case corpus.Python:
-		if c == '"' || c == '\'' {
-			lx.pythonString(i, i, false)
-			return true
-		}
-		if isIdentStart(c) {
-			// String prefixes: r, b, u, f, rb, br, fr, rf, t (any case).
-			j := i
-			for j < len(src) && j-i < 3 && isIdentByte(src[j]) {
-				j++
-			}
-			if j < len(src) && (src[j] == '"' || src[j] == '\'') && isStringPrefix(src[i:j]) {
-				if bytes.ContainsAny(src[i:j], "fF") {
-					q := src[j]
-					triple := j+2 < len(src) && src[j+1] == q && src[j+2] == q
-					body := j + 1
-					if triple {
-						body = j + 3
-					}
-					lx.fstringPart(i, body, q, triple)
-					return true
-				}
-				lx.pythonString(i, j, bytes.ContainsAny(src[i:j], "tT"))
-				return true
-			}
-		}
-	case corpus.Ruby:
-		return lx.rubyString()
-	case corpus.PHP:
-		switch c {
-		case '\'':
-			lx.simpleString(c, false, true)
-			return true
-		case '"':
-			lx.interpString(i, i+1, '"', false, false)
-			return true
-		case '`':
-			lx.simpleString(c, false, true)
-			return true
-		case '<':
-			if lx.hasPrefix("<<<") {
-				return lx.phpHeredoc()
-			}
-		}
-	case corpus.Java:
-		switch c {
-		case '"':
-			if lx.hasPrefix(`"""`) {
-				lx.tripleString(i, i+3, `"""`, true)
-				return true
-			}
-			lx.simpleString(c, true, true)
-			return true
-		case '\'':
-			lx.simpleString(c, true, true)
-			return true
-		}
-	case corpus.DotNet:
-		return lx.csharpString()
-	}
-	return false
-}
-
-func isStringPrefix(p []byte) bool {
-	if len(p) == 0 || len(p) > 2 {
-		return false
-	}
-	for _, c := range p {
-		switch c | 0x20 {
-		case 'r', 'b', 'u', 'f', 't':
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // simpleString consumes a quoted string with backslash escapes. With stopAtNewline an unterminated
@@ -680,7 +552,7 @@ func (lx *lexer) tripleString(s, body int, close string, escapes bool) {
 			j += 2
 			continue
 		}
-		if bytes.HasPrefix(src[j:], []byte(close)) {
+		if strings.HasPrefix(src[j:], close) {
 			lx.emitString(s, j+len(close), body, j, false)
 			lx.i = j + len(close)
 			return
@@ -688,87 +560,6 @@ func (lx *lexer) tripleString(s, body int, close string, escapes bool) {
 		j++
 	}
 	lx.emitString(s, len(src), min(body, len(src)), len(src), false)
-	lx.i = len(src)
-}
-
-// fstringPart consumes Python f-string text from body to the closing quote or the next {, as one
-// string token starting at s; {{ and }} are literal braces.
-func (lx *lexer) fstringPart(s, body int, q byte, triple bool) {
-	src := lx.src
-	for j := body; j < len(src); j++ {
-		switch c := src[j]; {
-		case c == '\\':
-			j++
-		case c == '{':
-			if j+1 < len(src) && src[j+1] == '{' {
-				j++
-				continue
-			}
-			lx.emitString(s, j+1, body, j, true)
-			lx.interps = append(lx.interps, interpFrame{depth: len(lx.stack), kind: 'f', quote: q, triple: triple})
-			lx.i = j + 1
-			return
-		case c == q && (!triple || j+2 < len(src) && src[j+1] == q && src[j+2] == q):
-			end := j + 1
-			if triple {
-				end = j + 3
-			}
-			lx.emitString(s, end, body, j, true)
-			lx.i = end
-			return
-		case c == '\n' && !triple:
-			lx.emitString(s, j, body, j, true)
-			lx.i = j
-			return
-		}
-	}
-	lx.emitString(s, len(src), min(body, len(src)), len(src), true)
-	lx.i = len(src)
-}
-
-func (lx *lexer) pythonString(s, q int, interp bool) {
-	src := lx.src
-	quote := src[q]
-	if q+2 < len(src) && src[q+1] == quote && src[q+2] == quote {
-		lx.tripleString(s, q+3, string([]byte{quote, quote, quote}), true)
-		lx.setInterp(len(lx.toks)-1, interp)
-		return
-	}
-	lx.i = q
-	lx.simpleString(quote, true, true)
-	t := &lx.toks[len(lx.toks)-1]
-	t.s = int32(s)
-	lx.setInterp(len(lx.toks)-1, interp)
-}
-
-// template consumes a JS template literal up to its end or its first ${: the code of an
-// interpolation is lexed as code, and the literal resumes after its closing brace (resume).
-func (lx *lexer) template() {
-	lx.templatePart(lx.i, lx.i+1, false)
-}
-
-// templatePart consumes template text from body (after the opening backtick or the } closing an
-// interpolation) to the closing backtick or the next ${, as one string token starting at s.
-func (lx *lexer) templatePart(s, body int, interp bool) {
-	src := lx.src
-	for j := body; j < len(src); j++ {
-		switch src[j] {
-		case '\\':
-			j++
-		case '`':
-			lx.emitString(s, j+1, body, j, interp)
-			lx.i = j + 1
-			return
-		case '$':
-			if j+1 < len(src) && src[j+1] == '{' {
-				lx.emitString(s, j+2, body, j, true)
-				lx.interps = append(lx.interps, interpFrame{depth: len(lx.stack), kind: '`', quote: '`'})
-				lx.i = j + 2
-				return
-			}
-		}
-	}
-	lx.emitString(s, len(src), min(body, len(src)), len(src), interp)
 	lx.i = len(src)
 }
 
@@ -849,13 +640,13 @@ func (lx *lexer) interpString(s, body int, q byte, verbatim, dollar bool) {
 			lx.emitString(s, j+1, body, j, interp)
 			lx.i = j + 1
 			return
-		case lx.lang == corpus.Ruby && c == '#' && j+1 < len(src) && src[j+1] == '{':
+		case lx.t.hashInterp && c == '#' && j+1 < len(src) && src[j+1] == '{':
 			// The code inside #{…} is lexed as code; the string resumes at its closing brace.
 			lx.emitString(s, j+2, body, j, true)
 			lx.interps = append(lx.interps, interpFrame{depth: len(lx.stack), kind: '"', quote: q})
 			lx.i = j + 2
 			return
-		case lx.lang == corpus.PHP && c == '$':
+		case lx.t.dollarInterp && c == '$':
 			interp = true
 		case dollar && c == '{':
 			if j+1 < len(src) && src[j+1] == '{' {
@@ -867,7 +658,7 @@ func (lx *lexer) interpString(s, body int, q byte, verbatim, dollar bool) {
 			lx.interps = append(lx.interps, interpFrame{depth: len(lx.stack), kind: 'c', quote: q, verbatim: verbatim})
 			lx.i = j + 1
 			return
-		case c == '\n' && lx.lang == corpus.DotNet && !verbatim:
+		case c == '\n' && lx.t.stringLines && !verbatim:
 			lx.emitString(s, j, body, j, interp)
 			lx.i = j
 			return
@@ -876,159 +667,6 @@ func (lx *lexer) interpString(s, body int, q byte, verbatim, dollar bool) {
 	}
 	lx.emitString(s, len(src), min(body, len(src)), len(src), interp)
 	lx.i = len(src)
-}
-
-func (lx *lexer) csharpString() bool {
-	src, i := lx.src, lx.i
-	j := i
-	interp, verbatim := false, false
-	for j < len(src) && j-i < 4 {
-		switch src[j] {
-		case '$':
-			interp = true
-			j++
-			continue
-		case '@':
-			verbatim = true
-			j++
-			continue
-		}
-		break
-	}
-	if j >= len(src) {
-		return false
-	}
-	switch src[j] {
-	case '"':
-	case '\'':
-		if j == i {
-			lx.simpleString('\'', true, true)
-			return true
-		}
-		return false
-	default:
-		return false
-	}
-	if bytes.HasPrefix(src[j:], []byte(`"""`)) { // raw string literal: closed by as many quotes
-		n := 0
-		for j+n < len(src) && src[j+n] == '"' {
-			n++
-		}
-		lx.tripleString(i, j+n, string(bytes.Repeat([]byte{'"'}, n)), false)
-		lx.setInterp(len(lx.toks)-1, interp)
-		return true
-	}
-	if !interp && !verbatim {
-		lx.simpleString('"', true, true)
-		return true
-	}
-	if !interp {
-		lx.interpString(i, j+1, '"', true, false)
-		return true
-	}
-	lx.interpString(i, j+1, '"', verbatim, true)
-	lx.setInterp(len(lx.toks)-1, true)
-	return true
-}
-
-func (lx *lexer) rubyString() bool {
-	src, i := lx.src, lx.i
-	c := src[i]
-	switch c {
-	case '\'':
-		lx.simpleString(c, false, true)
-		return true
-	case '"', '`':
-		lx.interpString(i, i+1, c, false, false)
-		return true
-	case '/':
-		if !lx.prevIsOperand() {
-			return lx.regex()
-		}
-	case '%':
-		if lx.prevIsOperand() {
-			return false
-		}
-		j := i + 1
-		if j < len(src) && bytes.IndexByte([]byte("wWiIqQrsx"), src[j]) >= 0 {
-			j++
-		}
-		if j >= len(src) {
-			return false
-		}
-		open := src[j]
-		var close byte
-		switch open {
-		case '(':
-			close = ')'
-		case '[':
-			close = ']'
-		case '{':
-			close = '}'
-		case '<':
-			close = '>'
-		case '|', '!', '/', '^', '"', '\'':
-			close = open
-		default:
-			return false
-		}
-		depth := 0
-		k := j + 1
-		for k < len(src) {
-			d := src[k]
-			if d == '\\' {
-				k += 2
-				continue
-			}
-			if d == open && close != open {
-				depth++
-			} else if d == close {
-				if depth == 0 {
-					break
-				}
-				depth--
-			}
-			k++
-		}
-		end := min(k+1, len(src))
-		lx.emitString(i, end, j+1, min(k, len(src)), true)
-		lx.i = end
-		return true
-	case '<':
-		if !lx.hasPrefix("<<") {
-			return false
-		}
-		j := i + 2
-		indent := false
-		if j < len(src) && (src[j] == '~' || src[j] == '-') {
-			indent = true
-			j++
-		}
-		quote := byte(0)
-		if j < len(src) && (src[j] == '\'' || src[j] == '"' || src[j] == '`') {
-			quote = src[j]
-			j++
-		}
-		k := j
-		for k < len(src) && (src[k] >= 'A' && src[k] <= 'Z' || src[k] == '_' || quote != 0 && isIdentByte(src[k]) || k > j && isDigit(src[k])) {
-			k++
-		}
-		if k == j {
-			return false
-		}
-		id := src[j:k]
-		if quote != 0 {
-			if k >= len(src) || src[k] != quote {
-				return false
-			}
-			k++
-		}
-		lx.emitString(i, k, k, k, true)
-		lx.heredocs = append(lx.heredocs, heredoc{id: id, indent: indent})
-		lx.i = k
-		return true
-	}
-	return false
 }
 
 // heredocBodies consumes the bodies of pending Ruby heredocs; lx.i is at the start of a line.
@@ -1041,10 +679,10 @@ func (lx *lexer) heredocBodies() {
 			le := lineEnd(src, j)
 			line := src[j:le]
 			if h.indent {
-				line = bytes.TrimLeft(line, " \t")
+				line = strings.TrimLeft(line, " \t")
 			}
-			line = bytes.TrimRight(line, "\r")
-			if bytes.Equal(line, h.id) {
+			line = strings.TrimRight(line, "\r")
+			if line == h.id {
 				lx.emitString(body, le, body, j, true)
 				lx.i = le
 				break
@@ -1059,47 +697,28 @@ func (lx *lexer) heredocBodies() {
 	lx.heredocs = lx.heredocs[:0]
 }
 
-func (lx *lexer) phpHeredoc() bool {
-	src, i := lx.src, lx.i
-	j := i + 3
-	for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
-		j++
-	}
-	quote := byte(0)
-	if j < len(src) && (src[j] == '\'' || src[j] == '"') {
+// heredocID reads the terminator of a heredoc at j (Ruby <<~EOS, PHP <<<'EOT'), bare or in one of
+// quotes: the id, its quote (0 when bare) and the index after it. idByte says which bytes an id may
+// hold.
+func (lx *lexer) heredocID(j int, quotes string, idByte func(c byte, first, quoted bool) bool) (id string, quote byte, end int, ok bool) {
+	src := lx.src
+	if j < len(src) && strings.IndexByte(quotes, src[j]) >= 0 {
 		quote = src[j]
 		j++
 	}
 	k := j
-	for k < len(src) && isIdentByte(src[k]) {
+	for k < len(src) && idByte(src[k], k == j, quote != 0) {
 		k++
 	}
 	if k == j {
-		return false
+		return "", 0, 0, false
 	}
-	id := src[j:k]
+	id = src[j:k]
 	if quote != 0 {
 		if k >= len(src) || src[k] != quote {
-			return false
+			return "", 0, 0, false
 		}
 		k++
 	}
-	body := lineEnd(src, k) + 1
-	if body > len(src) {
-		body = len(src)
-	}
-	for p := body; p < len(src); {
-		le := lineEnd(src, p)
-		line := bytes.TrimLeft(src[p:le], " \t")
-		if bytes.HasPrefix(line, id) && (len(line) == len(id) || !isIdentByte(line[len(id)])) {
-			end := le - len(line) + len(id)
-			lx.emitString(i, end, body, max(body, p-1), quote != '\'')
-			lx.i = end
-			return true
-		}
-		p = le + 1
-	}
-	lx.emitString(i, len(src), body, len(src), quote != '\'')
-	lx.i = len(src)
-	return true
+	return id, quote, k, true
 }

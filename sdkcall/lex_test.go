@@ -47,7 +47,7 @@ func TestLexIdentifiers(t *testing.T) {
 		{corpus.DotNet, "var r = \"\"\"\n  hidden \"\" hidden\n  \"\"\"; @class seen", []string{"var", "r", "@class", "seen"}},
 	}
 	for _, tt := range tests {
-		toks, _, _ := lex(tt.lang, []byte(tt.src))
+		toks, _, _ := lex(dialectOf(tt.lang), tt.src)
 		var got []string
 		for _, tk := range toks {
 			if tk.kind() == tkIdent {
@@ -62,7 +62,7 @@ func TestLexIdentifiers(t *testing.T) {
 
 func TestLexBracketsAndValues(t *testing.T) {
 	src := "f(a, { b: [1, 'x'] }, g(c)) ]"
-	toks, _, vals := lex(corpus.JS, []byte(src))
+	toks, _, vals := lex(jsDialect, src)
 	f := &analysis{toks: toks, vals: vals}
 	open := -1
 	for k, tk := range toks {
@@ -96,7 +96,7 @@ func TestLexBracketsAndValues(t *testing.T) {
 
 func TestLexNewlinesAndComments(t *testing.T) {
 	src := "a /* x\ny */ b\n// c\nd"
-	toks, comments, _ := lex(corpus.JS, []byte(src))
+	toks, comments, _ := lex(jsDialect, src)
 	if len(toks) != 3 || toks[0].nl() || !toks[1].nl() || !toks[2].nl() {
 		t.Errorf("tokens %+v", toks)
 	}

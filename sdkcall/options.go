@@ -19,6 +19,7 @@ type container struct {
 	path    []string // nested: the keys leading to it from the call's options (event, actor)
 	named   bool     // C# named arguments: the keys are the parameters themselves
 	sep     string   // what follows a key: ":", "=" or "=>"
+	insert  string   // what completion writes after a key ("" : the separator's usual spacing)
 	strKeys bool     // keys are string literals: PHP arrays, Python dicts
 }
 
@@ -80,16 +81,10 @@ func (r *resolver) containerIn(open, depth int) (container, bool) {
 	c := container{open: open, param: -1}
 	switch r.text(open) {
 	case "(":
-		switch r.lang {
-		case corpus.Python:
-			c.sep = "="
-		case corpus.Ruby, corpus.PHP:
-			c.sep = ":"
-		case corpus.DotNet:
-			c.sep, c.named = ":", true
-		default:
+		if r.d.kwargSep == "" {
 			return container{}, false
 		}
+		c.sep, c.named = r.d.kwargSep, r.d.namedArgs
 		es := r.calleeEntries(open)
 		if len(es) == 0 {
 			return container{}, false
@@ -128,67 +123,20 @@ func (r *resolver) containerIn(open, depth int) (container, bool) {
 		}
 		return c, true
 	}
-	if !r.is(open, "{") {
+	if !r.is(open, "{") || r.d.typedLiteral == nil {
 		return container{}, false
 	}
-	switch r.lang {
-	case corpus.Go:
-		c.sep = ":"
-		if r.kind(open-1) != tkIdent {
-			return container{}, false
-		}
-		start := r.chainStart(open - 1)
-		v, _ := r.evalExpr(start, open)
-		if v.kind != vOptType {
-			return container{}, false
-		}
-		c.entries, c.param = v.entries, v.param
-		return c, true
-	case corpus.DotNet:
-		c.sep = "="
-		j := open - 1
-		if r.is(j, ")") && r.toks[j].match >= 0 {
-			j = int(r.toks[j].match) - 1
-		}
-		if r.is(j, "new") { // target-typed new() { … } as an argument
-			p := int(r.toks[open].parent())
-			if p >= 0 && r.is(p, "(") {
-				if es := r.calleeEntries(p); len(es) > 0 {
-					c.entries = es
-					return c, true
-				}
-			}
-			return container{}, false
-		}
-		if r.kind(j) != tkIdent {
-			return container{}, false
-		}
-		start := r.chainStart(j)
-		if r.is(start, "new") {
-			start++
-		}
-		v, _ := r.evalExpr(start, j+1)
-		if v.kind != vOptType {
-			return container{}, false
-		}
-		c.entries, c.param = v.entries, v.param
-		return c, true
-	}
-	return container{}, false
+	return r.d.typedLiteral(r, open)
 }
 
 // literalSyntax says whether the bracket at open starts a key-value literal in this language, and how
 // its keys are written.
 func (r *resolver) literalSyntax(open int) (sep string, strKeys, ok bool) {
-	switch {
-	case r.is(open, "{") && (r.lang == corpus.JS || r.lang == corpus.Ruby):
-		return ":", false, true
-	case r.is(open, "{") && r.lang == corpus.Python:
-		return ":", true, true
-	case r.is(open, "[") && r.lang == corpus.PHP:
-		return "=>", true, true
+	l := r.d.literal
+	if l.open == 0 || !r.is(open, string(l.open)) {
+		return "", false, false
 	}
-	return "", false, false
+	return l.sep, l.strKeys, true
 }
 
 func (r *resolver) isKeySep(i int) bool {
@@ -216,8 +164,8 @@ func (r *resolver) nestedContainer(open, depth int) (container, bool) {
 		return container{}, false
 	}
 	outer, ok := r.containerIn(int(r.toks[key].parent()), depth+1)
-	if !ok && r.lang == corpus.Ruby {
-		outer, ok = r.rubyCommandContainer(key - 1)
+	if !ok && r.d.parenless {
+		outer, ok = r.commandContainer(key - 1)
 	}
 	if !ok || !r.atKeyPosition(&outer, key) {
 		return container{}, false
@@ -271,20 +219,20 @@ func (r *resolver) keyName(c *container, k int) (string, bool) {
 			return "", false
 		}
 		vs, ve := r.a.value(k)
-		return string(r.src[vs:ve]), true
+		return r.src[vs:ve], true
 	case t.kind() == tkIdent:
 		if r.is(next, c.sep) {
-			if r.lang == corpus.Ruby && c.sep == ":" && r.toks[next].s != t.e {
+			if r.d.labels && c.sep == ":" && r.toks[next].s != t.e {
 				return "", false // Ruby labels are written `email:` with no space
 			}
 			return r.text(k), true
 		}
-		if r.lang == corpus.JS && c.open >= 0 && r.is(c.open, "{") && (r.is(next, ",") || next == int(r.toks[c.open].match)) {
+		if r.d.shorthand && c.open >= 0 && r.is(c.open, "{") && (r.is(next, ",") || next == int(r.toks[c.open].match)) {
 			return r.text(k), true // shorthand property { email }
 		}
-	case (t.kind() == tkSymbol || t.kind() == tkString && !t.interp()) && r.lang == corpus.Ruby && r.is(next, "=>"):
+	case (t.kind() == tkSymbol || t.kind() == tkString && !t.interp()) && r.d.hashRockets && r.is(next, "=>"):
 		vs, ve := r.a.value(k)
-		return string(r.src[vs:ve]), true
+		return r.src[vs:ve], true
 	}
 	return "", false
 }
@@ -298,13 +246,13 @@ func (r *resolver) optionKey(k int) (e *corpus.Entry, p *corpus.Param, path []st
 	switch {
 	case open >= 0 && k-1 == open:
 	case r.is(k-1, ",") && r.toks[k-1].parent() == t.parent():
-	case r.lang == corpus.Ruby && r.kind(k-1) == tkIdent && !t.nl(): // first argument of a command call
+	case r.d.parenless && r.kind(k-1) == tkIdent && !t.nl(): // first argument of a command call
 	default:
 		return nil, nil, nil, false
 	}
 	c, ok := r.containerOf(open)
 	if !ok {
-		if c, ok = r.rubyCommandContainer(k - 1); !ok {
+		if c, ok = r.commandContainer(k - 1); !ok {
 			return nil, nil, nil, false
 		}
 	}
@@ -319,11 +267,11 @@ func (r *resolver) optionKey(k int) (e *corpus.Entry, p *corpus.Param, path []st
 	return e, p, c.path, true
 }
 
-// rubyCommandContainer recognises the arguments of a Ruby call written without parentheses
+// commandContainer recognises the arguments of a Ruby call written without parentheses
 // (`WorkOS::UserManagement.create_user email: e, password: p`); last is the token before the
 // argument in question.
-func (r *resolver) rubyCommandContainer(last int) (container, bool) {
-	callee := r.rubyCommandCallee(last)
+func (r *resolver) commandContainer(last int) (container, bool) {
+	callee := r.commandCallee(last)
 	if callee < 0 {
 		return container{}, false
 	}

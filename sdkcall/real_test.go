@@ -14,11 +14,11 @@ import (
 // .docs/organized/docs folder to run these checks against them.
 var (
 	realOnce sync.Once
-	realSyms *corpus.Symbols
+	realIdx  *Index
 	realErr  error
 )
 
-func realSymbols(t *testing.T) *corpus.Symbols {
+func realIndex(t *testing.T) *Index {
 	t.Helper()
 	dir := os.Getenv("WORKOS_DOCS_DIR")
 	if dir == "" {
@@ -27,25 +27,25 @@ func realSymbols(t *testing.T) *corpus.Symbols {
 	realOnce.Do(func() {
 		c, err := corpus.Parse(corpus.Source{Docs: os.DirFS(dir)})
 		if err == nil {
-			realSyms = c.Symbols()
+			realIdx = NewIndex(c.Symbols())
 		}
 		realErr = err
 	})
 	if realErr != nil {
 		t.Fatal(realErr)
 	}
-	return realSyms
+	return realIdx
 }
 
 // TestRealEveryMethodResolves writes a call of every method entry the way its SDK spells it and
 // checks that At finds that entry.
 func TestRealEveryMethodResolves(t *testing.T) {
-	s := realSymbols(t)
+	s := realIndex(t)
 	n := 0
 	for _, lang := range corpus.SDKLanguages {
-		for _, m := range s.Modules(lang) {
-			sp := strings.TrimLeft(s.ModuleSpelling(lang, m), "$")
-			for _, e := range s.Methods(lang, m) {
+		for _, m := range s.Symbols().Modules(lang) {
+			sp := strings.TrimLeft(s.Symbols().ModuleSpelling(lang, m), "$")
+			for _, e := range s.Symbols().Methods(lang, m) {
 				name := callName(e)
 				var src string
 				switch lang {
@@ -59,7 +59,7 @@ func TestRealEveryMethodResolves(t *testing.T) {
 				case corpus.Ruby:
 					src = rbHead + "WorkOS::" + sp + "." + name + "‸()"
 				case corpus.PHP:
-					src = "<?php\n$x = new WorkOS\\" + s.ModuleSpelling(corpus.Ruby, m) + "();\n$x->" + name + "‸();"
+					src = "<?php\n$x = new WorkOS\\" + s.Symbols().ModuleSpelling(corpus.Ruby, m) + "();\n$x->" + name + "‸();"
 				case corpus.Java:
 					src = javaHead + "WorkOS workos = new WorkOS(k);\nworkos." + sp + "." + name + "‸();"
 				case corpus.DotNet:
@@ -80,7 +80,7 @@ func TestRealEveryMethodResolves(t *testing.T) {
 }
 
 func TestRealSnippets(t *testing.T) {
-	s := realSymbols(t)
+	s := realIndex(t)
 	const create = "https://workos.com/docs/reference/authkit/user/create"
 	tests := []struct {
 		lang   corpus.Language

@@ -3,8 +3,6 @@ package sdkcall
 import (
 	"sort"
 	"strings"
-	"sync"
-	"unsafe"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 )
@@ -48,10 +46,11 @@ type value struct {
 type resolver struct {
 	f     *File
 	a     *analysis
-	src   []byte
+	src   string
 	toks  []token
 	s     *corpus.Symbols
-	lang  corpus.Language
+	lang  corpus.Language // the symbol table's language of the file
+	d     *dialect
 	ix    *symIndex
 	memo  map[int64]value // by bindID
 	busy  map[int64]bool
@@ -60,8 +59,8 @@ type resolver struct {
 	depth int
 }
 
-func (f *File) resolver(s *corpus.Symbols) *resolver {
-	return &resolver{f: f, a: f.a, src: f.Text, toks: f.a.toks, s: s, lang: f.Lang, ix: indexFor(s, f.Lang)}
+func (f *File) resolver(ix *Index) *resolver {
+	return &resolver{f: f, a: f.a, src: f.Text, toks: f.a.toks, s: ix.symbols, lang: f.Lang, d: f.d, ix: ix.of(f.Lang)}
 }
 
 const maxDepth = 16
@@ -76,7 +75,7 @@ func (r *resolver) text(i int) string {
 	if t.e <= t.s {
 		return ""
 	}
-	return unsafe.String(&r.src[t.s], int(t.e-t.s))
+	return r.src[t.s:t.e]
 }
 
 func (r *resolver) is(i int, s string) bool {
@@ -90,7 +89,7 @@ func (r *resolver) is(i int, s string) bool {
 	if len(s) == 1 {
 		return r.src[t.s] == s[0]
 	}
-	return string(r.src[t.s:t.e]) == s
+	return r.src[t.s:t.e] == s
 }
 
 func (r *resolver) kind(i int) tokKind {
@@ -109,11 +108,11 @@ func (r *resolver) isSep(i int) bool {
 	case ".", "?.", "&.":
 		return true
 	case "->", "?->":
-		return r.lang == corpus.PHP
+		return r.d.seps&sepArrow != 0
 	case "::":
-		return r.lang == corpus.Ruby || r.lang == corpus.PHP
+		return r.d.seps&sepColons != 0
 	case "\\":
-		return r.lang == corpus.PHP
+		return r.d.seps&sepBackslash != 0
 	}
 	return false
 }
@@ -130,7 +129,7 @@ func (r *resolver) chainStart(i int) int {
 			break
 		}
 		q := p - 1
-		if r.lang == corpus.JS && r.is(q, "!") { // TS non-null assertion
+		if r.d.nonNull && r.is(q, "!") { // TS non-null assertion
 			q--
 		}
 		if q < 0 {
@@ -175,9 +174,9 @@ func (r *resolver) chainStart(i int) int {
 	return r.withPrefix(j)
 }
 
-// withPrefix extends a chain start over `new` and a PHP leading namespace separator.
+// withPrefix extends a chain start over `new` and a leading namespace separator (PHP \WorkOS\SSO).
 func (r *resolver) withPrefix(j int) int {
-	if r.lang == corpus.PHP && r.is(j-1, "\\") {
+	if r.d.seps&sepBackslash != 0 && r.is(j-1, "\\") {
 		j--
 	}
 	if r.is(j-1, "new") {
@@ -198,113 +197,111 @@ func (r *resolver) evalExpr(i, end int) (value, int) {
 	r.depth++
 	defer func() { r.depth-- }()
 
-	newOp := false
-	for i < end {
-		switch r.text(i) {
-		case "await", "yield", "&", "*", "go", "defer", "return":
-			i++
-			continue
-		case "new":
-			newOp = true
-			i++
-			continue
-		case "\\":
-			if r.lang == corpus.PHP {
-				i++
-				continue
-			}
-		}
-		break
-	}
+	i, newOp := r.skipPrefix(i, end)
 	if i >= end {
 		return value{}, end
 	}
-	var v value
+	v, i, ok := r.evalOperand(i, end)
+	if !ok {
+		return v, i
+	}
+	return r.evalPostfix(v, i, end, newOp)
+}
+
+// skipPrefix skips the prefix operators that do not change what the SDK sees (await, &, *, return,
+// a leading namespace separator) and reports a `new`.
+func (r *resolver) skipPrefix(i, end int) (int, bool) {
+	newOp := false
+	for ; i < end; i++ {
+		switch r.text(i) {
+		case "await", "yield", "&", "*", "go", "defer", "return":
+		case "new":
+			newOp = true
+		case "\\":
+			if r.d.seps&sepBackslash == 0 {
+				return i, newOp
+			}
+		default:
+			return i, newOp
+		}
+	}
+	return i, newOp
+}
+
+// evalOperand evaluates the operand at token i: a literal, a name, a loader call, a parenthesized
+// expression or a collection literal. ok is false when the expression ends there.
+func (r *resolver) evalOperand(i, end int) (v value, next int, ok bool) {
 	t := r.toks[i]
 	switch t.kind() {
 	case tkString, tkNumber, tkSymbol:
-		v = value{kind: vForeign}
-		i++
+		return value{kind: vForeign}, i + 1, true
 	case tkIdent:
-		if pkg, next, ok := r.requireCall(i); ok {
-			v, i = pkg, next
-			break
+		if pkg, next, ok := r.loaderCall(i); ok {
+			return pkg, next, true
 		}
-		if r.lang == corpus.PHP && (r.is(i+1, "\\") || r.is(i-1, "\\")) && r.is(i, "WorkOS") {
+		if q := r.d.qualifiedSDK; q != "" && (r.is(i+1, q) || r.is(i-1, q)) && r.is(i, "WorkOS") {
 			// A qualified name (WorkOS\SSO, \WorkOS\SSO) starts at the SDK's namespace, whatever
 			// `use WorkOS\WorkOS;` made of the bare name.
-			v = value{kind: vNamespace}
-		} else {
-			v = r.base(i)
+			return value{kind: vNamespace}, i + 1, true
 		}
-		i++
+		return r.base(i), i + 1, true
 	case tkPunct:
+		m := int(t.match)
 		switch r.text(i) {
 		case "(":
-			m := int(t.match)
 			if m < 0 {
-				return value{}, end
+				return value{}, end, false
 			}
 			v, _ = r.evalExpr(i+1, m)
-			i = m + 1
+			return v, m + 1, true
 		case "{", "[":
-			v = value{kind: vForeign}
-			if m := int(t.match); m > i {
-				i = m + 1
-			} else {
-				return v, end
+			if m > i {
+				return value{kind: vForeign}, m + 1, true
 			}
-		default:
-			return value{}, i
+			return value{kind: vForeign}, end, false
 		}
 	}
+	return value{}, i, false
+}
+
+// evalPostfix applies what follows an operand: members, calls, composite literals, indexes.
+func (r *resolver) evalPostfix(v value, i, end int, newOp bool) (value, int) {
 	for i < end {
+		var ok bool
 		switch {
 		case r.isSep(i) && r.kind(i+1) == tkIdent:
 			name := r.text(i + 1)
-			if r.lang == corpus.Ruby && name == "new" {
+			i += 2
+			if name == r.d.newMember && name != "" {
 				v = r.call(v, true)
-				i += 2
 				if r.is(i, "(") && r.toks[i].match > 0 {
 					i = int(r.toks[i].match) + 1
 				}
 				continue
 			}
 			v = r.member(v, name)
-			i += 2
-			if r.lang == corpus.Ruby && (v.kind == vMethod || v.kind == vFunc) && !r.is(i, "(") {
+			if r.d.parenless && (v.kind == vMethod || v.kind == vFunc) && !r.is(i, "(") {
 				v = r.call(v, false) // Ruby calls need no parentheses: `users = UserManagement.list_users limit: 5`
 			}
+			continue
 		case r.is(i, "("):
-			v = r.call(v, newOp)
-			newOp = false
-			m := int(r.toks[i].match)
-			if m < 0 {
-				return v, end
-			}
-			i = m + 1
-		case r.is(i, "{") && (r.lang == corpus.Go || r.lang == corpus.DotNet && newOp) && !r.toks[i].nl():
-			v = r.call(v, true)
-			newOp = false
-			m := int(r.toks[i].match)
-			if m < 0 {
-				return v, end
-			}
-			i = m + 1
+			v, newOp = r.call(v, newOp), false
+		case r.is(i, "{") && r.composes(newOp) && !r.toks[i].nl():
+			v, newOp = r.call(v, true), false
 		case r.is(i, "["):
 			v = r.index(v)
-			m := int(r.toks[i].match)
-			if m < 0 {
-				return v, end
-			}
-			i = m + 1
-		case r.is(i, "!") && r.lang == corpus.JS && r.isSep(i+1):
+		case r.is(i, "!") && r.d.nonNull && r.isSep(i+1):
 			i++
+			continue
 		default:
 			if newOp {
 				v = r.call(v, true)
 			}
 			return v, i
+		}
+		// Past the bracketed group opening at i; an unclosed one ends the expression.
+		if i, ok = int(r.toks[i].match)+1, r.toks[i].match >= 0; !ok {
+			return v, end
 		}
 	}
 	if newOp && end == len(r.toks) {
@@ -313,21 +310,9 @@ func (r *resolver) evalExpr(i, end int) (value, int) {
 	return v, i
 }
 
-// requireCall recognises require("pkg") and import("pkg") in JS.
-func (r *resolver) requireCall(i int) (value, int, bool) {
-	if r.lang != corpus.JS || !(r.is(i, "require") || r.is(i, "import")) || !r.is(i+1, "(") ||
-		r.kind(i+2) != tkString || !r.is(i+3, ")") {
-		return value{}, 0, false
-	}
-	vs, ve := r.a.value(i + 2)
-	p := string(r.src[vs:ve])
-	switch {
-	case isWorkOSJSPackage(p):
-		return value{kind: vNamespace}, i + 4, true
-	case isRelativePath(p):
-		return value{kind: vUnknown}, i + 4, true
-	}
-	return value{kind: vForeign}, i + 4, true
+// composes reports whether `{` after a value constructs it (Go T{…}, C# new T { … }).
+func (r *resolver) composes(newOp bool) bool {
+	return r.d.composite == compositeAlways || r.d.composite == compositeAfterNew && newOp
 }
 
 func (r *resolver) index(v value) value {
@@ -361,7 +346,7 @@ func (r *resolver) base(i int) value {
 		}
 	}
 	if imp, ok := r.a.imports[name]; ok {
-		v := r.evalImport(imp, name)
+		v := r.d.evalImport(r, imp)
 		if v.kind != vUnknown {
 			return v
 		}
@@ -370,6 +355,8 @@ func (r *resolver) base(i int) value {
 	if r.a.localDefs[name] {
 		return value{kind: vLocal}
 	}
+	// Not bound, imported or defined in this file: what the name alone says. (Across files, a Go
+	// package-level name of a sibling file or a class declared elsewhere is asked for here.)
 	v := r.byName(name, !evidence)
 	if sdkResult && v.kind == vModule {
 		// A value the SDK returned, named after a module: `session = loadSealedSession(…)`.
@@ -490,19 +477,33 @@ func (r *resolver) evalType(i int) value {
 	return value{kind: vLocal}
 }
 
+// loaderCall recognises a call that loads a package by name (JS require("pkg"), import("pkg")).
+func (r *resolver) loaderCall(i int) (value, int, bool) {
+	if !r.d.loaders[r.text(i)] || !r.is(i+1, "(") || r.kind(i+2) != tkString || !r.is(i+3, ")") {
+		return value{}, 0, false
+	}
+	vs, ve := r.a.value(i + 2)
+	return r.d.specifier(r.src[vs:ve]), i + 4, true
+}
+
+// fromProject is the value of a name that another file of the project defines: an import of a
+// project file (JS `./lib/workos`, Python `from .auth import client`). Nothing is known of it
+// within one file. This is the one place where a workspace will answer (the client exported by
+// lib/workos.ts, a function returning one): a value kind for "ask the environment" plugs in here.
+func (r *resolver) fromProject(_ importRef) value {
+	return value{kind: vUnknown}
+}
+
+// foreignImport is the value of what another library exports.
+func foreignImport(*resolver, importRef) value { return value{kind: vForeign} }
+
 // byName applies what a name alone says: the client classes, the SDK namespace, module classes,
 // names containing "workos", and module names.
 func (r *resolver) byName(name string, simple bool) value {
 	key := strings.TrimLeft(name, "$@")
 	switch {
 	case key == "WorkOS":
-		switch r.lang {
-		case corpus.JS, corpus.Java:
-			return value{kind: vClientClass}
-		case corpus.Go:
-			return value{kind: vUnknown, simple: simple}
-		}
-		return value{kind: vNamespace}
+		return value{kind: r.d.sdkName, simple: simple && r.d.sdkName == vUnknown}
 	case isClientClass(key):
 		return value{kind: vClientClass}
 	}
@@ -511,7 +512,7 @@ func (r *resolver) byName(name string, simple bool) value {
 			return o
 		}
 	}
-	if m, ok := r.moduleOf(key); ok && key[0] >= 'A' && key[0] <= 'Z' && r.lang != corpus.JS && r.lang != corpus.Go {
+	if m, ok := r.moduleOf(key); ok && key[0] >= 'A' && key[0] <= 'Z' && r.d.moduleClasses {
 		return value{kind: vModule, module: m} // a module class: UserManagementService, WorkOS::SSO
 	}
 	if containsFold(key, "workos") {
@@ -580,84 +581,14 @@ func (r *resolver) findModule(name string) (string, bool) {
 	if m, ok := try(name); ok {
 		return m, true
 	}
-	if r.lang == corpus.Java {
-		for _, suf := range []string{"Api", "API", "Client"} {
-			if n, ok := strings.CutSuffix(name, suf); ok && n != "" {
-				if m, ok := try(n); ok {
-					return m, true
-				}
+	for _, suf := range r.d.moduleSuffixes {
+		if n, ok := strings.CutSuffix(name, suf); ok && n != "" {
+			if m, ok := try(n); ok {
+				return m, true
 			}
 		}
 	}
 	return "", false
-}
-
-func (r *resolver) evalImport(imp importRef, local string) value {
-	ns := value{kind: vNamespace}
-	switch r.lang {
-	case corpus.JS:
-		if !imp.wk {
-			if imp.rel {
-				return value{kind: vUnknown}
-			}
-			return value{kind: vForeign}
-		}
-		switch imp.name {
-		case "*":
-			return ns
-		case "default":
-			if imp.path == "@workos-inc/node" {
-				return value{kind: vClientClass}
-			}
-			return ns
-		}
-		return r.member(ns, imp.name)
-	case corpus.Go:
-		if !imp.wk {
-			return value{kind: vForeign}
-		}
-		if m, ok := r.moduleOf(goPackageName(imp.path)); ok {
-			return value{kind: vModule, module: m}
-		}
-		if s, ok := r.s.Module(goPackageName(imp.path)); ok {
-			return value{kind: vWk, module: s}
-		}
-		return value{kind: vWk}
-	case corpus.Python:
-		if !imp.wk {
-			if imp.rel || strings.Contains(strings.ToLower(imp.path), "workos") {
-				return value{kind: vUnknown}
-			}
-			return value{kind: vForeign}
-		}
-		if imp.name == "" {
-			if imp.path == "workos" {
-				return ns
-			}
-			parts := strings.Split(imp.path, ".")
-			return r.member(ns, parts[len(parts)-1])
-		}
-		return r.member(ns, imp.name)
-	case corpus.PHP:
-		if !imp.wk {
-			return value{kind: vForeign}
-		}
-		v := ns
-		parts := strings.Split(imp.path, "\\")
-		for _, p := range parts[1:] {
-			v = r.member(v, p)
-		}
-		return v
-	case corpus.Java:
-		if !imp.wk {
-			return value{kind: vForeign}
-		}
-		return r.member(ns, imp.name)
-	}
-	if imp.wk {
-		return ns
-	}
-	return value{kind: vForeign}
 }
 
 // member evaluates v.name.
@@ -669,49 +600,9 @@ func (r *resolver) member(v value, name string) value {
 		}
 		return value{kind: vWk}
 	case vNamespace:
-		switch {
-		case isClientClass(name) || name == "Client" && r.lang == corpus.Ruby:
-			return value{kind: vClientClass}
-		case name == "client" && r.lang == corpus.Python:
-			return value{kind: vClient}
-		}
-		if m, ok := r.moduleOf(name); ok {
-			return value{kind: vModule, module: m}
-		}
-		if ts := r.s.Type(r.lang, name); len(ts) > 0 {
-			return value{kind: vType, entries: ts}
-		}
-		if fs := r.functionsNamed(name); len(fs) > 0 {
-			return value{kind: vFunc, entries: fs}
-		}
-		if o, ok := r.optType(name, ""); ok {
-			return o
-		}
-		if name != "" && name[0] >= 'A' && name[0] <= 'Z' {
-			return v // a nested namespace: WorkOS\Resource, WorkOS::Types
-		}
-		return value{kind: vWk}
+		return r.namespaceMember(v, name)
 	case vModule:
-		if v.weak && !compoundName(name) {
-			return value{kind: vWk, module: v.module, guess: true, weak: true}
-		}
-		if es := r.s.Method(r.lang, v.module, name); len(es) > 0 {
-			return value{kind: vMethod, module: v.module, guess: v.guess, entries: es}
-		}
-		if es := r.methodFold(v.module, name); len(es) > 0 {
-			// The SDK spells initialisms its own way: Go GetLogoutURL for the docs' GetLogoutUrl.
-			return value{kind: vMethod, module: v.module, guess: v.guess, entries: es}
-		}
-		if ts := r.typesIn(name, v.module); len(ts) > 0 {
-			return value{kind: vType, entries: ts}
-		}
-		if o, ok := r.optType(name, v.module); ok {
-			return o
-		}
-		if r.lang == corpus.Go && (name == "Client" || name == "DefaultClient" || strings.HasPrefix(name, "New")) {
-			return v
-		}
-		return value{kind: vWk, module: v.module, guess: v.guess, weak: v.weak}
+		return r.moduleMember(v, name)
 	case vLocal:
 		if bv, ok := r.bound(strings.TrimLeft(name, "$@"), 1<<30); ok && (bv.kind != vUnknown || bv.prop) {
 			return bv
@@ -747,6 +638,58 @@ func (r *resolver) member(v value, name string) value {
 		return value{kind: vResult}
 	}
 	return value{kind: vForeign}
+}
+
+// namespaceMember evaluates a member of the SDK namespace: the client class or a client, a module
+// class, an object type, a free function, an options type, or a nested namespace.
+func (r *resolver) namespaceMember(v value, name string) value {
+	switch {
+	case isClientClass(name) || name == r.d.nsClientClass && name != "":
+		return value{kind: vClientClass}
+	case name == r.d.nsClient && name != "":
+		return value{kind: vClient}
+	}
+	if m, ok := r.moduleOf(name); ok {
+		return value{kind: vModule, module: m}
+	}
+	if ts := r.s.Type(r.lang, name); len(ts) > 0 {
+		return value{kind: vType, entries: ts}
+	}
+	if fs := r.functionsNamed(name); len(fs) > 0 {
+		return value{kind: vFunc, entries: fs}
+	}
+	if o, ok := r.optType(name, ""); ok {
+		return o
+	}
+	if name != "" && name[0] >= 'A' && name[0] <= 'Z' {
+		return v // a nested namespace: WorkOS\Resource, WorkOS::Types
+	}
+	return value{kind: vWk}
+}
+
+// moduleMember evaluates a member of a module: its methods (in the SDK's own spelling of initialisms
+// too), its types and options types.
+func (r *resolver) moduleMember(v value, name string) value {
+	if v.weak && !compoundName(name) {
+		return value{kind: vWk, module: v.module, guess: true, weak: true}
+	}
+	if es := r.s.Method(r.lang, v.module, name); len(es) > 0 {
+		return value{kind: vMethod, module: v.module, guess: v.guess, entries: es}
+	}
+	if es := r.methodFold(v.module, name); len(es) > 0 {
+		// The SDK spells initialisms its own way: Go GetLogoutURL for the docs' GetLogoutUrl.
+		return value{kind: vMethod, module: v.module, guess: v.guess, entries: es}
+	}
+	if ts := r.typesIn(name, v.module); len(ts) > 0 {
+		return value{kind: vType, entries: ts}
+	}
+	if o, ok := r.optType(name, v.module); ok {
+		return o
+	}
+	if r.d.moduleSelf != nil && r.d.moduleSelf(name) {
+		return v
+	}
+	return value{kind: vWk, module: v.module, guess: v.guess, weak: v.weak}
 }
 
 // call evaluates calling (or constructing with new) v.
@@ -846,44 +789,6 @@ type optRef struct {
 	qual  string // module named by the type's qualifier (usermanagement.CreateUserOpts), or ""
 }
 
-var indexes sync.Map // indexKey → *indexCell
-
-// indexKey: one index per symbol table and language, since a file asks about one language only.
-type indexKey struct {
-	s    *corpus.Symbols
-	lang corpus.Language
-}
-
-type indexCell struct {
-	once sync.Once
-	ix   *symIndex
-}
-
-// Prepare derives what the lookups in langs need from a symbol table (a few milliseconds per
-// language on the real docs) so that the first question after loading the docs does not pay for it.
-func Prepare(s *corpus.Symbols, langs ...corpus.Language) {
-	for _, l := range langs {
-		indexFor(s, l)
-	}
-}
-
-// Release forgets what was derived from s, once s is no longer in use.
-func Release(s *corpus.Symbols) {
-	for _, l := range corpus.ReferenceLanguages {
-		indexes.Delete(indexKey{s, l})
-	}
-}
-
-func indexFor(s *corpus.Symbols, lang corpus.Language) *symIndex {
-	if s == nil {
-		return &symIndex{}
-	}
-	c, _ := indexes.LoadOrStore(indexKey{s, lang}, &indexCell{})
-	cell := c.(*indexCell)
-	cell.once.Do(func() { cell.ix = buildIndex(s, lang) })
-	return cell.ix
-}
-
 func buildIndex(s *corpus.Symbols, lang corpus.Language) *symIndex {
 	ix := &symIndex{}
 	m := map[string][]optRef{}
@@ -919,7 +824,7 @@ func buildIndex(s *corpus.Symbols, lang corpus.Language) *symIndex {
 			add(e)
 		}
 	}
-	if lang == corpus.Java || lang == corpus.DotNet {
+	if dialectOf(lang).optionsNamedAfterCalls {
 		// The SDKs name a call's options class after the call (listDirectoryUsers →
 		// ListDirectoryUsersOptions) even where the docs spell the type differently.
 		for _, mod := range s.Modules(lang) {

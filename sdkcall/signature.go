@@ -1,7 +1,7 @@
 package sdkcall
 
 import (
-	"bytes"
+	"strings"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 )
@@ -10,11 +10,11 @@ import (
 // is in (commas at depth zero; strings and comments never count) and, inside an options object,
 // kwargs, hash, array or opts struct, which option is being written. Ruby calls written without
 // parentheses count too.
-func (f *File) Signature(s *corpus.Symbols, offset int) (SignatureContext, bool) {
-	if !f.ready(s, offset) || f.Lang == corpus.Curl || f.a.inComment(offset) {
+func (f *File) Signature(ix *Index, offset int) (SignatureContext, bool) {
+	if !f.ready(ix, offset) || f.d.shell || f.a.inComment(offset) {
 		return SignatureContext{}, false
 	}
-	r := f.resolver(s)
+	r := f.resolver(ix)
 	prev := f.a.lastBefore(offset)
 	if prev < 0 {
 		return SignatureContext{}, false
@@ -35,23 +35,23 @@ func (f *File) Signature(s *corpus.Symbols, offset int) (SignatureContext, bool)
 		}
 		open = int(r.toks[open].parent())
 	}
-	if r.lang == corpus.Ruby {
-		return r.rubyCommandSignature(prev, offset)
+	if r.d.parenless {
+		return r.commandSignature(prev, offset)
 	}
 	return SignatureContext{}, false
 }
 
 func isOpen(s string) bool { return s == "(" || s == "[" || s == "{" }
 
-// rubyCommandSignature is the signature of a Ruby call written without parentheses
+// commandSignature is the signature of a Ruby call written without parentheses
 // (`WorkOS::UserManagement.create_user email: e, ‸`) whose arguments hold offset.
-func (r *resolver) rubyCommandSignature(prev, offset int) (SignatureContext, bool) {
-	callee := r.rubyCommandCallee(prev)
+func (r *resolver) commandSignature(prev, offset int) (SignatureContext, bool) {
+	callee := r.commandCallee(prev)
 	if callee < 0 || offset <= int(r.toks[callee].e) {
 		return SignatureContext{}, false
 	}
 	// A line break after the last argument ends the statement (unless the line ends with a comma).
-	if !r.is(prev, ",") && bytes.IndexByte(r.src[r.toks[prev].e:offset], '\n') >= 0 {
+	if !r.is(prev, ",") && strings.IndexByte(r.src[r.toks[prev].e:offset], '\n') >= 0 {
 		return SignatureContext{}, false
 	}
 	if prev == callee && offset == int(r.toks[callee].e) {
@@ -122,13 +122,8 @@ func (r *resolver) isKeywordArg(k int) bool {
 	if r.kind(k) != tkIdent {
 		return false
 	}
-	switch r.text(k + 1) {
-	case "=":
-		return r.lang == corpus.Python
-	case ":":
-		return r.lang == corpus.Ruby || r.lang == corpus.PHP || r.lang == corpus.DotNet
-	}
-	return false
+	sep := r.d.kwargSep
+	return sep != "" && r.is(k+1, sep)
 }
 
 // keywordArgs collects the keywords of the arguments before the one starting at upto.
@@ -206,7 +201,7 @@ func (r *resolver) currentKey(c *container, lit, last, offset int) string {
 	if r.kind(keyStart) == tkIdent || c.strKeys && r.kind(keyStart) == tkString {
 		// still being typed: no separator yet
 		vs, ve := r.a.value(keyStart)
-		return string(r.src[vs:ve])
+		return r.src[vs:ve]
 	}
 	return ""
 }

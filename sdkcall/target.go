@@ -9,7 +9,7 @@ import (
 
 // tokenAt finds the token containing offset. When offset is just past an identifier (the cursor at
 // the end of a word) and no other token starts there, the identifier counts.
-func (a *analysis) tokenAt(src []byte, offset int) (int, bool) {
+func (a *analysis) tokenAt(src string, offset int) (int, bool) {
 	toks := a.toks
 	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].s) > offset }) - 1
 	if k < 0 {
@@ -42,24 +42,24 @@ func (a *analysis) inComment(offset int) bool {
 	return k < len(cs) && int(cs[k].s) < offset && (offset < int(cs[k].e) || offset == int(cs[k].e) && cs[k].line)
 }
 
-func (f *File) ready(s *corpus.Symbols, offset int) bool {
-	return f != nil && f.a != nil && s != nil && f.a.uses && offset >= 0 && offset <= len(f.Text)
+func (f *File) ready(ix *Index, offset int) bool {
+	return f != nil && f.a != nil && ix.Symbols() != nil && f.a.uses && offset >= 0 && offset <= len(f.Text)
 }
 
 // At says what the cursor at byte offset is on: a resolved SDK call, a module, an option key, an
 // object type, an event name or an HTTP endpoint. Files that do not use a WorkOS SDK have no targets.
-func (f *File) At(s *corpus.Symbols, offset int) (Target, bool) {
-	if !f.ready(s, offset) {
+func (f *File) At(ix *Index, offset int) (Target, bool) {
+	if !f.ready(ix, offset) {
 		return Target{}, false
 	}
-	if f.Lang == corpus.Curl {
-		return f.endpointAt(s, offset)
+	if f.d.shell {
+		return f.endpointAt(ix.symbols, offset)
 	}
 	k, ok := f.a.tokenAt(f.Text, offset)
 	if !ok {
 		return Target{}, false
 	}
-	r := f.resolver(s)
+	r := f.resolver(ix)
 	return r.targetAt(k, true)
 }
 
@@ -68,19 +68,7 @@ func (r *resolver) targetAt(k int, options bool) (Target, bool) {
 	t := r.toks[k]
 	switch t.kind() {
 	case tkString:
-		if t.interp() {
-			return Target{}, false
-		}
-		vs, ve := r.a.value(k)
-		if options {
-			if e, p, path, ok := r.optionKey(k); ok { // 'organizationId' => … in a PHP array, "action": … in a dict
-				return Target{Kind: TargetOption, Start: vs, End: ve, Entries: []*corpus.Entry{e}, Option: p, OptionPath: path}, true
-			}
-		}
-		if ev, ok := r.s.Event(string(r.src[vs:ve])); ok {
-			return Target{Kind: TargetEvent, Start: vs, End: ve, Event: ev}, true
-		}
-		return Target{}, false
+		return r.stringTarget(k, options)
 	case tkIdent:
 	default:
 		return Target{}, false
@@ -133,27 +121,10 @@ func (r *resolver) targetAt(k int, options bool) (Target, bool) {
 	// A name on a receiver we know nothing about: the SDK's methods of that name. Only compound
 	// names (createUser, list_users): one-word methods (get, refresh, verify) are everywhere.
 	if hasRecv && recv.kind == vUnknown && recv.simple && !r.a.localDefs[name] && compoundName(name) {
-		var cands []*corpus.Entry
-		for _, e := range r.s.Named(r.lang, name) {
-			if e.Kind == corpus.KindMethod {
-				cands = append(cands, e)
-			}
-		}
-		if len(cands) == 0 {
-			return Target{}, false
-		}
-		tg := span(TargetCall)
-		tg.Entries = cands
-		for _, e := range cands[1:] {
-			if e.ID != cands[0].ID || e.ID == "" {
-				tg.Kind = TargetAmbiguous
-				break
-			}
-		}
-		return tg, true
+		return r.methodsNamed(span(TargetCall), name)
 	}
 	// C#/Java: an SDK type name written bare in a type position (using WorkOS; / import com.workos.*).
-	if !hasRecv && (r.lang == corpus.DotNet || r.lang == corpus.Java) && v.kind == vUnknown && r.typePosition(k) {
+	if !hasRecv && r.d.typesBeforeNames && v.kind == vUnknown && r.typePosition(k) {
 		if ts := r.s.Type(r.lang, name); len(ts) > 0 {
 			tg := span(TargetType)
 			tg.Entries = ts
@@ -161,6 +132,46 @@ func (r *resolver) targetAt(k int, options bool) (Target, bool) {
 		}
 	}
 	return Target{}, false
+}
+
+// stringTarget resolves the string token k: an option key of a string-keyed literal ('email' => in a
+// PHP array, "action": in a dict) or an event name.
+func (r *resolver) stringTarget(k int, options bool) (Target, bool) {
+	if r.toks[k].interp() {
+		return Target{}, false
+	}
+	vs, ve := r.a.value(k)
+	if options {
+		if e, p, path, ok := r.optionKey(k); ok {
+			return Target{Kind: TargetOption, Start: vs, End: ve, Entries: []*corpus.Entry{e}, Option: p, OptionPath: path}, true
+		}
+	}
+	if ev, ok := r.s.Event(r.src[vs:ve]); ok {
+		return Target{Kind: TargetEvent, Start: vs, End: ve, Event: ev}, true
+	}
+	return Target{}, false
+}
+
+// methodsNamed is the target of a method name on an unknown receiver: the SDK's methods of that
+// name, ambiguous when they are different operations.
+func (r *resolver) methodsNamed(tg Target, name string) (Target, bool) {
+	var cands []*corpus.Entry
+	for _, e := range r.s.Named(r.lang, name) {
+		if e.Kind == corpus.KindMethod {
+			cands = append(cands, e)
+		}
+	}
+	if len(cands) == 0 {
+		return Target{}, false
+	}
+	tg.Entries = cands
+	for _, e := range cands[1:] {
+		if e.ID != cands[0].ID || e.ID == "" {
+			tg.Kind = TargetAmbiguous
+			break
+		}
+	}
+	return tg, true
 }
 
 // compoundName reports whether an identifier joins several words: createUser, list_users,
@@ -214,10 +225,10 @@ func isOptionsParam(p *corpus.Param) bool {
 	return strings.HasSuffix(t, "Opts") || strings.HasSuffix(t, "Options") || strings.HasSuffix(t, "Params") || strings.HasSuffix(t, "Request")
 }
 
-// rubyCommandCallee finds the method called without parentheses in the statement holding token
+// commandCallee finds the method called without parentheses in the statement holding token
 // last, or -1: the end of the statement's first member chain (after an optional `x =`).
-func (r *resolver) rubyCommandCallee(last int) int {
-	if r.lang != corpus.Ruby || last < 0 || last >= len(r.toks) {
+func (r *resolver) commandCallee(last int) int {
+	if !r.d.parenless || last < 0 || last >= len(r.toks) {
 		return -1
 	}
 	parent := r.toks[last].parent()

@@ -1,30 +1,16 @@
 package workspace
 
 import (
-	"path/filepath"
-	"strings"
-
 	"github.com/workos-lsp/workos-lsp/corpus"
 )
 
 // languageOfPath names the SDK language of a source file from its name, or "" for anything else.
-// replaced by corpus.LanguageOfPath on merge
+// Shell and .http files (curl) are not source files of a project: they import nothing and are
+// analysed only when open.
 func languageOfPath(path string) corpus.Language {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts":
-		return corpus.JS
-	case ".go":
-		return corpus.Go
-	case ".py":
-		return corpus.Python
-	case ".rb":
-		return corpus.Ruby
-	case ".php":
-		return corpus.PHP
-	case ".java":
-		return corpus.Java
-	case ".cs":
-		return corpus.DotNet
+	l, ok := corpus.LanguageOfPath(path)
+	if !ok || l == corpus.Curl {
+		return ""
 	}
-	return ""
+	return l
 }

@@ -1,6 +1,10 @@
 package mdx
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/workos-lsp/workos-lsp/corpus/langs"
+)
 
 // parseInfo reads a fence info string such as `js title="pages/login.tsx"` or
 // `json language="json" title="SSO profile"`: the language (normalised) and the title.
@@ -49,28 +53,5 @@ func parseInfo(info string) (lang, title string) {
 	return normLang(lang), title
 }
 
-// langAliases maps info-string languages to one spelling per language.
-var langAliases = map[string]string{
-	"javascript": "js", "node": "js", "nodejs": "js", "jsx": "js", "mjs": "js", "cjs": "js",
-	"typescript": "ts",
-	"sh":         "bash", "shell": "bash", "zsh": "bash", "console": "bash", "terminal": "bash", "curl": "bash",
-	"shellscript": "bash",
-	"plain":       "text", "plaintext": "text", "txt": "text", "url": "text", "none": "text",
-	"py": "python", "python3": "python",
-	"rb":     "ruby",
-	"golang": "go",
-	"cs":     "csharp", "c#": "csharp", "dotnet": "csharp", ".net": "csharp",
-	"yml":   "yaml",
-	"jsonc": "json", "json5": "json",
-	"htm": "html",
-	"kt":  "kotlin",
-}
-
-func normLang(l string) string {
-	l = strings.ToLower(strings.TrimSpace(l))
-	l = strings.TrimPrefix(l, "language-")
-	if a, ok := langAliases[l]; ok {
-		return a
-	}
-	return l
-}
+// normLang is the one spelling of a fence's language, from the language table.
+func normLang(l string) string { return langs.NormFence(l) }

@@ -1,12 +1,17 @@
 package sdkcall
 
 import (
-	"bytes"
 	"regexp"
 	"strings"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 )
+
+// curl and HTTP request files: shell scripts calling api.workos.com and .http request lines are
+// scanned line by line for API paths and event names instead of being lexed as code.
+var curlDialect = &dialect{lang: corpus.Curl, shell: true}
+
+func init() { register(curlDialect) }
 
 // endpointRef is an API path written in a curl command or an HTTP request line.
 type endpointRef struct {
@@ -22,14 +27,14 @@ var httpMethods = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPT
 
 // scanEndpoints finds API paths in shell or .http text: every path after api.workos.com, and the
 // path of request lines such as `POST /user_management/users`. Comment lines are skipped.
-func scanEndpoints(src []byte) []endpointRef {
+func scanEndpoints(src string) []endpointRef {
 	var out []endpointRef
 	lineStart := 0
 	for lineStart <= len(src) {
 		le := lineEnd(src, lineStart)
 		line := src[lineStart:le]
-		trimmed := bytes.TrimLeft(line, " \t")
-		if !bytes.HasPrefix(trimmed, []byte("#")) && !bytes.HasPrefix(trimmed, []byte("//")) {
+		trimmed := strings.TrimLeft(line, " \t")
+		if !strings.HasPrefix(trimmed, "#") && !strings.HasPrefix(trimmed, "//") {
 			out = scanLine(src, lineStart, le, out)
 		}
 		lineStart = le + 1
@@ -37,14 +42,14 @@ func scanEndpoints(src []byte) []endpointRef {
 	return out
 }
 
-func scanLine(src []byte, ls, le int, out []endpointRef) []endpointRef {
+func scanLine(src string, ls, le int, out []endpointRef) []endpointRef {
 	line := src[ls:le]
-	indent := len(line) - len(bytes.TrimLeft(line, " \t"))
+	indent := len(line) - len(strings.TrimLeft(line, " \t"))
 	// A request line: METHOD /path or METHOD https://api.workos.com/path.
 	reqMethod := ""
 	for _, m := range httpMethods {
 		rest := line[indent:]
-		if bytes.HasPrefix(rest, []byte(m+" ")) {
+		if strings.HasPrefix(rest, m+" ") {
 			reqMethod = m
 			p := indent + len(m) + 1
 			for p < len(line) && line[p] == ' ' {
@@ -53,14 +58,14 @@ func scanLine(src []byte, ls, le int, out []endpointRef) []endpointRef {
 			if p < len(line) && line[p] == '/' {
 				s, e := pathSpan(src, ls+p)
 				if e > s+1 {
-					out = append(out, endpointRef{s: s, e: e, path: string(src[s:e]), method: m})
+					out = append(out, endpointRef{s: s, e: e, path: src[s:e], method: m})
 				}
 			}
 			break
 		}
 	}
 	for from := 0; ; {
-		i := bytes.Index(line[from:], []byte(apiHost))
+		i := strings.Index(line[from:], apiHost)
 		if i < 0 {
 			break
 		}
@@ -78,13 +83,13 @@ func scanLine(src []byte, ls, le int, out []endpointRef) []endpointRef {
 			method = curlMethod(src, ls, le)
 		}
 		cs, ce := curlCommand(src, ls, le)
-		out = append(out, endpointRef{s: s, e: e, path: string(src[s:e]), method: method, cmd: string(src[cs:ce])})
+		out = append(out, endpointRef{s: s, e: e, path: src[s:e], method: method, cmd: src[cs:ce]})
 	}
 	return out
 }
 
 // pathSpan returns the extent of the URL path starting at src[p] == '/'.
-func pathSpan(src []byte, p int) (int, int) {
+func pathSpan(src string, p int) (int, int) {
 	e := p
 	for e < len(src) {
 		c := src[e]
@@ -101,13 +106,13 @@ func pathSpan(src []byte, p int) (int, int) {
 
 // curlCommand is the extent of the command around the line [ls, le): lines joined by a trailing
 // backslash or inside a quoted argument (a JSON body over several lines).
-func curlCommand(src []byte, ls, le int) (int, int) {
+func curlCommand(src string, ls, le int) (int, int) {
 	start := ls
 	for start > 0 {
 		prevEnd := start - 1 // the '\n'
-		pl := bytes.LastIndexByte(src[:prevEnd], '\n') + 1
-		prev := bytes.TrimRight(src[pl:prevEnd], " \t\r")
-		if !bytes.HasSuffix(prev, []byte("\\")) {
+		pl := strings.LastIndexByte(src[:prevEnd], '\n') + 1
+		prev := strings.TrimRight(src[pl:prevEnd], " \t\r")
+		if !strings.HasSuffix(prev, "\\") {
 			break
 		}
 		start = pl
@@ -136,9 +141,9 @@ func curlCommand(src []byte, ls, le int) (int, int) {
 
 // curlMethod reads the method of the curl command around the line [ls, le): -X/--request, else POST
 // when data is sent, else GET. The command spans lines joined by a trailing backslash.
-func curlMethod(src []byte, ls, le int) string {
+func curlMethod(src string, ls, le int) string {
 	start, end := curlCommand(src, ls, le)
-	cmd := string(src[start:end])
+	cmd := src[start:end]
 	fields := strings.Fields(strings.NewReplacer("\\\n", " ", "\\\r\n", " ").Replace(cmd))
 	data := false
 	for i, f := range fields {
@@ -215,12 +220,12 @@ func sends(cmd, key, value string) bool {
 // scanDottedWords finds the words with dots in shell or .http text outside comment lines: event
 // names in JSON bodies (-d '{"events": ["dsync.user.created"]}') and query strings
 // (?events=user.created,user.deleted).
-func scanDottedWords(src []byte) []span {
+func scanDottedWords(src string) []span {
 	var out []span
 	for ls := 0; ls <= len(src); {
 		le := lineEnd(src, ls)
-		line := bytes.TrimLeft(src[ls:le], " \t")
-		if !bytes.HasPrefix(line, []byte("#")) && !bytes.HasPrefix(line, []byte("//")) {
+		line := strings.TrimLeft(src[ls:le], " \t")
+		if !strings.HasPrefix(line, "#") && !strings.HasPrefix(line, "//") {
 			for i := ls; i < le; {
 				if !isEventByte(src[i]) {
 					i++
@@ -230,7 +235,7 @@ func scanDottedWords(src []byte) []span {
 				for j < le && isEventByte(src[j]) {
 					j++
 				}
-				if w := src[i:j]; bytes.IndexByte(w, '.') > 0 && w[len(w)-1] != '.' && (i == ls || src[i-1] != '/') {
+				if w := src[i:j]; strings.IndexByte(w, '.') > 0 && w[len(w)-1] != '.' && (i == ls || src[i-1] != '/') {
 					out = append(out, span{int32(i), int32(j)})
 				}
 				i = j
@@ -251,7 +256,7 @@ func (f *File) curlEvent(s *corpus.Symbols, offset int) (Target, bool) {
 		if offset < int(w.s) || offset > int(w.e) {
 			continue
 		}
-		if ev, ok := s.Event(string(f.Text[w.s:w.e])); ok {
+		if ev, ok := s.Event(f.Text[w.s:w.e]); ok {
 			return Target{Kind: TargetEvent, Start: int(w.s), End: int(w.e), Event: ev}, true
 		}
 	}

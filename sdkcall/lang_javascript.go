@@ -1,0 +1,230 @@
+package sdkcall
+
+import (
+	"strings"
+
+	"github.com/workos-lsp/workos-lsp/corpus"
+)
+
+// JavaScript and TypeScript (Node, Next.js, React and the AuthKit packages): ES modules and CommonJS,
+// template literals with ${…} code, regexes, destructuring, TS annotations and non-null assertions.
+var jsDialect = &dialect{
+	lang: corpus.JS,
+	lex: lexTable{slashComments: true, strings: jsString, stringStarts: "\"'`/",
+		dollarAlways: true, hashPrivate: true, dollarInIdent: true},
+	keywords: jsKeywords, declares: jsDeclares, stringUse: jsStringUse,
+	destructuring: true, annotations: true, arrowFunctions: true,
+	declKeywords: map[string]bool{"const": true, "let": true, "var": true, "private": true, "public": true,
+		"protected": true, "readonly": true, "static": true, "declare": true},
+	nonNull: true, loaders: map[string]bool{"require": true, "import": true}, specifier: jsSpecifier,
+	sdkName: vClientClass, evalImport: jsImportValue,
+	literal: literalRule{open: '{', sep: ":"}, shorthand: true, keyQuote: '\'',
+	classNamesFrom: corpus.Ruby,
+}
+
+func init() { register(jsDialect) }
+
+func jsString(lx *lexer) bool {
+	i := lx.i
+	switch c := lx.src[i]; c {
+	case '"', '\'':
+		lx.simpleString(c, true, true)
+		return true
+	case '`':
+		lx.templatePart(i, i+1, false)
+		return true
+	case '/':
+		if lx.at(i+1) != '/' && lx.at(i+1) != '*' && !lx.prevIsOperand() {
+			return lx.regex()
+		}
+	}
+	return false
+}
+
+// templatePart consumes template text from body (after the opening backtick or the } closing an
+// interpolation) to the closing backtick or the next ${, as one string token starting at s.
+func (lx *lexer) templatePart(s, body int, interp bool) {
+	src := lx.src
+	for j := body; j < len(src); j++ {
+		switch src[j] {
+		case '\\':
+			j++
+		case '`':
+			lx.emitString(s, j+1, body, j, interp)
+			lx.i = j + 1
+			return
+		case '$':
+			if j+1 < len(src) && src[j+1] == '{' {
+				lx.emitString(s, j+2, body, j, true)
+				lx.interps = append(lx.interps, interpFrame{depth: len(lx.stack), kind: '`', quote: '`'})
+				lx.i = j + 2
+				return
+			}
+		}
+	}
+	lx.emitString(s, len(src), min(body, len(src)), len(src), interp)
+	lx.i = len(src)
+}
+
+var jsKeywords = map[string]func(c *collector, i int) bool{
+	"import": func(c *collector, i int) bool {
+		if !c.is(i-1, ".") {
+			c.jsImport(i)
+		}
+		return true
+	},
+	"function": jsDefine, "class": jsDefine, "interface": jsDefine, "enum": jsDefine, "type": jsDefine,
+}
+
+// jsDefine reads `function f`, `class C`, `interface I`, `enum E`, `type T =` (not a member named
+// so, not `function*`).
+func jsDefine(c *collector, i int) bool {
+	word := c.view(i)
+	if c.kind(i+1) == tkIdent && !c.is(i-1, ".") && (word != "type" || c.is(i+2, "=") || c.is(i+2, "<")) {
+		c.def(c.text(i + 1))
+	}
+	return true
+}
+
+// jsDeclares reads method definitions `name(…) {` and annotations `name: Type`.
+func jsDeclares(c *collector, i int) {
+	switch c.nextByte(i) {
+	case '(':
+		c.methodDef(i)
+	case ':', '?':
+		c.typeAnnotation(i)
+	}
+}
+
+// jsStringUse records require("p") and import("p"), and marks files that load the SDK by string.
+func jsStringUse(c *collector, i int) {
+	v := c.value(i)
+	loader := c.is(i-1, "(") && (c.is(i-2, "require") || c.is(i-2, "import")) && !c.is(i-3, ".")
+	if loader {
+		r := importRef{spec: v, form: formJSRequire, pos: int32(i - 2), wk: isWorkOSJSPackage(v), rel: isRelativePath(v)}
+		if c.is(i-2, "import") {
+			r.form = formJSDynamic
+		} else if c.is(i-3, "=") && c.kind(i-4) == tkIdent {
+			r.local = c.text(i - 4) // const x = require("p"); const { a } = require("p") binds by destructuring
+		}
+		c.addImport(r)
+		return
+	}
+	if isWorkOSJSPackage(v) && (c.is(i-1, "from") || c.is(i-1, "import")) {
+		c.a.uses = true
+	}
+}
+
+// jsImport reads `import X from "p"`, `import * as X from "p"`, `import { A, B as C } from "p"`,
+// `import type …`, `import "p"` and records the names.
+func (c *collector) jsImport(i int) {
+	j := i + 1
+	if c.kind(j) == tkString { // side-effect import
+		p := c.value(j)
+		c.addImport(importRef{spec: p, form: formJSSideEffect, pos: int32(i), wk: isWorkOSJSPackage(p), rel: isRelativePath(p)})
+		return
+	}
+	if c.is(j, "(") { // dynamic import: a value, handled by expressions
+		return
+	}
+	type pending struct {
+		local, name string
+		form        importForm
+	}
+	var names []pending
+	if c.is(j, "type") && !c.is(j+1, "from") && !c.is(j+1, ",") {
+		j++
+	}
+	for k := 0; j < len(c.toks) && k < 512; k++ {
+		switch {
+		case c.is(j, "from"):
+			if c.kind(j+1) != tkString {
+				return
+			}
+			p := c.value(j + 1)
+			r := importRef{spec: p, pos: int32(i), wk: isWorkOSJSPackage(p), rel: isRelativePath(p)}
+			for _, n := range names {
+				r.member, r.local, r.form, r.as = n.name, n.local, n.form, n.form == formJSNamed && n.local != n.name
+				c.addImport(r)
+			}
+			if r.wk {
+				c.a.uses = true
+			}
+			return
+		case c.is(j, "*") && c.is(j+1, "as") && c.kind(j+2) == tkIdent:
+			names = append(names, pending{c.text(j + 2), "*", formJSNamespace})
+			j += 3
+		case c.is(j, "{"):
+			close := int(c.toks[j].match)
+			if close < 0 {
+				return
+			}
+			for m := j + 1; m < close; m++ {
+				if c.kind(m) != tkIdent || !(c.is(m-1, "{") || c.is(m-1, ",") || c.is(m-1, "type")) {
+					continue
+				}
+				if c.is(m, "type") && c.kind(m+1) == tkIdent {
+					continue
+				}
+				name := c.text(m)
+				local := name
+				if c.is(m+1, "as") && c.kind(m+2) == tkIdent {
+					local = c.text(m + 2)
+				}
+				names = append(names, pending{local, name, formJSNamed})
+			}
+			j = close + 1
+		case c.kind(j) == tkIdent:
+			names = append(names, pending{c.text(j), "default", formJSDefault})
+			j++
+		case c.is(j, ","):
+			j++
+		default:
+			return
+		}
+	}
+}
+
+func isWorkOSJSPackage(p string) bool {
+	return strings.HasPrefix(p, "@workos-inc/")
+}
+
+// isRelativePath reports whether a specifier names a file of the project: relative, absolute, or
+// one of the usual project aliases (@/lib, ~/lib, #lib, $lib).
+func isRelativePath(p string) bool {
+	return strings.HasPrefix(p, ".") || strings.HasPrefix(p, "/") || strings.HasPrefix(p, "@/") ||
+		strings.HasPrefix(p, "~/") || strings.HasPrefix(p, "#") || strings.HasPrefix(p, "$lib")
+}
+
+// jsImportValue evaluates an imported name: `import { WorkOS }` is the client class, the default
+// export of @workos-inc/node too; namespaces and require are the SDK namespace.
+func jsImportValue(r *resolver, imp importRef) value {
+	if !imp.wk {
+		if imp.rel {
+			return r.fromProject(imp)
+		}
+		return value{kind: vForeign}
+	}
+	ns := value{kind: vNamespace}
+	switch {
+	case imp.member == "*" || imp.form == formJSRequire || imp.form == formJSDynamic:
+		return ns
+	case imp.member == "default":
+		if imp.spec == "@workos-inc/node" {
+			return value{kind: vClientClass}
+		}
+		return ns
+	}
+	return r.member(ns, imp.member)
+}
+
+// jsSpecifier evaluates require("p") and import("p").
+func jsSpecifier(p string) value {
+	switch {
+	case isWorkOSJSPackage(p):
+		return value{kind: vNamespace}
+	case isRelativePath(p):
+		return value{kind: vUnknown} // a project file (see resolver.fromProject)
+	}
+	return value{kind: vForeign}
+}
