@@ -31,6 +31,13 @@ type analysis struct {
 	indexed   atomic.Bool
 	scans     atomic.Int32 // lookups answered by scanning bindList, before the index exists
 
+	// defs are the functions, methods and types defined here (defs.go), defIndex them by name;
+	// exports are the file's explicit exports (JS); pkg its package or namespace clause.
+	defs     []defn
+	defIndex map[string][]int32
+	exports  []exportRec
+	pkg      string
+
 	endpoints []endpointRef // curl/http files
 	words     []span        // curl/http files: dotted words that may be event names ("dsync.user.created")
 }
@@ -74,7 +81,18 @@ const (
 	formCSUsing                                   // using A.B; using static A.B; using X = A.B;
 	formRubyRequire                               // require "p"
 	formRubyRequireRelative                       // require_relative "p"
+	formJSReExport                                // export { a as b } from "p", export * from "p"
 )
+
+// exportRec is one explicit export (JS): `export const x`, `export { a as b }`, `export default …`,
+// `module.exports = …`, `exports.x = …`.
+type exportRec struct {
+	name  string // the exported name ("default" for export default and module.exports)
+	local string // export { local as name }: the local name, "" otherwise
+	tok   int32  // the exported value's first token (export default …, exports.x = …), -1 none
+	imp   int32  // a re-export: the import record's index in importList, -1 none
+	cjs   bool   // module.exports = … (the module's whole value)
+}
 
 type bindKind uint8
 
@@ -115,6 +133,7 @@ func Analyze(lang corpus.Language, text string) *File {
 	a.toks, a.comments, a.vals = lex(d, text)
 	c := collector{f: f, a: a, d: d, src: text, toks: a.toks}
 	c.run()
+	a.indexDefs()
 	return f
 }
 
@@ -232,11 +251,12 @@ func (c *collector) def(name string) {
 
 // defineNext is the reader of a keyword that defines the name after it (class, def, function, type).
 func defineNext(c *collector, i int) bool {
-	if c.kind(i+1) == tkIdent {
-		c.def(c.text(i + 1))
-	}
+	c.defAt(i, i+1, functionWords[c.view(i)])
 	return true
 }
+
+// functionWords are the keywords that define functions (the others define types).
+var functionWords = map[string]bool{"def": true, "function": true, "func": true, "fn": true, "fun": true}
 
 // qualifiedName reads a name written as identifiers joined by sep from token j (a.b.c, A\B\C): its
 // parts and the token after it.
@@ -328,7 +348,7 @@ func (c *collector) methodDef(i int) {
 	if notCallees[c.view(i)] {
 		return
 	}
-	c.def(c.text(i))
+	c.defAt(-1, i, true)
 }
 
 // typeAnnotation records TS `name: Type` / `name?: Type` and Python `name: Type` annotations.
@@ -502,4 +522,15 @@ func (a *analysis) indexBinds() {
 		a.bindIndex[n] = append(a.bindIndex[n], b)
 	}
 	a.indexed.Store(true)
+}
+
+// packageClause is the reader of a package or namespace clause written as names joined by sep
+// (Java `package a.b;`, C# `namespace A.B`, PHP `namespace App\Services;`): the file's first one.
+func packageClause(sep string) func(c *collector, i int) bool {
+	return func(c *collector, i int) bool {
+		if parts, _ := c.qualifiedName(i+1, sep); len(parts) > 0 && c.a.pkg == "" && !c.is(i-1, ".") {
+			c.a.pkg = strings.Join(parts, sep)
+		}
+		return true
+	}
 }

@@ -18,7 +18,10 @@ type File struct {
 	// tokens (with comment spans and string values), imports, bindings, local definitions.
 	a *analysis
 	d *dialect // nil for languages sdkcall does not read
-
+	// env is the project around the file and project tells that the project depends on a WorkOS
+	// SDK (InProject).
+	env     Env
+	project bool
 }
 
 // TargetKind says what the cursor is on.
@@ -51,6 +54,9 @@ type Target struct {
 	// for `type` in createEvent(org, { actor: { type } })); nil for a call's own options.
 	OptionPath []string
 	Event      *corpus.Event // TargetEvent
+	// Forwards: TargetCall on a function of the project that only forwards to the SDK call of the
+	// same name, that call as the function writes it ("workos.userManagement.createUser").
+	Forwards string
 }
 
 // CompletionContext is what may be written at the cursor.

@@ -107,6 +107,22 @@ type dialect struct {
 	// keyQuote is the quote completion writes around string keys.
 	keyQuote byte
 
+	// Across files and functions.
+	//
+	// fnShape finds a definition's body and return type (defs.go: braceShape, indentShape).
+	fnShape func(r *resolver, d defn) fnShape
+	// lambdas: function expressions (`(…) => …`, `function (…) {…}`); objectLiterals: `{ a, b: c }`
+	// is an object whose keys are members (JS); indentBlocks: blocks are indented lines (Python,
+	// Ruby); wordOr: `or` joins alternatives (Python, Ruby).
+	lambdas, objectLiterals, indentBlocks, wordOr bool
+	// exportOf is what the file exports under a name beyond its top-level names (JS export forms,
+	// CommonJS), and moduleExports what loading it gives when that is not its namespace (CommonJS
+	// module.exports); nil: the top-level names are the exports.
+	exportOf      func(r *resolver, name string) (value, bool)
+	moduleExports func(r *resolver) (value, bool)
+	// exported tells whether other files can name a top-level name (nil: every name).
+	exported func(name string) bool
+
 	// Completion.
 	//
 	// namespaceModules: the SDK namespace offers module classes after its separator (Ruby

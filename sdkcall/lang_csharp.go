@@ -16,6 +16,7 @@ var csharpDialect = &dialect{
 	composite: compositeAfterNew, sdkName: vNamespace, moduleClasses: true, evalImport: csharpImportValue,
 	typesBeforeNames: true, optionsNamedAfterCalls: true,
 	kwargSep: ":", namedArgs: true, typedLiteral: csharpTypedLiteral, namespaceModules: true,
+	fnShape: func(r *resolver, d defn) fnShape { return r.braceShape(d, retBefore) },
 }
 
 func init() { register(csharpDialect) }
@@ -78,6 +79,7 @@ func csharpString(lx *lexer) bool {
 var csharpKeywords = map[string]func(c *collector, i int) bool{
 	"using": func(c *collector, i int) bool { c.csUsing(i); return true },
 	"class": defineNext, "interface": defineNext, "enum": defineNext, "record": defineNext, "struct": defineNext,
+	"namespace": packageClause("."),
 }
 
 // csUsing reads `using A.B;`, `using static A.B;` and `using X = A.B;` (an alias, which binds X

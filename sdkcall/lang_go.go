@@ -14,6 +14,8 @@ var goDialect = &dialect{
 	keywords: goKeywords, declares: goDeclares, multiAssign: true,
 	composite: compositeAlways, sdkName: vUnknown, moduleSelf: goModuleSelf, evalImport: goImportValue,
 	typedLiteral: goTypedLiteral, namespaceModules: true,
+	fnShape:  func(r *resolver, d defn) fnShape { return r.braceShape(d, retAfter) },
+	exported: func(name string) bool { return name != "" && name[0] >= 'A' && name[0] <= 'Z' },
 }
 
 func init() { register(goDialect) }
@@ -41,6 +43,12 @@ var goKeywords = map[string]func(c *collector, i int) bool{
 	"import": func(c *collector, i int) bool { c.goImport(i); return true },
 	"func":   func(c *collector, i int) bool { c.goFunc(i); return true },
 	"type":   defineNext,
+	"package": func(c *collector, i int) bool {
+		if c.kind(i+1) == tkIdent && c.a.pkg == "" {
+			c.a.pkg = c.text(i + 1)
+		}
+		return true
+	},
 	"var": func(c *collector, i int) bool {
 		if c.kind(i+1) == tkIdent {
 			c.goTypedName(i+1, i+2)
@@ -61,7 +69,10 @@ func (c *collector) goFunc(i int) {
 		}
 	}
 	if c.kind(j) == tkIdent {
-		c.def(c.text(j))
+		c.defAt(i, j, true)
+		if c.is(i+1, "(") {
+			c.a.defs[len(c.a.defs)-1].recv = c.receiverType(i + 1)
+		}
 		if c.is(j+1, "(") {
 			c.goParams(j + 1)
 		}
@@ -210,4 +221,15 @@ func goTypedLiteral(r *resolver, open int) (container, bool) {
 		return container{}, false
 	}
 	return container{open: open, entries: v.entries, param: v.param, sep: ":", insert: ": "}, true
+}
+
+// receiverType is the type name of a method receiver list `(c *Client)`, `(Client)`, `(c *Client[T])`.
+func (c *collector) receiverType(open int) string {
+	close := int(c.toks[open].match)
+	for j := close - 1; j > open; j-- {
+		if c.kind(j) == tkIdent && (c.is(j-1, "*") || c.is(j-1, "(") || c.kind(j-1) == tkIdent) {
+			return c.text(j)
+		}
+	}
+	return ""
 }

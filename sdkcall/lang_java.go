@@ -14,6 +14,7 @@ var javaDialect = &dialect{
 	keywords: javaKeywords, declares: declarations,
 	sdkName: vClientClass, moduleClasses: true, moduleSuffixes: []string{"Api", "API", "Client"},
 	evalImport: javaImportValue, typesBeforeNames: true, optionsNamedAfterCalls: true, namespaceModules: true,
+	fnShape: func(r *resolver, d defn) fnShape { return r.braceShape(d, retBefore) },
 }
 
 func init() { register(javaDialect) }
@@ -38,6 +39,7 @@ func javaString(lx *lexer) bool {
 var javaKeywords = map[string]func(c *collector, i int) bool{
 	"import": func(c *collector, i int) bool { c.javaImport(i); return true },
 	"class":  defineNext, "interface": defineNext, "enum": defineNext, "record": defineNext,
+	"package": packageClause("."),
 }
 
 // declarations reads what a capitalised word starts in Java and C#: a method definition

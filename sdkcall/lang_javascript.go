@@ -18,6 +18,8 @@ var jsDialect = &dialect{
 		"protected": true, "readonly": true, "static": true, "declare": true},
 	nonNull: true, loaders: map[string]bool{"require": true, "import": true}, specifier: jsSpecifier,
 	sdkName: vClientClass, evalImport: jsImportValue,
+	fnShape: func(r *resolver, d defn) fnShape { return r.braceShape(d, retColon) },
+	lambdas: true, objectLiterals: true, exportOf: jsExportOf, moduleExports: jsModuleValue,
 	literal: literalRule{open: '{', sep: ":"}, shorthand: true, keyQuote: '\'',
 	classNamesFrom: corpus.Ruby,
 }
@@ -74,6 +76,9 @@ var jsKeywords = map[string]func(c *collector, i int) bool{
 		return true
 	},
 	"function": jsDefine, "class": jsDefine, "interface": jsDefine, "enum": jsDefine, "type": jsDefine,
+	"export":  jsExport,
+	"module":  jsModuleExports,
+	"exports": jsModuleExports,
 }
 
 // jsDefine reads `function f`, `class C`, `interface I`, `enum E`, `type T =` (not a member named
@@ -81,7 +86,7 @@ var jsKeywords = map[string]func(c *collector, i int) bool{
 func jsDefine(c *collector, i int) bool {
 	word := c.view(i)
 	if c.kind(i+1) == tkIdent && !c.is(i-1, ".") && (word != "type" || c.is(i+2, "=") || c.is(i+2, "<")) {
-		c.def(c.text(i + 1))
+		c.defAt(i, i+1, word == "function")
 	}
 	return true
 }
@@ -227,4 +232,150 @@ func jsSpecifier(p string) value {
 		return value{kind: vUnknown} // a project file (see resolver.fromProject)
 	}
 	return value{kind: vForeign}
+}
+
+// jsExport reads the export statements: `export const x = …`, `export function f`, `export class C`,
+// `export default …`, `export { a as b }`, and the re-exports `export { a as b } from "p"`,
+// `export * from "p"`, `export * as ns from "p"`.
+func jsExport(c *collector, i int) bool {
+	if c.is(i-1, ".") {
+		return false
+	}
+	j := i + 1
+	switch {
+	case c.is(j, "default"):
+		k := j + 1
+		if c.is(k, "async") {
+			k++
+		}
+		c.a.exports = append(c.a.exports, exportRec{name: "default", tok: int32(k), imp: -1})
+	case c.is(j, "const") || c.is(j, "let") || c.is(j, "var") || c.is(j, "function") || c.is(j, "class") ||
+		c.is(j, "async") && c.is(j+1, "function"):
+		k := j + 1
+		if c.is(j, "async") {
+			k++
+		}
+		if c.is(k, "*") {
+			k++
+		}
+		if c.kind(k) == tkIdent {
+			n := c.text(k)
+			c.a.exports = append(c.a.exports, exportRec{name: n, local: n, tok: -1, imp: -1})
+		}
+	case c.is(j, "*"):
+		name, member := "*", "*"
+		k := j + 1
+		if c.is(k, "as") && c.kind(k+1) == tkIdent {
+			name = c.text(k + 1)
+			k += 2
+		}
+		if c.is(k, "from") && c.kind(k+1) == tkString {
+			c.reExport(i, c.value(k+1), member, name)
+		}
+	case c.is(j, "{") && c.toks[j].match > int32(j):
+		close := int(c.toks[j].match)
+		from := ""
+		if c.is(close+1, "from") && c.kind(close+2) == tkString {
+			from = c.value(close + 2)
+		}
+		for m := j + 1; m < close; m++ {
+			if c.kind(m) != tkIdent || !(c.is(m-1, "{") || c.is(m-1, ",")) {
+				continue
+			}
+			local, name := c.text(m), c.text(m)
+			if c.is(m+1, "as") && c.kind(m+2) == tkIdent {
+				name = c.text(m + 2)
+			}
+			if from != "" {
+				c.reExport(i, from, local, name)
+				continue
+			}
+			c.a.exports = append(c.a.exports, exportRec{name: name, local: local, tok: -1, imp: -1})
+		}
+	}
+	return false
+}
+
+// reExport records `export … from "p"`: an import that binds nothing here and an export of it.
+func (c *collector) reExport(i int, spec, member, name string) {
+	c.a.exports = append(c.a.exports, exportRec{name: name, tok: -1, imp: int32(len(c.a.importList))})
+	c.addImport(importRef{spec: spec, member: member, form: formJSReExport, pos: int32(i),
+		wk: isWorkOSJSPackage(spec), rel: isRelativePath(spec)})
+}
+
+// jsModuleExports reads CommonJS exports: `module.exports = …`, `module.exports.x = …`,
+// `exports.x = …`.
+func jsModuleExports(c *collector, i int) bool {
+	if c.is(i-1, ".") {
+		return false
+	}
+	j := i + 1
+	if c.is(i, "module") {
+		if !c.is(j, ".") || !c.is(j+1, "exports") {
+			return false
+		}
+		j += 2
+		if c.is(j, "=") {
+			c.a.exports = append(c.a.exports, exportRec{name: "default", tok: int32(j + 1), cjs: true, imp: -1})
+			return false
+		}
+	}
+	if c.is(j, ".") && c.kind(j+1) == tkIdent && c.is(j+2, "=") {
+		c.a.exports = append(c.a.exports, exportRec{name: c.text(j + 1), tok: int32(j + 3), imp: -1})
+	}
+	return false
+}
+
+// jsExportOf is the value a name is exported as.
+func jsExportOf(r *resolver, name string) (value, bool) {
+	var stars []int32
+	for _, e := range r.a.exports {
+		switch {
+		case e.name == "*" && e.imp >= 0:
+			stars = append(stars, e.imp)
+			continue
+		case e.name != name:
+			continue
+		case e.imp >= 0:
+			return r.fromProject(r.a.importList[e.imp]), true
+		case e.local != "":
+			return r.topValue(e.local), true
+		case e.tok >= 0:
+			return r.exportedExpr(int(e.tok)), true
+		}
+	}
+	// CommonJS: a member of what module.exports is.
+	if v, ok := jsModuleValue(r); ok && name != "default" {
+		if w := r.member(v, name); w.kind != vUnknown {
+			return w, true
+		}
+	}
+	for _, k := range stars {
+		imp := r.a.importList[k]
+		imp.member = name
+		if v := r.fromProject(imp); v.kind != vUnknown {
+			return v, true
+		}
+	}
+	return value{}, false
+}
+
+// exportedExpr is the value of `export default <expr>` or `exports.x = <expr>` at token k: a named
+// class or function declared there is its definition.
+func (r *resolver) exportedExpr(k int) value {
+	if (r.is(k, "class") || r.is(k, "function")) && r.kind(k+1) == tkIdent {
+		return r.topValue(r.text(k + 1))
+	}
+	v, _ := r.evalExpr(k, r.stmtEnd(k))
+	return v
+}
+
+// jsModuleValue is what require() of the file gives when it sets module.exports.
+func jsModuleValue(r *resolver) (value, bool) {
+	for j := len(r.a.exports) - 1; j >= 0; j-- {
+		if e := r.a.exports[j]; e.cjs {
+			return r.exportedExpr(int(e.tok)), true
+		}
+	}
+	return value{}, false
 }

@@ -18,6 +18,7 @@ var phpDialect = &dialect{
 	notMethods: map[string]bool{"class": true}, // Foo::class
 	kwargSep:   ":", literal: literalRule{open: '[', sep: "=>", strKeys: true}, keyQuote: '\'',
 	namespaceModules: true, classNamesFrom: corpus.Ruby,
+	fnShape: func(r *resolver, d defn) fnShape { return r.braceShape(d, retColon) },
 }
 
 func init() { register(phpDialect) }
@@ -75,6 +76,7 @@ var phpKeywords = map[string]func(c *collector, i int) bool{
 		return true
 	},
 	"function": defineNext, "class": defineNext, "interface": defineNext, "trait": defineNext, "enum": defineNext,
+	"namespace": packageClause("\\"),
 	"WorkOS": func(c *collector, i int) bool {
 		if c.is(i+1, "\\") && (c.is(i-1, "\\") || c.is(i-1, "new") || c.is(i-1, "use")) {
 			c.a.uses = true // \WorkOS\SSO, new WorkOS\SSO

@@ -15,6 +15,9 @@ var pythonDialect = &dialect{
 	sdkName: vNamespace, moduleClasses: true, nsClient: "client", evalImport: pythonImportValue,
 	kwargSep: "=", literal: literalRule{open: '{', sep: ":", strKeys: true}, keyQuote: '"',
 	classNamesFrom: corpus.Ruby,
+	fnShape:        func(r *resolver, d defn) fnShape { return r.indentShape(d, retArrow, false) },
+	indentBlocks:   true, wordOr: true,
+	exported: func(name string) bool { return !strings.HasPrefix(name, "_") },
 }
 
 func init() { register(pythonDialect) }

@@ -18,6 +18,8 @@ var rubyDialect = &dialect{
 	notMethods: map[string]bool{"new": true},
 	kwargSep:   ":", literal: literalRule{open: '{', sep: ":"}, labels: true, hashRockets: true, keyQuote: '\'',
 	namespaceModules: true,
+	fnShape:          func(r *resolver, d defn) fnShape { return r.indentShape(d, retNone, true) },
+	indentBlocks:     true, wordOr: true,
 }
 
 func init() { register(rubyDialect) }
@@ -125,9 +127,7 @@ var rubyKeywords = map[string]func(c *collector, i int) bool{
 		if c.is(j, "self") && c.is(j+1, ".") {
 			j += 2
 		}
-		if c.kind(j) == tkIdent {
-			c.def(c.text(j))
-		}
+		c.defAt(i, j, true)
 		return true
 	},
 	"class":  rubyClass,
@@ -143,7 +143,7 @@ var rubyKeywords = map[string]func(c *collector, i int) bool{
 // rubyClass reads `class Name` and `module Name` (not `class A::B`, which reopens another's).
 func rubyClass(c *collector, i int) bool {
 	if c.kind(i+1) == tkIdent && !c.is(i+2, "::") {
-		c.def(c.text(i + 1))
+		c.defAt(i, i+1, false)
 	}
 	return true
 }

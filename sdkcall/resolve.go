@@ -25,6 +25,9 @@ const (
 	vOptType                  // an options type of a call (Go opts struct, C# options class, Java options)
 	vBuilder                  // Java: OptionsType.builder() and its chained setters
 	vWk                       // something of the SDK we cannot name precisely
+	vFunction                 // a function of this file (def ≥ 0) or a function expression at tok
+	vObject                   // an object literal of this file, its { at tok (JS)
+	vProject                  // something of another project file, evaluated there (x)
 )
 
 // value is the abstract value of an expression.
@@ -38,6 +41,12 @@ type value struct {
 	self    bool            // vLocal: this/self
 	entries []*corpus.Entry // vFunc, vType, vMethod, vOptType, vBuilder
 	param   int             // vOptType, vBuilder: index of the options parameter in entries[0]
+	// tok and def locate a value of this file: vFunction its definition (def, an index into the
+	// file's defs, -1 for a function expression at tok), vObject the literal's { at tok, vLocal the
+	// name of the class it is (or -1 unknown).
+	tok, def int32
+	x        xscope // vProject: where members and calls are evaluated
+	fn       bool   // vProject: a function (Ruby calls it without parentheses)
 }
 
 // resolver answers questions about one File against one symbol table. It memoizes bindings, so one
@@ -57,10 +66,15 @@ type resolver struct {
 	mods  map[string]string // moduleOf results ("" for none)
 	typos map[string]bool   // mayBeTypo results
 	depth int
+	// trail is the question's evaluation across files; strict: names alone are not the SDK's (the
+	// file imports no SDK, and is read only because its project depends on one).
+	trail  *trail
+	strict bool
 }
 
 func (f *File) resolver(ix *Index) *resolver {
-	return &resolver{f: f, a: f.a, src: f.Text, toks: f.a.toks, s: ix.symbols, lang: f.Lang, d: f.d, ix: ix.of(f.Lang)}
+	return &resolver{f: f, a: f.a, src: f.Text, toks: f.a.toks, s: ix.symbols, lang: f.Lang, d: f.d, ix: ix.of(f.Lang),
+		trail: newTrail(ix), strict: f.strict()}
 }
 
 const maxDepth = 16
@@ -205,7 +219,31 @@ func (r *resolver) evalExpr(i, end int) (value, int) {
 	if !ok {
 		return v, i
 	}
-	return r.evalPostfix(v, i, end, newOp)
+	v, i = r.evalPostfix(v, i, end, newOp)
+	// `a || b`, `a ?? b`, `a or b`: the first alternative that says something (`self._client =
+	// client or WorkOSClient(…)`).
+	for i < end && r.isAlternative(i) {
+		w, j := r.evalExpr(i+1, end)
+		if v.kind == vUnknown || v.kind == vForeign && w.kind != vUnknown {
+			v = w
+		}
+		if j <= i {
+			break
+		}
+		i = j
+	}
+	return v, i
+}
+
+// isAlternative reports whether token i joins two alternatives of one value.
+func (r *resolver) isAlternative(i int) bool {
+	switch r.text(i) {
+	case "||", "??", "?:":
+		return r.kind(i) == tkPunct
+	case "or":
+		return r.d.wordOr && r.kind(i) == tkIdent
+	}
+	return false
 }
 
 // skipPrefix skips the prefix operators that do not change what the SDK sees (await, &, *, return,
@@ -215,6 +253,10 @@ func (r *resolver) skipPrefix(i, end int) (int, bool) {
 	for ; i < end; i++ {
 		switch r.text(i) {
 		case "await", "yield", "&", "*", "go", "defer", "return":
+		case "async":
+			if r.isLambda(i) {
+				return i, newOp
+			}
 		case "new":
 			newOp = true
 		case "\\":
@@ -239,6 +281,9 @@ func (r *resolver) evalOperand(i, end int) (v value, next int, ok bool) {
 		if pkg, next, ok := r.loaderCall(i); ok {
 			return pkg, next, true
 		}
+		if r.isLambda(i) {
+			return r.lambda(i, end)
+		}
 		if q := r.d.qualifiedSDK; q != "" && (r.is(i+1, q) || r.is(i-1, q)) && r.is(i, "WorkOS") {
 			// A qualified name (WorkOS\SSO, \WorkOS\SSO) starts at the SDK's namespace, whatever
 			// `use WorkOS\WorkOS;` made of the bare name.
@@ -252,16 +297,38 @@ func (r *resolver) evalOperand(i, end int) (v value, next int, ok bool) {
 			if m < 0 {
 				return value{}, end, false
 			}
+			if r.isLambda(i) {
+				return r.lambda(i, end)
+			}
 			v, _ = r.evalExpr(i+1, m)
 			return v, m + 1, true
 		case "{", "[":
 			if m > i {
+				if r.d.objectLiterals && r.is(i, "{") {
+					return value{kind: vObject, tok: int32(i), def: -1}, m + 1, true
+				}
 				return value{kind: vForeign}, m + 1, true
 			}
 			return value{kind: vForeign}, end, false
 		}
 	}
 	return value{}, i, false
+}
+
+// lambda is the function expression at token i, and the token after it.
+func (r *resolver) lambda(i, end int) (value, int, bool) {
+	sh := r.lambdaShape(i)
+	next := sh.end
+	if sh.body > 0 && r.is(sh.end, "}") {
+		next = sh.end + 1
+	}
+	if sh.expr >= 0 && sh.body == 0 && r.is(sh.expr-1, "(") {
+		next = sh.end + 1
+	}
+	if next <= i {
+		next = end
+	}
+	return value{kind: vFunction, tok: int32(i), def: -1}, min(next, end), false
 }
 
 // evalPostfix applies what follows an operand: members, calls, composite literals, indexes.
@@ -280,7 +347,7 @@ func (r *resolver) evalPostfix(v value, i, end int, newOp bool) (value, int) {
 				continue
 			}
 			v = r.member(v, name)
-			if r.d.parenless && (v.kind == vMethod || v.kind == vFunc) && !r.is(i, "(") {
+			if r.d.parenless && (v.kind == vMethod || v.kind == vFunc || v.kind == vFunction || v.kind == vProject && v.fn) && !r.is(i, "(") {
 				v = r.call(v, false) // Ruby calls need no parentheses: `users = UserManagement.list_users limit: 5`
 			}
 			continue
@@ -346,17 +413,27 @@ func (r *resolver) base(i int) value {
 		}
 	}
 	if imp, ok := r.a.imports[name]; ok {
-		v := r.d.evalImport(r, imp)
+		v := r.importValue(imp)
 		if v.kind != vUnknown {
 			return v
 		}
 		evidence = true
 	}
-	if r.a.localDefs[name] {
-		return value{kind: vLocal}
+	if ks := r.a.defsNamed(name); len(ks) > 0 {
+		return r.defValue(ks[len(ks)-1])
 	}
-	// Not bound, imported or defined in this file: what the name alone says. (Across files, a Go
-	// package-level name of a sibling file or a class declared elsewhere is asked for here.)
+	if r.a.localDefs[name] {
+		return value{kind: vLocal, def: -1}
+	}
+	// Not bound, imported or defined in this file: a name another file of the project declares (a Go
+	// package-level name of a sibling file, a class of the same namespace, a Ruby constant), else what
+	// the name alone says.
+	if v, ok := r.global(key); ok {
+		if v.kind != vUnknown {
+			return v
+		}
+		evidence = true
+	}
 	v := r.byName(name, !evidence)
 	if sdkResult && v.kind == vModule {
 		// A value the SDK returned, named after a module: `session = loadSealedSession(…)`.
@@ -473,8 +550,20 @@ func (r *resolver) evalType(i int) value {
 		return value{kind: vResult}
 	case vForeign:
 		return v
+	case vProject:
+		return r.call(v, true) // an instance of a project class
 	}
-	return value{kind: vLocal}
+	return value{kind: vLocal, def: -1}
+}
+
+// importValue evaluates an import: the SDK's by the dialect, a project file's through the Env.
+func (r *resolver) importValue(imp importRef) value {
+	if !imp.wk && r.f.env != nil {
+		if v := r.fromProject(imp); v.kind != vUnknown {
+			return v
+		}
+	}
+	return r.d.evalImport(r, imp)
 }
 
 // loaderCall recognises a call that loads a package by name (JS require("pkg"), import("pkg")).
@@ -483,15 +572,13 @@ func (r *resolver) loaderCall(i int) (value, int, bool) {
 		return value{}, 0, false
 	}
 	vs, ve := r.a.value(i + 2)
-	return r.d.specifier(r.src[vs:ve]), i + 4, true
-}
-
-// fromProject is the value of a name that another file of the project defines: an import of a
-// project file (JS `./lib/workos`, Python `from .auth import client`). Nothing is known of it
-// within one file. This is the one place where a workspace will answer (the client exported by
-// lib/workos.ts, a function returning one): a value kind for "ask the environment" plugs in here.
-func (r *resolver) fromProject(_ importRef) value {
-	return value{kind: vUnknown}
+	spec := r.src[vs:ve]
+	v := r.d.specifier(spec)
+	if v.kind == vUnknown && r.f.env != nil {
+		// A project module: what loading it gives.
+		v = r.moduleValue(r.f.env.Import(Import{Spec: spec}))
+	}
+	return v, i + 4, true
 }
 
 // foreignImport is the value of what another library exports.
@@ -500,6 +587,9 @@ func foreignImport(*resolver, importRef) value { return value{kind: vForeign} }
 // byName applies what a name alone says: the client classes, the SDK namespace, module classes,
 // names containing "workos", and module names.
 func (r *resolver) byName(name string, simple bool) value {
+	if r.strict {
+		return value{kind: vUnknown, simple: simple}
+	}
 	key := strings.TrimLeft(name, "$@")
 	switch {
 	case key == "WorkOS":
@@ -603,11 +693,22 @@ func (r *resolver) member(v value, name string) value {
 		return r.namespaceMember(v, name)
 	case vModule:
 		return r.moduleMember(v, name)
-	case vLocal:
+	case vLocal, vFunction:
 		if bv, ok := r.bound(strings.TrimLeft(name, "$@"), 1<<30); ok && (bv.kind != vUnknown || bv.prop) {
 			return bv
 		}
+		// A method of the program: this.getClient(), AuthService.directory, $this->users().
+		if ks := r.a.defsNamed(name); len(ks) > 0 && r.a.defs[ks[len(ks)-1]].fn {
+			return r.defValue(ks[len(ks)-1])
+		}
 		return r.byName(name, v.self)
+	case vObject:
+		return r.objectMember(v, name)
+	case vProject:
+		if v.x == nil {
+			return value{}
+		}
+		return v.x.member(r.trail, name)
 	case vUnknown:
 		w := r.byName(name, false)
 		switch w.kind {
@@ -703,9 +804,21 @@ func (r *resolver) call(v value, isNew bool) value {
 		return value{kind: vResult}
 	case vLocal:
 		if isNew {
-			return value{kind: vLocal}
+			return value{kind: vLocal, tok: v.tok, def: -1}
 		}
 		return value{kind: vUnknown}
+	case vFunction:
+		if isNew || r.depth > maxDepth {
+			return value{kind: vLocal, def: -1}
+		}
+		r.depth++
+		defer func() { r.depth-- }()
+		return r.returns(v)
+	case vProject:
+		if v.x == nil {
+			return value{}
+		}
+		return v.x.call(r.trail, isNew)
 	case vUnknown:
 		return value{kind: vUnknown, prop: isNew}
 	case vOptType:

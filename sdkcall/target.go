@@ -43,7 +43,7 @@ func (a *analysis) inComment(offset int) bool {
 }
 
 func (f *File) ready(ix *Index, offset int) bool {
-	return f != nil && f.a != nil && ix.Symbols() != nil && f.a.uses && offset >= 0 && offset <= len(f.Text)
+	return f != nil && f.a != nil && ix.Symbols() != nil && f.Active() && offset >= 0 && offset <= len(f.Text)
 }
 
 // At says what the cursor at byte offset is on: a resolved SDK call, a module, an option key, an
@@ -118,13 +118,21 @@ func (r *resolver) targetAt(k int, options bool) (Target, bool) {
 			}
 		}
 	}
+	// A function of the project that only forwards to the SDK method of the same name.
+	if v.kind == vFunction || v.kind == vProject && v.fn {
+		if es, via := r.forwarded(v); len(es) > 0 {
+			tg := span(TargetCall)
+			tg.Entries, tg.Forwards = es, via
+			return tg, true
+		}
+	}
 	// A name on a receiver we know nothing about: the SDK's methods of that name. Only compound
 	// names (createUser, list_users): one-word methods (get, refresh, verify) are everywhere.
-	if hasRecv && recv.kind == vUnknown && recv.simple && !r.a.localDefs[name] && compoundName(name) {
+	if hasRecv && recv.kind == vUnknown && recv.simple && !r.strict && !r.a.localDefs[name] && compoundName(name) {
 		return r.methodsNamed(span(TargetCall), name)
 	}
 	// C#/Java: an SDK type name written bare in a type position (using WorkOS; / import com.workos.*).
-	if !hasRecv && r.d.typesBeforeNames && v.kind == vUnknown && r.typePosition(k) {
+	if !hasRecv && !r.strict && r.d.typesBeforeNames && v.kind == vUnknown && r.typePosition(k) {
 		if ts := r.s.Type(r.lang, name); len(ts) > 0 {
 			tg := span(TargetType)
 			tg.Entries = ts
