@@ -100,9 +100,12 @@ describe("agreement with the server and package.json", () => {
   });
 
   it("offers only language names the server parses", () => {
-    const src = fs.readFileSync(path.join(repoRoot, "corpus", "model.go"), "utf8");
-    const fn = /func ParseLanguage[\s\S]*?\n\}/.exec(src)?.[0] ?? "";
-    const accepted = new Set([...fn.matchAll(/"([^"]+)"/g)].map((m) => m[1]));
+    // ParseLanguage accepts every name in the language table (ids, names, aliases, LSP ids, fences).
+    const src = fs.readFileSync(path.join(repoRoot, "corpus", "langs", "langs.go"), "utf8");
+    const table = /var Table = \[\]Info\{[\s\S]*?\n\}/.exec(src)?.[0] ?? "";
+    const ids = /const \([\s\S]*?\)/.exec(src)?.[0] ?? "";
+    assert.ok(table.length > 0 && ids.length > 0, "no language table found in corpus/langs/langs.go");
+    const accepted = new Set([...(table + ids).matchAll(/"([^"]+)"/g)].map((m) => m[1].toLowerCase()));
     for (const lang of SERVER_LANGUAGES) {
       assert.ok(accepted.has(lang), `server does not parse ${lang}`);
     }
