@@ -105,7 +105,7 @@ describe("agreement with the server and package.json", () => {
     const table = /var Table = \[\]Info\{[\s\S]*?\n\}/.exec(src)?.[0] ?? "";
     const ids = /const \([\s\S]*?\)/.exec(src)?.[0] ?? "";
     assert.ok(table.length > 0 && ids.length > 0, "no language table found in corpus/langs/langs.go");
-    const accepted = new Set([...(table + ids).matchAll(/"([^"]+)"/g)].map((m) => m[1].toLowerCase()));
+    const accepted = new Set([...(table + ids).matchAll(/"([^"]+)"/g)].map((m) => (m[1] ?? "").toLowerCase()));
     for (const lang of SERVER_LANGUAGES) {
       assert.ok(accepted.has(lang), `server does not parse ${lang}`);
     }
