@@ -13,6 +13,8 @@ import (
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 
+	"github.com/workos-lsp/workos-lsp/lsp/textpos"
+	"github.com/workos-lsp/workos-lsp/sdkcall"
 	"github.com/workos-lsp/workos-lsp/workspace"
 )
 
@@ -307,4 +309,59 @@ func (p *project) shutdown() {
 		t.Stop()
 		delete(p.pending, path)
 	}
+}
+
+// references lists every call of the SDK method (or use of the SDK type, or the event name) under
+// the cursor across the workspace: the answer to "where do we call createUser?". The declaration
+// is the docs page, so includeDeclaration adds nothing.
+func (s *server) references(ctx context.Context, v view, f *sdkcall.File, p *protocol.ReferenceParams) (any, error) {
+	t, ok := f.At(v.ld.index, v.offset(p.Position))
+	if !ok {
+		return nil, nil
+	}
+	var match func(sdkcall.Link) bool
+	switch {
+	case (t.Kind == sdkcall.TargetCall || t.Kind == sdkcall.TargetType) && len(t.Entries) > 0:
+		ids := map[string]bool{}
+		for _, e := range t.Entries {
+			ids[e.ID] = true
+		}
+		match = func(l sdkcall.Link) bool { return l.Entry != nil && ids[l.Entry.ID] }
+	case t.Kind == sdkcall.TargetEvent && t.Event != nil:
+		url := t.Event.URL()
+		match = func(l sdkcall.Link) bool { return l.Entry == nil && l.URL == url }
+	default:
+		return nil, nil
+	}
+	var locs []protocol.Location
+	add := func(u uri.URI, m *textpos.Mapper, start, end int) {
+		a, b := m.Position(start, v.enc), m.Position(end, v.enc)
+		locs = append(locs, protocol.Location{URI: u, Range: protocol.Range{
+			Start: protocol.Position{Line: a.Line, Character: a.Character},
+			End:   protocol.Position{Line: b.Line, Character: b.Character},
+		}})
+	}
+	inWorkspace := false
+	if v.project != nil && v.doc.path != "" {
+		us, err := workspace.Usages(ctx, v.src, v.project, v.ld.index, match)
+		if err != nil {
+			return nil, err
+		}
+		var m *textpos.Mapper
+		for i, us1 := range us {
+			if i == 0 || us1.Path != us[i-1].Path {
+				m = textpos.New(us1.Text)
+			}
+			inWorkspace = inWorkspace || filepath.Clean(us1.Path) == filepath.Clean(v.doc.path)
+			add(uri.File(us1.Path), m, us1.Start, us1.End)
+		}
+	}
+	if !inWorkspace { // a document the workspace does not hold (untitled, another scheme)
+		for _, l := range f.Links(v.ld.index) {
+			if match(l) {
+				add(v.doc.uri, v.doc.Mapper(), l.Start, l.End)
+			}
+		}
+	}
+	return locs, nil
 }

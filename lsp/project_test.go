@@ -35,16 +35,19 @@ const (
 	nextClient      = "import { WorkOS } from '@workos-inc/node';\n\nexport const workos = new WorkOS(process.env.WORKOS_API_KEY);\n"
 	nextRoute       = "import { workos } from '../../lib/workos';\n\nexport async function POST(req: Request) {\n  const body = await req.json();\n  const user = await workos.userManagement.createUser({ email: body.email });\n  await workos.userManagement.createUsr({ email: body.email });\n  return Response.json(user);\n}\n"
 	nextLookalike   = "import { stripe } from '../lib/stripe';\n\nexport async function charge() {\n  return stripe.customers.create({ email: 'a@b.c' });\n}\n"
+	nextAdmin       = "import { workos } from '@/lib/workos';\n\nexport const invite = (email: string) => workos.userManagement.createUser({ email });\nexport const users = () => workos.userManagement.listUsers();\n"
 	nextStripe      = "import Stripe from 'stripe';\n\nexport const stripe = new Stripe(process.env.STRIPE_KEY!);\n"
 )
 
 func nextApp(t *testing.T) string {
 	return writeProject(t, map[string]string{
 		"package.json":              nextPackageJSON,
+		"tsconfig.json":             `{"compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["./*"]}}}`,
 		"lib/workos.ts":             nextClient,
 		"lib/stripe.ts":             nextStripe,
 		"app/users/route.ts":        nextRoute,
 		"app/billing.ts":            nextLookalike,
+		"app/admin.ts":              nextAdmin,
 		"node_modules/x/index.d.ts": "export declare const workos: any;\n",
 	})
 }
@@ -126,6 +129,18 @@ func TestWorkspaceFollowsTheClientAcrossFiles(t *testing.T) {
 	if got := hoverAt(t, c, billing, nextLookalike, "create("); got != "" {
 		t.Errorf("stripe.customers.create answered:\n%s", got)
 	}
+	var refs []protocol.Location
+	c.must(protocol.MethodTextDocumentReferences, &protocol.ReferenceParams{
+		TextDocumentPositionParams: tdp(u, positionAt(nextRoute, strings.Index(nextRoute, "createUser")+2)),
+	}, &refs)
+	var got []string
+	for _, r := range refs {
+		rel, _ := filepath.Rel(dir, r.URI.FsPath())
+		got = append(got, fmt.Sprintf("%s:%d:%d", filepath.ToSlash(rel), r.Range.Start.Line, r.Range.Start.Character))
+	}
+	if want := "app/admin.ts:2:63 app/users/route.ts:4:43"; strings.Join(got, " ") != want {
+		t.Errorf("references of createUser = %v, want %s", got, want)
+	}
 	if n := c.registrations.Load(); n != 1 {
 		t.Errorf("%d registrations of the file watcher, want 1", n)
 	}
@@ -190,8 +205,8 @@ func TestWorkspaceWithoutRootOrWatcher(t *testing.T) {
 	c.initialize(defaultCaps(), "")
 	from := c.noteCount()
 	u := c.openFile(filepath.Join(dir, "app", "users", "route.ts"), "typescript")
-	if msg := c.waitScanEnd(from); !strings.Contains(msg, filepath.Base(dir)+": 4 files") {
-		t.Errorf("scan of the derived folder: %s (want 4 files: node_modules skipped)", msg)
+	if msg := c.waitScanEnd(from); !strings.Contains(msg, filepath.Base(dir)+": 5 files") {
+		t.Errorf("scan of the derived folder: %s (want 5 files: node_modules skipped)", msg)
 	}
 	c.diagCount(from, u, 1)
 	if got := hoverAt(t, c, u, nextRoute, "createUser"); !strings.Contains(got, "userManagement.createUser(") {
