@@ -342,7 +342,8 @@ func sameCall(b *strings.Builder, sym *corpus.Symbols, e *corpus.Entry) {
 	}
 	links := make([]string, 0, len(others))
 	for _, o := range others {
-		links = append(links, fmt.Sprintf("[%s](%s)", o.Language.DisplayName(), o.URL()))
+		// Each SDK's own spelling, so the line answers "what is this called in Python?" by itself.
+		links = append(links, fmt.Sprintf("%s [`%s`](%s)", o.Language.DisplayName(), Spelling(o), o.URL()))
 	}
 	fmt.Fprintf(b, "Same call in: %s\n\n", strings.Join(links, " · "))
 }
