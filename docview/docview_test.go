@@ -93,8 +93,8 @@ func TestCallContents(t *testing.T) {
 		"`opts` `usermanagement.CreateUserOpts` · required", // parameter with type and requiredness
 		"  - `Password` `string` · optional",                // unwrapped options listed
 		"**Returns**",
-		"Same call in: cURL [`POST /user_management/users`](", // each SDK's own spelling
-		"Python [`user_management.create_user()`](https://workos.com/docs/reference/authkit/user/create)",
+		"Same call in: cURL `POST /user_management/users` · Node `userManagement.createUser()`", // each SDK's own spelling
+		"Python `user_management.create_user()`",
 		"(https://workos.com/docs/reference/authkit/user/create)",
 		"*WorkOS docs 0.2.0*",
 	} {
@@ -102,7 +102,7 @@ func TestCallContents(t *testing.T) {
 			t.Errorf("missing %q in:\n%s", want, md)
 		}
 	}
-	if strings.Contains(md, "Go [`") {
+	if strings.Contains(md, "Go `") {
 		t.Error("Same call in lists the entry's own language")
 	}
 }
