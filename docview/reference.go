@@ -59,8 +59,8 @@ func ReferencePage(p *corpus.Page, anchor string, pl PageLanguages) string {
 // pageEntry renders one entry under a heading naming its SDK and its spelling.
 func pageEntry(b *strings.Builder, e *corpus.Entry) {
 	fmt.Fprintf(b, "### %s — `%s`\n\n", e.Language.DisplayName(), Spelling(e))
-	if e.Kind != corpus.KindEndpoint { // an endpoint's heading is its signature already
-		codeBlock(b, e.Language, e.Signature())
+	if sig := e.Signature(); sig != Spelling(e) { // else the heading says it already (endpoints, types)
+		codeBlock(b, e.Language, sig)
 	}
 	// Only the entry's own description: the page body above already says what the call does.
 	if d := strings.TrimSpace(e.Description); d != "" {
