@@ -55,6 +55,7 @@ const (
 		"Read a result with workos_docs and its path; for SDK calls use workos_reference."
 	docsDescription = "Get a WorkOS documentation page, or one section of it, as clean Markdown, by path. " +
 		"Use workos_search first when you do not know the path. Add #anchor for a single section (anchors are listed with each page). " +
+		"A reference page includes, per SDK, the call's signature, parameters (types, required or optional, nested properties) and return values; pass language for one SDK. " +
 		"The answer ends with the pages nearby for navigation. An empty path or a folder lists the pages below it with their titles; an unknown path gets the closest paths."
 	examplesDescription = "Get code examples from the WorkOS docs (the code blocks the pages contain: SDK calls, configuration, environment variables, JSON payloads, CLI commands), grouped by product area and page. " +
 		"Pass a product area such as \"sso\", \"directory-sync\", \"user-management\", \"audit-logs\" or \"webhooks\", a page path, or words to look for. An empty value lists the areas."
