@@ -47,7 +47,7 @@ func ReferencePage(p *corpus.Page, anchor string, pl PageLanguages) string {
 		for _, lang := range others {
 			for _, e := range entries {
 				if e.Language == lang {
-					names = append(names, lang.DisplayName()+" `"+Spelling(e)+"`")
+					names = append(names, languageName(lang)+" `"+Spelling(e)+"`")
 				}
 			}
 		}
@@ -58,7 +58,7 @@ func ReferencePage(p *corpus.Page, anchor string, pl PageLanguages) string {
 
 // pageEntry renders one entry under a heading naming its SDK and its spelling.
 func pageEntry(b *strings.Builder, e *corpus.Entry) {
-	fmt.Fprintf(b, "### %s — `%s`\n\n", e.Language.DisplayName(), Spelling(e))
+	fmt.Fprintf(b, "### %s — `%s`\n\n", languageName(e.Language), Spelling(e))
 	if sig := e.Signature(); sig != Spelling(e) { // else the heading says it already (endpoints, types)
 		codeBlock(b, e.Language, sig)
 	}
@@ -150,4 +150,13 @@ func Spelling(e *corpus.Entry) string {
 		return t
 	}
 	return e.Key
+}
+
+// languageName is how a page names an entry's language: the SDK's name, and JSON for the token and
+// error shapes the docs list under json.
+func languageName(l corpus.Language) string {
+	if l == "json" {
+		return "JSON"
+	}
+	return l.DisplayName()
 }
