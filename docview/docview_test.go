@@ -264,3 +264,12 @@ func TestReferencePageLanguages(t *testing.T) {
 		t.Errorf("unknown language should render every SDK")
 	}
 }
+
+// BenchmarkReferencePage renders the fixture's create-user page (8 SDKs) in full.
+func BenchmarkReferencePage(b *testing.B) {
+	c := corpustest.Corpus(b)
+	p, _, _ := c.Page("reference/authkit/user/create")
+	for b.Loop() {
+		_ = ReferencePage(p, "", PageLanguages{First: corpus.Go})
+	}
+}
