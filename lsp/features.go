@@ -22,7 +22,7 @@ func (s *server) hover(ctx context.Context, v view, f *sdkcall.File, p *protocol
 	if !ok {
 		return nil, nil
 	}
-	md := targetMarkdown(v, t, docview.Options{Footer: v.footer(s.opts.Version)})
+	md := targetMarkdown(v, t, docview.Options{Footer: v.footer(s.opts.Version), Forwards: t.Forwards})
 	if md == "" {
 		return nil, nil
 	}

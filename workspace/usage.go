@@ -197,3 +197,19 @@ func (lc *lineCounter) at(off int) (line, col int) {
 	k := sort.SearchInts(lc.starts, off+1) - 1
 	return k + 1, utf8.RuneCountInString(lc.text[lc.starts[k]:off]) + 1
 }
+
+// ScanFolders is a workspace of folders, scanned: the model the command-line and MCP front ends
+// ask whole-workspace questions of. Options.Summarize defaults to Summarize. The caller shuts it
+// down.
+func ScanFolders(ctx context.Context, folders []string, opts Options) (*Workspace, error) {
+	if opts.Summarize == nil {
+		opts.Summarize = Summarize
+	}
+	w := New(ctx, opts)
+	w.SetFolders(folders)
+	if err := w.Wait(ctx); err != nil {
+		w.Shutdown()
+		return nil, err
+	}
+	return w, nil
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"path/filepath"
 
 	"github.com/workos-lsp/workos-lsp/docset"
 	"github.com/workos-lsp/workos-lsp/mcpserver"
@@ -16,6 +17,7 @@ import (
 // why, and the process keeps serving.
 func runMCP(e env, args []string) error {
 	fs, d := docsCommand("mcp", e)
+	project := fs.String("workspace", "", "the project folder workos_usage reads (default: the current folder; \"none\" turns the tool off)")
 	httpAddr := fs.String("http", "", "serve MCP over Streamable HTTP at this address (127.0.0.1:8765) instead of stdio; the endpoint is "+mcpserver.HTTPPath)
 	token := fs.String("http-token", os.Getenv("WORKOS_LSP_MCP_TOKEN"), "with --http, the bearer token clients must send (default $WORKOS_LSP_MCP_TOKEN)")
 	allowRemote := fs.Bool("http-allow-remote", false, "with --http, allow a non-loopback address without a token")
@@ -23,16 +25,11 @@ func runMCP(e env, args []string) error {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: workos-lsp mcp [--http ADDR [--http-token T] [--http-allow-remote]] [--docs DIR] [--corpus-version V] [--offline] [--cache-dir DIR] (got %q)", errUsage, fs.Args())
+		return fmt.Errorf("%w: workos-lsp mcp [--workspace DIR] [--http ADDR [--http-token T] [--http-allow-remote]] [--docs DIR] [--corpus-version V] [--offline] [--cache-dir DIR] (got %q)", errUsage, fs.Args())
 	}
-	var ln net.Listener
 	if *httpAddr != "" {
 		if err := mcpserver.CheckHTTPAddr(*httpAddr, *token != "", *allowRemote); err != nil {
 			return fmt.Errorf("%w: %v", errUsage, err)
-		}
-		var err error
-		if ln, err = net.Listen("tcp", *httpAddr); err != nil {
-			return fmt.Errorf("mcp --http: %w", err)
 		}
 	}
 	docs := mcpserver.Load(e.ctx, func(ctx context.Context) (*docset.Set, error) {
@@ -43,7 +40,28 @@ func runMCP(e env, args []string) error {
 		}
 		return set, err
 	})
-	if ln != nil {
+	switch *project {
+	case "none":
+	case "":
+		if wd, err := os.Getwd(); err == nil && !isHomeOrRoot(wd) {
+			docs.Workspace = []string{wd}
+		}
+	default:
+		abs, err := filepath.Abs(*project)
+		if err != nil {
+			return err
+		}
+		if st, err := os.Stat(abs); err != nil || !st.IsDir() {
+			return fmt.Errorf("%w: --workspace %s is not a folder", errUsage, *project)
+		}
+		docs.Workspace = []string{abs}
+	}
+	if *httpAddr != "" {
+		ln, err := net.Listen("tcp", *httpAddr)
+		if err != nil {
+			docs.Close()
+			return fmt.Errorf("mcp --http: %w", err)
+		}
 		auth := "no token"
 		if *token != "" {
 			auth = "bearer token required"
@@ -52,4 +70,10 @@ func runMCP(e env, args []string) error {
 		return mcpserver.ServeHTTP(e.ctx, docs, serverVersion(), ln, mcpserver.HTTPOptions{Token: *token})
 	}
 	return mcpserver.Run(e.ctx, docs, serverVersion(), e.stdin, e.stdout)
+}
+
+// isHomeOrRoot: an assistant started from the home folder (or /) must not scan all of it.
+func isHomeOrRoot(dir string) bool {
+	home, _ := os.UserHomeDir()
+	return dir == home || dir == filepath.Dir(dir)
 }
