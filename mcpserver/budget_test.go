@@ -1,8 +1,10 @@
 package mcpserver
 
 import (
+	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -173,4 +175,24 @@ func TestRealAnswersWithinBudget(t *testing.T) {
 	mustContain(t, "get-profile-and-token go", text, "### Go — `sso.GetProfileAndToken()`", "`opts` `sso.GetProfileAndTokenOpts` · required",
 		"  - `Code` `string` · required — The authorization value", "`AccessToken` `string`")
 	mustNotContain(t, "get-profile-and-token go", text, "### Python — ")
+}
+
+// TestEveryToolTakesPage: every tool's answer is budgeted, so every tool offers the page argument.
+func TestEveryToolTakesPage(t *testing.T) {
+	docs := Ready(testDocs(t))
+	docs.Workspace = []string{t.TempDir()} // so that workos_usage is offered too
+	cs := connect(t, docs)
+	res, err := cs.ListTools(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Tools) != 6 {
+		t.Errorf("%d tools, want 6 with workos_usage", len(res.Tools))
+	}
+	for _, tool := range res.Tools {
+		args, _, _ := schemaArgs(t, tool)
+		if !slices.Contains(args, "page") {
+			t.Errorf("%s has no page argument: %v", tool.Name, args)
+		}
+	}
 }
