@@ -176,7 +176,7 @@ func (s *server) workspaceSymbols(ctx context.Context, v view, p *protocol.Works
 		if !ok {
 			continue
 		}
-		u, line, err := v.ld.pages.location(page, r.Anchor)
+		u, line, err := v.ld.pages.location(page, r.Anchor, r.Language) // an SDK entry's page opens with that SDK
 		if err != nil {
 			s.log.Warn("workspace/symbol: rendering page", "page", page.Path, "error", err)
 			continue
