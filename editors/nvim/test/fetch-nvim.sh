@@ -14,6 +14,9 @@ dir="${1:?usage: fetch-nvim.sh DIR}"
 suite="${NVIM_DEBIAN_SUITE:-sid}"
 mkdir -p "$dir"
 dir="$(cd "$dir" && pwd)"
+# One fetch at a time into the shared cache folder (two test runs may start together).
+exec 9>"$dir.lock"
+flock 9
 
 if [ -x "$dir/bin/nvim" ] && "$dir/bin/nvim" --version >/dev/null 2>&1; then
   echo "$dir/bin/nvim"
