@@ -60,7 +60,8 @@ if want vscode; then
   # npm ci unless node_modules already matches the lock file (a warm developer machine).
   if [ ! -f node_modules/.package-lock.json ] || [ -n "${CI:-}" ] || ! node -e '
     const a = require("./package-lock.json").packages, b = require("./node_modules/.package-lock.json").packages;
-    for (const k of Object.keys(a)) if (k && (!b[k] || b[k].version !== a[k].version)) process.exit(1);' 2>/dev/null; then
+    // Optional entries (esbuild'\''s binaries for other platforms) are never installed here.
+    for (const k of Object.keys(a)) if (k && !a[k].optional && (!b[k] || b[k].version !== a[k].version)) process.exit(1);' 2>/dev/null; then
     npm ci --no-audit --no-fund
   else
     echo "node_modules is up to date"
