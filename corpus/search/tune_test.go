@@ -32,6 +32,7 @@ func TestTuneWeights(t *testing.T) {
 		"summary": &weights.summary, "context": &weights.context, "body": &weights.body,
 		"phraseTitle": &weights.phraseTitle, "phraseIdent": &weights.phraseIdent,
 		"phraseBody": &weights.phraseBody, "exact": &weights.exact, "allWords": &weights.allWords, "joined": &weights.joined, "acronymTitle": &weights.acronymTitle, "acronymBody": &weights.acronymBody,
+		"synonyms": &weights.synonyms, "status": &weights.status, "compact": &weights.compact, "eventIntent": &weights.eventIntent,
 	}
 	for name, w := range fields {
 		for _, f := range []float64{0, 0.5, 2, 4} {
@@ -76,7 +77,7 @@ func TestDebugRaw(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	req := bleve.NewSearchRequestOptions(buildQuery(q, Options{}, ix.acronyms), 15, 0, os.Getenv("SEARCH_EXPLAIN") != "")
+	req := bleve.NewSearchRequestOptions(ix.buildQuery(q, Options{}), 15, 0, os.Getenv("SEARCH_EXPLAIN") != "")
 	req.Fields = storedFields
 	res, err := ix.idx.Search(req)
 	if err != nil {
