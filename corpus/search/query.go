@@ -254,6 +254,9 @@ func (ix *Index) buildQuery(q string, opts Options) query.Query {
 		d.SetBoost(weights.joined)
 		clauses = append(clauses, d)
 	}
+	// In a longer question an acronym is one word among several: its spelt-out form counts less,
+	// or "set up SSO with Okta" finds the pages named Single Sign-On before Okta's.
+	acronymShare := min(1, 2/float64(max(1, len(words))))
 	for _, w := range words {
 		// "SSO" also looks for "single sign-on", as the docs spell it out.
 		key := strings.ToLower(strings.Trim(w, ".,;:!?\"'()"))
@@ -264,7 +267,7 @@ func (ix *Index) buildQuery(q string, opts Options) query.Query {
 			}{{fTitle, weights.acronymTitle}, {fBody, weights.acronymBody}} {
 				m := bleve.NewMatchPhraseQuery(exp)
 				m.SetField(f.name)
-				m.SetBoost(f.boost)
+				m.SetBoost(f.boost * acronymShare)
 				clauses = append(clauses, m)
 			}
 		}
