@@ -142,30 +142,76 @@ var synonyms = func() map[string][]string {
 // "without (a) X"; "" when none.
 func expansion(words []string, less map[string]string) string {
 	var out []string
-	for i, w := range words {
-		lw := strings.ToLower(strings.Trim(w, ".,;:!?\"'()"))
-		out = append(out, synonyms[lw]...)
-		if lw == "without" || lw == "no" {
-			for _, next := range words[i+1 : min(len(words), i+3)] {
-				if l, ok := less[strings.ToLower(strings.Trim(next, ".,;:!?\"'()"))]; ok {
-					out = append(out, l)
-					break
-				}
-			}
-		}
+	for i := range words {
+		out = append(out, expansionOf(words, i, less)...)
 	}
 	return strings.Join(dedupe(out), " ")
 }
 
-// eventIntentWords in a question say the reader wants an event ("which event fires when…",
-// "webhook for…"); events then rank above pages about the same thing.
-var eventIntentWords = map[string]bool{"event": true, "events": true, "webhook": true, "webhooks": true, "fires": true, "notified": true, "notification": true}
+// expansionOf is what words[i] may stand for: its synonyms, and for "without"/"no" the docs'
+// "-less" word of one of the next two words.
+func expansionOf(words []string, i int, less map[string]string) []string {
+	lw := strings.ToLower(strings.Trim(words[i], ".,;:!?\"'()"))
+	out := append([]string(nil), synonyms[lw]...)
+	if lw == "without" || lw == "no" {
+		for _, next := range words[i+1 : min(len(words), i+3)] {
+			if l, ok := less[strings.ToLower(strings.Trim(next, ".,;:!?\"'()"))]; ok {
+				out = append(out, l)
+				break
+			}
+		}
+	}
+	return out
+}
 
+// wantsEvents reports whether a question asks for an event: "which event…", "event when…",
+// "webhook for…", "…fires when…". Then events rank above the pages about the same thing. A bare
+// "event" or "webhook" is a subject of its own ("validate webhook signature", "list events API").
 func wantsEvents(q string) bool {
-	for _, w := range strings.Fields(strings.ToLower(q)) {
-		if eventIntentWords[strings.Trim(w, ".,;:!?\"'()")] {
+	words := strings.Fields(strings.ToLower(q))
+	for i, w := range words {
+		w = strings.Trim(w, ".,;:!?\"'()")
+		switch w {
+		case "fires", "fired", "notified":
 			return true
+		case "event", "events", "webhook", "webhooks":
+			if i > 0 && (words[i-1] == "which" || words[i-1] == "what") {
+				return true
+			}
+			if i+1 < len(words) {
+				switch words[i+1] {
+				case "when", "for", "if", "after", "on":
+					return true
+				}
+			}
 		}
 	}
 	return false
+}
+
+// fillerWords carry the asking, not the subject, of a question ("what happens when…", "I want
+// to…"); the English analyzer keeps them, and in the docs they are rare enough to score.
+var fillerWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`happen happens happened want wants wanted need needs should would could
+		possible able allowed way ways someone somebody everyone anyone we our us
+		going trying try tried instead`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// questionText is q as the prose clauses read it: phrasal verbs in the docs' words, without the
+// filler of a question; q itself when nothing is left.
+func questionText(q string) string {
+	var keep []string
+	for _, w := range strings.Fields(rewritePhrasal(q)) {
+		if looksLikeIdentifier(w) || !fillerWords[strings.ToLower(strings.Trim(w, ".,;:!?\"'()"))] {
+			keep = append(keep, w)
+		}
+	}
+	if len(keep) == 0 {
+		return q
+	}
+	return strings.Join(keep, " ")
 }

@@ -189,7 +189,7 @@ func (ix *Index) buildQuery(q string, opts Options) query.Query {
 	var clauses []query.Query
 	// Prose clauses read the question with its phrasal verbs in the docs' words; phrases and
 	// exact names keep what was typed.
-	prose := rewritePhrasal(q)
+	prose := questionText(q)
 	phrase := func(field string, boost float64) {
 		m := bleve.NewMatchPhraseQuery(q)
 		m.SetField(field)
@@ -214,11 +214,12 @@ func (ix *Index) buildQuery(q string, opts Options) query.Query {
 	}
 	// One clause per field. bleve scales a disjunction's score by the share of its clauses that
 	// match (coord), which favours documents matching in several fields. One clause per query word
-	// (each a disjunction over the fields) was tried and ranked the judged queries worse.
-	clauses = append(clauses, fieldMatches(prose)...)
+	// (each a disjunction over the fields) was tried and ranked the judged queries worse, and
+	// the judged questions too.
 	words := queryWords(prose)
+	clauses = append(clauses, fieldMatches(prose)...)
 	if exp := expansion(strings.Fields(prose), ix.less); exp != "" && weights.synonyms > 0 {
-		// The question's words as the docs may say them: one clause, so that the expansion adds
+		// The query's words as the docs may say them: one clause, so that the expansion adds
 		// to a document's score without counting as several matched clauses.
 		var ss []query.Query
 		for _, f := range []string{fTitle, fHeadings, fSummary, fBody} {
