@@ -420,3 +420,39 @@ func TestJudgedQuestions(t *testing.T) {
 		}
 	}
 }
+
+// TestEventNamesFirst: every event of the catalogue, searched by its name (as written, and in
+// words: "dsync user created"), comes first as that event.
+func TestEventNamesFirst(t *testing.T) {
+	c := requireReal(t, "0.2.0")
+	ix, err := Build(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	events := c.Symbols().Events()
+	miss := map[string]int{}
+	for _, ev := range events {
+		for form, q := range map[string]string{"name": ev.Name, "words": identifierWords(ev.Name)} {
+			res, err := ix.Search(context.Background(), q, Options{Limit: 3})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res) == 0 || res[0].Kind != KindEvent || res[0].Title != ev.Name {
+				miss[form]++
+				got := ""
+				if len(res) > 0 {
+					got = string(res[0].Kind) + " " + res[0].Title
+				}
+				t.Logf("%s %q: first %s", form, q, got)
+			}
+		}
+	}
+	t.Logf("%d events: first by name %d, by name in words %d", len(events), len(events)-miss["name"], len(events)-miss["words"])
+	if miss["name"] > 0 {
+		t.Errorf("%d event names do not find their event first", miss["name"])
+	}
+	if 10*miss["words"] > len(events) {
+		t.Errorf("%d of %d event names in words do not find their event first", miss["words"], len(events))
+	}
+}
