@@ -52,13 +52,13 @@ var weights = struct {
 	title, identifiers, headings, summary, context, body float64
 	phraseTitle, phraseIdent, phraseBody                 float64
 	exact, allWords, joined, acronymTitle, acronymBody   float64
-	synonyms, status, compact                            float64
+	synonyms, status, compact, coverage                  float64
 	eventIntent, preferLanguage                          float64 // score factors, applied after the search
 }{
 	title: 3, identifiers: 3, headings: 2, summary: 1.5, context: 1, body: 1.5,
 	phraseTitle: 3, phraseIdent: 3, phraseBody: 2,
 	exact: 12, allWords: 2, joined: 2, acronymTitle: 3, acronymBody: 1,
-	synonyms: 1, status: 8, compact: 3,
+	synonyms: 2, status: 8, compact: 3, coverage: 0.5,
 	eventIntent: 1.5, preferLanguage: 1.3,
 }
 
@@ -225,11 +225,13 @@ func (ix *Index) buildQuery(q string, opts Options) query.Query {
 		for _, f := range []string{fTitle, fHeadings, fSummary, fBody} {
 			m := bleve.NewMatchQuery(exp)
 			m.SetField(f)
+			m.SetBoost(weights.synonyms) // bleve ignores a disjunction's own boost
 			ss = append(ss, m)
 		}
-		d := bleve.NewDisjunctionQuery(ss...)
-		d.SetBoost(weights.synonyms)
-		clauses = append(clauses, d)
+		clauses = append(clauses, bleve.NewDisjunctionQuery(ss...))
+	}
+	if cov := coverage(prose, ix.less); cov != nil {
+		clauses = append(clauses, cov)
 	}
 	for _, code := range queryStatusCodes(strings.Fields(q)) {
 		t := bleve.NewTermQuery(code)
@@ -343,6 +345,45 @@ func (ix *Index) buildQuery(q string, opts Options) query.Query {
 	}
 	return bq
 }
+
+// coverage is, for a question of several content words, a clause matched by the documents that
+// have most of its words (each word or what it may stand for, in any prose field): BM25 sums the
+// words' scores, so one rare word in a short title can outweigh a page that answers the whole
+// question. nil for short queries.
+func coverage(prose string, less map[string]string) query.Query {
+	all := strings.Fields(prose)
+	var per []query.Query
+	seen := map[string]bool{}
+	for i, w := range all {
+		lw := strings.ToLower(strings.Trim(w, ".,;:!?\"'()"))
+		if lw == "" || englishStop[lw] || seen[lw] || looksLikeIdentifier(w) {
+			continue
+		}
+		seen[lw] = true
+		text := strings.Join(append([]string{lw}, expansionOf(all, i, less)...), " ")
+		var fs []query.Query
+		for _, f := range []string{fTitle, fSummary, fHeadings, fBody} {
+			m := bleve.NewMatchQuery(text)
+			m.SetField(f)
+			m.SetBoost(weights.coverage) // bleve ignores a disjunction's own boost
+			fs = append(fs, m)
+		}
+		per = append(per, bleve.NewDisjunctionQuery(fs...))
+	}
+	if len(per) < coverageWords {
+		return nil
+	}
+	d := bleve.NewDisjunctionQuery(per...)
+	d.SetMin(float64((len(per)*coverageShare + 99) / 100))
+	return d
+}
+
+// coverageWords is the number of content words from which a query gets a coverage clause, and
+// coverageShare the percentage of them a document must match for it.
+const (
+	coverageWords = 3
+	coverageShare = 60
+)
 
 // joinedPairs is each pair of adjacent plain words written as one ("log out" → "logout"), space
 // separated; "" when there are none.

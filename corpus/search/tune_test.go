@@ -35,7 +35,7 @@ func TestTuneWeights(t *testing.T) {
 		"summary": &weights.summary, "context": &weights.context, "body": &weights.body,
 		"phraseTitle": &weights.phraseTitle, "phraseIdent": &weights.phraseIdent,
 		"phraseBody": &weights.phraseBody, "exact": &weights.exact, "allWords": &weights.allWords, "joined": &weights.joined, "acronymTitle": &weights.acronymTitle, "acronymBody": &weights.acronymBody,
-		"synonyms": &weights.synonyms, "status": &weights.status, "compact": &weights.compact, "eventIntent": &weights.eventIntent,
+		"synonyms": &weights.synonyms, "status": &weights.status, "compact": &weights.compact, "coverage": &weights.coverage, "eventIntent": &weights.eventIntent,
 	}
 	for name, w := range fields {
 		for _, f := range []float64{0, 0.5, 2, 4} {
