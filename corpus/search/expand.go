@@ -93,7 +93,13 @@ var phrasal = []struct{ from, to string }{
 
 // rewritePhrasal applies phrasal to q, word-aligned and case-insensitively.
 func rewritePhrasal(q string) string {
-	lower := " " + strings.ToLower(strings.Join(strings.Fields(q), " ")) + " "
+	words := strings.Fields(strings.ToLower(q))
+	for i, w := range words {
+		if !looksLikeIdentifier(w) {
+			words[i] = strings.Trim(w, ".,;:!?\"'()")
+		}
+	}
+	lower := " " + strings.Join(words, " ") + " "
 	changed := false
 	for _, p := range phrasal {
 		if strings.Contains(lower, " "+p.from+" ") {
