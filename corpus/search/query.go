@@ -230,7 +230,7 @@ func (ix *Index) buildQuery(q string, opts Options) query.Query {
 		}
 		clauses = append(clauses, bleve.NewDisjunctionQuery(ss...))
 	}
-	if cov := coverage(prose, ix.less); cov != nil {
+	if cov := coverage(prose, ix.less); cov != nil && weights.coverage > 0 {
 		clauses = append(clauses, cov)
 	}
 	for _, code := range queryStatusCodes(strings.Fields(q)) {
@@ -362,7 +362,8 @@ func coverage(prose string, less map[string]string) query.Query {
 		seen[lw] = true
 		text := strings.Join(append([]string{lw}, expansionOf(all, i, less)...), " ")
 		var fs []query.Query
-		for _, f := range []string{fTitle, fSummary, fHeadings, fBody} {
+		// Headings are part of the body; leaving them out keeps the clause cheaper.
+		for _, f := range []string{fTitle, fSummary, fBody} {
 			m := bleve.NewMatchQuery(text)
 			m.SetField(f)
 			m.SetBoost(weights.coverage) // bleve ignores a disjunction's own boost
