@@ -11,8 +11,12 @@
 // Queries (query.go): a disjunction of per-field matches with boosts, phrase matches, an
 // all-words match, adjacent words joined ("log out" → logout), acronyms spelt out as the docs spell
 // them ("SSO" → "single sign-on") and exact-name terms for words written like code; hits are then
-// grouped so that a page, its sections and its entries show once.
-// testdata/judged.tsv holds the queries the boosts were tuned on; see TestJudgedQueries.
+// grouped so that a page, its sections and its entries show once. Questions (expand.go) are read
+// with their phrasal verbs in the docs' words, near-synonyms, "-less" words and status codes of the
+// docs' error tables, a coverage clause, and events first when they ask for an event; an editor's
+// language ranks its SDK's entries first (Options.PreferLanguage).
+// testdata/judged.tsv holds the queries the boosts were tuned on (TestJudgedQueries);
+// testdata/questions.tsv the judged questions, a third held aside (TestJudgedQuestions).
 package search
 
 import (
