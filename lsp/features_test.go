@@ -356,3 +356,45 @@ func TestWorkspaceSymbolsWithoutIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchPrefersActiveLanguage: workspace/symbol and workos.search rank the SDK of the file the
+// user is in first, without dropping the other languages.
+func TestSearchPrefersActiveLanguage(t *testing.T) {
+	c, _ := newTestServer(t)
+	firstEntry := func(syms protocol.WorkspaceSymbolSlice) string {
+		for _, s := range syms {
+			if strings.HasSuffix(s.Name, ")") {
+				return s.Name
+			}
+		}
+		return ""
+	}
+	for _, tc := range []struct{ file, lang, want string }{
+		{"main.go", "go", "(Go)"},
+		{"app.py", "python", "(Python)"},
+	} {
+		c.open(tc.file, tc.lang, "")
+		var syms protocol.WorkspaceSymbolSlice
+		c.must(protocol.MethodWorkspaceSymbol, &protocol.WorkspaceSymbolParams{Query: "create user"}, &syms)
+		if got := firstEntry(syms); !strings.HasSuffix(got, tc.want) {
+			t.Errorf("in %s: first entry %q, want one in %s; all: %+v", tc.file, got, tc.want, syms)
+		}
+	}
+	// workos.search names the document; its language wins over the last one opened (Python).
+	var hits []SearchHit
+	c.must(protocol.MethodWorkspaceExecuteCommand, &protocol.ExecuteCommandParams{Command: CommandSearch,
+		Arguments: []protocol.LSPAny{protocol.LSPAny(`{"query":"create user","uri":"file:///elsewhere/index.rb"}`)}}, &hits)
+	langs := map[string]bool{}
+	first := ""
+	for _, h := range hits {
+		if h.Language != "" {
+			langs[string(h.Language)] = true
+			if first == "" {
+				first = string(h.Language)
+			}
+		}
+	}
+	if first != "ruby" {
+		t.Errorf("search from a Ruby file: first entry in %q, hits %+v", first, hits)
+	}
+}

@@ -256,7 +256,8 @@ async function searchDocs(ctl: Controller): Promise<void> {
       search: async (query, token) => {
         const result: unknown = await client.sendRequest(
           ExecuteCommandRequest.type,
-          { command: "workos.search", arguments: [query, "", SEARCH_LIMIT] },
+          // The active document's URI lets the server rank that file's SDK first.
+          { command: "workos.search", arguments: [query, "", SEARCH_LIMIT, editor?.document.uri.toString() ?? ""] },
           token,
         );
         return parseHits(result);

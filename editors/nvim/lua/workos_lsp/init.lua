@@ -453,7 +453,9 @@ function M.search(query, callback, bufnr)
     callback("workos-lsp is not running (open a file in an SDK language first)", nil)
     return
   end
-  request(client, "workspace/executeCommand", { command = "workos.search", arguments = { query } }, function(err, result)
+  -- The buffer's URI lets the server rank that file's SDK first.
+  local args = { query = query, uri = vim.uri_from_bufnr(bufnr) }
+  request(client, "workspace/executeCommand", { command = "workos.search", arguments = { args } }, function(err, result)
     if err then
       callback(err.message or tostring(err), nil)
     else
