@@ -12,23 +12,9 @@ import (
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
-)
 
-// writeProject writes files (path → text) under a new temporary folder and returns it.
-func writeProject(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
+	"github.com/workos-lsp/workos-lsp/internal/testfiles"
+)
 
 const (
 	nextPackageJSON = `{"name": "app", "dependencies": {"@workos-inc/node": "^7.0.0", "stripe": "^14.0.0"}}`
@@ -40,7 +26,7 @@ const (
 )
 
 func nextApp(t *testing.T) string {
-	return writeProject(t, map[string]string{
+	return testfiles.Dir(t, map[string]string{
 		"package.json":              nextPackageJSON,
 		"tsconfig.json":             `{"compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["./*"]}}}`,
 		"lib/workos.ts":             nextClient,

@@ -1,10 +1,10 @@
 package mcpserver
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/workos-lsp/workos-lsp/internal/testfiles"
 )
 
 func TestUsageTool(t *testing.T) {
@@ -16,15 +16,7 @@ func TestUsageTool(t *testing.T) {
 		"app/routes/admin.py":   "from ..auth import workos_client\n\n\ndef both(email):\n    workos_client.user_management.create_user(email=email)\n    return workos_client.user_management.list_users()\n",
 		"app/routes/billing.py": "import stripe\n\n\ndef charge():\n    return stripe.Customer.create(email=\"a@b.c\")\n",
 	}
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testfiles.Write(t, dir, files)
 	docs := Ready(testDocs(t))
 	docs.Workspace = []string{dir}
 	cs := connect(t, docs)

@@ -87,12 +87,9 @@ func EachSDKFile[T any](ctx context.Context, src *Sources, snap *Snapshot, fn fu
 // uncached is the analysis of a record, from the cache when it is there, made and not stored
 // otherwise.
 func (s *Sources) uncached(rec *File) *sdkcall.File {
-	s.mu.Lock()
-	if a, ok := s.cache[rec.Path]; ok && a.rec == rec {
-		s.mu.Unlock()
-		return a.file
+	if f := s.cached(rec); f != nil {
+		return f
 	}
-	s.mu.Unlock()
 	text, ok := s.text(rec)
 	if !ok {
 		return nil

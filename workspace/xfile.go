@@ -122,15 +122,9 @@ func (s *Sources) File(snap *Snapshot, path string) *sdkcall.File {
 
 // analysis is the cached analysis of a file record, made on first need.
 func (s *Sources) analysis(rec *File) *sdkcall.File {
-	s.mu.Lock()
-	s.tick++
-	if a, ok := s.cache[rec.Path]; ok && a.rec == rec {
-		a.used = s.tick
-		s.mu.Unlock()
-		return a.file
+	if f := s.cached(rec); f != nil {
+		return f
 	}
-	s.mu.Unlock()
-
 	text, ok := s.text(rec)
 	if !ok {
 		return nil
@@ -144,6 +138,18 @@ func (s *Sources) analysis(rec *File) *sdkcall.File {
 	}
 	s.cache[rec.Path] = &analysed{rec: rec, file: f, used: s.tick}
 	return f
+}
+
+// cached is the cached analysis of rec (marked as used), nil when there is none for this record.
+func (s *Sources) cached(rec *File) *sdkcall.File {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.tick++
+	if a, ok := s.cache[rec.Path]; ok && a.rec == rec {
+		a.used = s.tick
+		return a.file
+	}
+	return nil
 }
 
 // evictLocked drops the least recently used half of the cache.

@@ -2,29 +2,15 @@ package main
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/workos-lsp/workos-lsp/internal/testfiles"
 )
 
-func writeFiles(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 func TestCheckCommand(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := testfiles.Dir(t, map[string]string{
 		"package.json":  `{"dependencies": {"@workos-inc/node": "7.0.0"}}`,
 		"lib/workos.ts": "import { WorkOS } from '@workos-inc/node';\nexport const workos = new WorkOS('k');\n",
 		// The typo is in a file that imports no SDK: found through lib/workos.ts.
@@ -64,7 +50,7 @@ func TestCheckCommand(t *testing.T) {
 		t.Errorf("sarif result %+v", r)
 	}
 
-	clean := writeFiles(t, map[string]string{"lib/workos.ts": "import { WorkOS } from '@workos-inc/node';\nnew WorkOS('k').userManagement.createUser({});\n"})
+	clean := testfiles.Dir(t, map[string]string{"lib/workos.ts": "import { WorkOS } from '@workos-inc/node';\nnew WorkOS('k').userManagement.createUser({});\n"})
 	out, _, code = runCLI(t, "check", "--format", "json", clean)
 	if code != 0 || strings.TrimSpace(out) != "[]" {
 		t.Errorf("clean project: code %d, %s", code, out)

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"sort"
 	"testing"
+
+	"github.com/workos-lsp/workos-lsp/internal/testfiles"
 )
 
 // entry is one tar entry for test archives; Type defaults to a regular file.
@@ -110,15 +112,4 @@ func listTree(t testing.TB, dir string) []string {
 	return out
 }
 
-func writeFiles(t testing.TB, root string, files map[string]string) {
-	t.Helper()
-	for name, body := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
+func writeFiles(t testing.TB, root string, files map[string]string) { testfiles.Write(t, root, files) }
