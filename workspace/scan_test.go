@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/workos-lsp/workos-lsp/internal/testfiles"
 )
 
 func paths(s *Snapshot, root string) []string {
@@ -239,5 +241,49 @@ func TestScanCancelled(t *testing.T) {
 	}
 	if w.Snapshot().Scanning() {
 		t.Error("still scanning")
+	}
+}
+
+// The files an open document imports are summarised and published first, so its cross-file answers
+// do not wait for the whole scan.
+func TestScanOpenDocumentsImportsFirst(t *testing.T) {
+	files := map[string]string{
+		"package.json":  `{"dependencies": {"@workos-inc/node": "7"}}`,
+		"tsconfig.json": `{"compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["./*"]}}}`,
+		"zz/lib/workos.ts": "import { WorkOS } from '@workos-inc/node';\nexport const workos = new WorkOS('k');\n",
+	}
+	for i := range 3 * scanBatch {
+		files[fmt.Sprintf("aa/gen/m%04d.ts", i)] = "export const x = 1;\n"
+	}
+	dir := testfiles.Dir(t, files)
+	start := make(chan struct{})
+	var mu sync.Mutex
+	var firstReport []string
+	var w *Workspace
+	w = New(context.Background(), Options{Summarize: Summarize, Start: start, Progress: func(p Progress) {
+		mu.Lock()
+		defer mu.Unlock()
+		if p.Done > 0 && firstReport == nil {
+			firstReport = []string{fmt.Sprint(p.Done)}
+			for f := range w.Snapshot().Files() {
+				firstReport = append(firstReport, f.Path)
+			}
+		}
+	}})
+	defer w.Shutdown()
+	w.SetFolders([]string{dir})
+	route := filepath.Join(dir, "app", "route.ts")
+	w.Open(route, []byte("import { workos } from '@/zz/lib/workos';\nworkos.userManagement.createUser({});\n"))
+	close(start)
+	if err := w.Wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(firstReport) == 0 || !slices.Contains(firstReport, filepath.Join(dir, "zz", "lib", "workos.ts")) {
+		t.Fatalf("the first published batch lacks the imported client module: %v", firstReport)
+	}
+	if firstReport[0] != "1" {
+		t.Errorf("the first batch held %s files, want the 1 the open document imports", firstReport[0])
 	}
 }

@@ -340,6 +340,7 @@ func (w *Workspace) scan(ctx context.Context, f *folder) {
 		return true
 	})
 	w.snap.Store(t.commit())
+	first := w.openFirstLocked(wk.files)
 	w.mu.Unlock()
 
 	total := len(wk.files)
@@ -396,7 +397,7 @@ func (w *Workspace) scan(ctx context.Context, f *folder) {
 		case r.file != nil:
 			batch = append(batch, r.file)
 		}
-		if len(batch) == scanBatch {
+		if len(batch) == scanBatch || done == first {
 			flush()
 		}
 	}
@@ -723,4 +724,54 @@ func (w *Workspace) rescanLocked(path string) {
 		w.running++
 		go w.scan(ctx, f)
 	}
+}
+
+// openFirstLocked moves to the front of files those the open documents most likely reach: the
+// files beside an open document (a Go package, Java and C# classes of a namespace), and those whose
+// name or folder is the last part of an open document's import ("@/lib/workos" → lib/workos.ts,
+// "app.auth" → app/auth/__init__.py). Only the order changes, so a hover in a file that imports
+// the client answers after the first batch rather than the whole scan. It returns how many files
+// came first; their batch is published as soon as they are summarised.
+func (w *Workspace) openFirstLocked(files []candidate) int {
+	if len(w.open) == 0 {
+		return 0
+	}
+	snap := w.snap.Load()
+	dirs, names := map[string]bool{}, map[string]bool{}
+	for p := range w.open {
+		dirs[filepath.Dir(p)] = true
+		rec, ok := snap.File(p)
+		if !ok {
+			continue
+		}
+		for _, imp := range rec.Summary.Imports {
+			spec := strings.TrimRight(imp.Spec, "/*")
+			if k := strings.LastIndexAny(spec, "/.\\:"); k >= 0 {
+				spec = spec[k+1:]
+			}
+			if spec != "" {
+				names[strings.ToLower(spec)] = true
+			}
+		}
+	}
+	wanted := func(c candidate) bool {
+		dir := filepath.Dir(c.path)
+		base := strings.ToLower(filepath.Base(c.path))
+		if k := strings.IndexByte(base, '.'); k > 0 {
+			base = base[:k]
+		}
+		return dirs[dir] || names[base] || names[strings.ToLower(filepath.Base(dir))]
+	}
+	front := make([]candidate, 0, 16)
+	rest := make([]candidate, 0, len(files))
+	for _, c := range files {
+		if wanted(c) {
+			front = append(front, c)
+		} else {
+			rest = append(rest, c)
+		}
+	}
+	copy(files, front)
+	copy(files[len(front):], rest)
+	return len(front)
 }
