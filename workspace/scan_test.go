@@ -248,8 +248,8 @@ func TestScanCancelled(t *testing.T) {
 // do not wait for the whole scan.
 func TestScanOpenDocumentsImportsFirst(t *testing.T) {
 	files := map[string]string{
-		"package.json":  `{"dependencies": {"@workos-inc/node": "7"}}`,
-		"tsconfig.json": `{"compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["./*"]}}}`,
+		"package.json":     `{"dependencies": {"@workos-inc/node": "7"}}`,
+		"tsconfig.json":    `{"compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["./*"]}}}`,
 		"zz/lib/workos.ts": "import { WorkOS } from '@workos-inc/node';\nexport const workos = new WorkOS('k');\n",
 	}
 	for i := range 3 * scanBatch {
