@@ -342,6 +342,10 @@ func (w *Workspace) scan(ctx context.Context, f *folder) {
 	w.snap.Store(t.commit())
 	first := w.openFirstLocked(wk.files)
 	w.mu.Unlock()
+	pendingFirst := make(map[string]bool, first)
+	for _, c := range wk.files[:first] {
+		pendingFirst[c.path] = true
+	}
 
 	total := len(wk.files)
 	w.progress(Progress{Folder: f.path, Total: total})
@@ -397,7 +401,14 @@ func (w *Workspace) scan(ctx context.Context, f *folder) {
 		case r.file != nil:
 			batch = append(batch, r.file)
 		}
-		if len(batch) == scanBatch || done == first {
+		if pendingFirst[r.path] {
+			delete(pendingFirst, r.path)
+			if len(pendingFirst) == 0 {
+				flush() // the open documents' imports, without waiting for a full batch
+				continue
+			}
+		}
+		if len(batch) == scanBatch {
 			flush()
 		}
 	}
@@ -731,7 +742,7 @@ func (w *Workspace) rescanLocked(path string) {
 // name or folder is the last part of an open document's import ("@/lib/workos" → lib/workos.ts,
 // "app.auth" → app/auth/__init__.py). Only the order changes, so a hover in a file that imports
 // the client answers after the first batch rather than the whole scan. It returns how many files
-// came first; their batch is published as soon as they are summarised.
+// came first; the batch holding them is published as soon as they are all summarised.
 func (w *Workspace) openFirstLocked(files []candidate) int {
 	if len(w.open) == 0 {
 		return 0
