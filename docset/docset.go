@@ -24,7 +24,11 @@ type Options struct {
 	Offline      bool   // never touch the network
 	CacheDir     string // cache root; empty means the default (WORKOS_LSP_CACHE or the user cache dir)
 	NoIndexCache bool   // build the search index in memory instead of opening/writing the cached one
-	Progress     func(stage string, done, total int64)
+	// DeferIndex leaves the search index to Set.BuildIndex, so a caller can answer from the parsed
+	// corpus (hover, completion need only its symbol table) while the index is built: the index is
+	// most of a cold load's time and memory.
+	DeferIndex bool
+	Progress   func(stage string, done, total int64)
 	// Registry overrides the npm registry URL (tests); empty means the user's npm configuration.
 	Registry string
 	// Log receives what a background refresh found (see LoadCacheFirst); nil discards it.
@@ -38,6 +42,9 @@ type Set struct {
 	Source *fetch.Result
 	// IndexDir is where the index is cached; "" when it lives in memory only.
 	IndexDir string
+	// BuildIndex, set by a load with Options.DeferIndex, opens (or builds and caches) the search index
+	// and sets Index, IndexDir and IndexTime. Call it once, from one goroutine.
+	BuildIndex func(ctx context.Context) (*search.Index, error)
 	// Timings of the load steps, for `corpus info` and benchmarks.
 	FetchTime, ParseTime, IndexTime time.Duration
 	// Refresh, when not nil, asks the registry for docs newer than these and caches them for the
@@ -117,7 +124,8 @@ func (o Options) WithEnv() Options {
 	return o
 }
 
-// Load fetches (or finds) the docs, parses them and opens their search index.
+// Load fetches (or finds) the docs, parses them and opens their search index (or, with
+// Options.DeferIndex, leaves that to Set.BuildIndex).
 func Load(ctx context.Context, opts Options) (*Set, error) {
 	start := time.Now()
 	opts = opts.WithEnv()
@@ -143,21 +151,39 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	}
 	set.ParseTime = time.Since(start)
 
-	start = time.Now()
-	if opts.Progress != nil {
-		opts.Progress("index", 0, 0)
+	indexDir := ""
+	if useCache {
+		indexDir = filepath.Join(cacheRoot, "index", key)
 	}
-	if !useCache {
-		set.Index, err = search.Build(ctx, set.Corpus)
+	if opts.DeferIndex {
+		set.BuildIndex = func(ctx context.Context) (*search.Index, error) { return set.openIndex(ctx, indexDir, nil) }
+		return set, nil
+	}
+	if _, err := set.openIndex(ctx, indexDir, opts.Progress); err != nil {
+		return nil, err
+	}
+	return set, nil
+}
+
+// openIndex opens the index cached in dir, building it there when needed, or builds it in memory
+// when dir is "".
+func (s *Set) openIndex(ctx context.Context, dir string, progress func(string, int64, int64)) (*search.Index, error) {
+	start := time.Now()
+	if progress != nil {
+		progress("index", 0, 0)
+	}
+	var ix *search.Index
+	var err error
+	if dir == "" {
+		ix, err = search.Build(ctx, s.Corpus)
 	} else {
-		set.IndexDir = filepath.Join(cacheRoot, "index", key)
-		set.Index, err = search.Open(ctx, set.Corpus, set.IndexDir)
+		ix, err = search.Open(ctx, s.Corpus, dir)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("search index: %w", err)
 	}
-	set.IndexTime = time.Since(start)
-	return set, nil
+	s.Index, s.IndexDir, s.IndexTime = ix, dir, time.Since(start)
+	return ix, nil
 }
 
 // refreshTimeout bounds a background refresh (the registry's answer and a download of half a

@@ -147,7 +147,7 @@ func resolveDocsURL(ctx context.Context, ld *loaded, arg string) (string, error)
 		}
 		return "", jsonrpc2.NewError(jsonrpc2.InvalidParams, "workos.openDocs: the WorkOS docs are not loaded yet")
 	}
-	url, ok, err := docquery.DocsURL(ctx, ld.Corpus, ld.Search, arg)
+	url, ok, err := docquery.DocsURL(ctx, ld.Corpus, ld.searcher(), arg)
 	if err != nil {
 		return "", err
 	}

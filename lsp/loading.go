@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.lsp.dev/jsonrpc2"
@@ -29,6 +31,23 @@ type loaded struct {
 	entryIdx  map[*corpus.Entry]int
 
 	pages *pageCache
+
+	// built is the search index that Docs.BuildSearch made after these docs were swapped in.
+	built atomic.Pointer[searcherBox]
+}
+
+type searcherBox struct{ Searcher }
+
+// searcher is the ranked search in use: the one the loader gave, else the one built after the
+// swap, else nil (docquery then matches titles).
+func (l *loaded) searcher() Searcher {
+	if l.Search != nil {
+		return l.Search
+	}
+	if b := l.built.Load(); b != nil {
+		return b.Searcher
+	}
+	return nil
 }
 
 func newLoaded(in *Docs, gen uint64, cacheDir string) *loaded {
@@ -43,7 +62,7 @@ func newLoaded(in *Docs, gen uint64, cacheDir string) *loaded {
 
 // search ranks the docs with their index, or by title without one.
 func (l *loaded) search(ctx context.Context, q string, opts search.Options) ([]search.Result, error) {
-	return docquery.Search(ctx, l.Corpus, l.Search, q, opts)
+	return docquery.Search(ctx, l.Corpus, l.searcher(), q, opts)
 }
 
 // entryIndex finds e's position in Corpus.Entries (completion items carry it to resolve).
@@ -244,6 +263,48 @@ func (s *server) load(ctx context.Context, gen uint64, set Settings) {
 			defer s.wg.Done()
 			docs.Refresh(s.ctx)
 		}()
+	}
+	// Last, in this load's goroutine: ctx stays alive until a newer load or shutdown cancels it.
+	if docs.Search == nil && docs.BuildSearch != nil {
+		s.buildSearch(ctx, l, docs.BuildSearch)
+	}
+}
+
+// buildSearch builds l's search index after l is in use, under a progress of its own. An index that
+// is no longer wanted (a newer load, or shutdown) is closed.
+func (s *server) buildSearch(ctx context.Context, l *loaded, build func(context.Context) (Searcher, error)) {
+	start := time.Now()
+	p := s.beginProgress(fmt.Sprintf("workos-lsp/index/%d", l.gen), "WorkOS docs search", "indexing…")
+	ix, err := s.runBuildSearch(ctx, build)
+	if err != nil {
+		p.end("search index failed; searching titles")
+		if ctx.Err() == nil {
+			s.log.Error("building the search index failed; search matches titles only", "error", err)
+		}
+		return
+	}
+	if ctx.Err() != nil || ix == nil {
+		closeSearcher(ix)
+		p.end("cancelled")
+		return
+	}
+	l.built.Store(&searcherBox{ix})
+	s.log.Info("search index ready", "took", time.Since(start))
+	p.end("search index ready")
+}
+
+func (s *server) runBuildSearch(ctx context.Context, build func(context.Context) (Searcher, error)) (ix Searcher, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error while building the search index: %v", r)
+		}
+	}()
+	return build(ctx)
+}
+
+func closeSearcher(ix Searcher) {
+	if c, ok := ix.(io.Closer); ok {
+		_ = c.Close()
 	}
 }
 
