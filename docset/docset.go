@@ -42,8 +42,9 @@ type Set struct {
 	Source *fetch.Result
 	// IndexDir is where the index is cached; "" when it lives in memory only.
 	IndexDir string
-	// BuildIndex, set by a load with Options.DeferIndex, opens (or builds and caches) the search index
-	// and sets Index, IndexDir and IndexTime. Call it once, from one goroutine.
+	// BuildIndex, set by a load with Options.DeferIndex, writes the parsed-corpus snapshot when the
+	// docs were parsed, then opens (or builds and caches) the search index and sets Index, IndexDir
+	// and IndexTime. Call it once, from one goroutine.
 	BuildIndex func(ctx context.Context) (*search.Index, error)
 	// Timings of the load steps, for `corpus info` and benchmarks.
 	FetchTime, ParseTime, IndexTime time.Duration
@@ -70,21 +71,24 @@ func cacheRoot(dir string) (string, error) {
 }
 
 // loadCorpusCached reads the parsed-corpus snapshot when there is a usable one, and otherwise parses
-// the docs and writes the snapshot for next time. A snapshot that cannot be written only costs speed.
-func loadCorpusCached(res *fetch.Result, snapshotPath string) (*corpus.Corpus, error) {
+// the docs; save (nil when the snapshot was read) writes the snapshot for next time. A snapshot that
+// cannot be written only costs speed.
+func loadCorpusCached(res *fetch.Result, snapshotPath string) (c *corpus.Corpus, save func(), err error) {
 	if f, err := os.Open(snapshotPath); err == nil {
 		c, err := corpus.ReadSnapshot(f)
 		f.Close()
 		if err == nil && c.Digest == res.Digest && c.Version == res.Version {
-			return c, nil
+			return c, nil, nil
 		}
 	}
-	c, err := corpus.FromFetch(res)
+	c, err = corpus.FromFetch(res)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	_ = writeFileAtomic(snapshotPath, func(w io.Writer) error { return corpus.WriteSnapshot(w, c) })
-	return c, nil
+	save = func() {
+		_ = writeFileAtomic(snapshotPath, func(w io.Writer) error { return corpus.WriteSnapshot(w, c) })
+	}
+	return c, save, nil
 }
 
 // writeFileAtomic writes through a temporary file renamed into place, so readers never see half a file.
@@ -141,8 +145,13 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	key := res.Version + "-" + shortDigest(res.Digest)
 
 	start = time.Now()
+	saveSnapshot := func() {}
 	if useCache {
-		set.Corpus, err = loadCorpusCached(res, filepath.Join(cacheRoot, "snapshots", key+".gob"))
+		var save func()
+		set.Corpus, save, err = loadCorpusCached(res, filepath.Join(cacheRoot, "snapshots", key+".gob"))
+		if save != nil {
+			saveSnapshot = save
+		}
 	} else {
 		set.Corpus, err = corpus.FromFetch(res)
 	}
@@ -156,9 +165,14 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 		indexDir = filepath.Join(cacheRoot, "index", key)
 	}
 	if opts.DeferIndex {
-		set.BuildIndex = func(ctx context.Context) (*search.Index, error) { return set.openIndex(ctx, indexDir, nil) }
+		// The snapshot is written then too: its encoding is on a cold start's way to the first hover.
+		set.BuildIndex = func(ctx context.Context) (*search.Index, error) {
+			saveSnapshot()
+			return set.openIndex(ctx, indexDir, nil)
+		}
 		return set, nil
 	}
+	saveSnapshot()
 	if _, err := set.openIndex(ctx, indexDir, opts.Progress); err != nil {
 		return nil, err
 	}
