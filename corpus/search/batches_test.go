@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/workos-lsp/workos-lsp/corpus/corpustest"
 )
@@ -84,4 +85,30 @@ func ids(rs []Result) []string {
 		out = append(out, fmt.Sprintf("%.6f %s %s", r.Score, r.Kind, r.URL))
 	}
 	return out
+}
+
+// A build folder left by a process that exited mid-build is removed by the next build; a recent one
+// (another process may be building) is kept.
+func TestAbandonedBuildsRemoved(t *testing.T) {
+	parent := t.TempDir()
+	old := filepath.Join(parent, ".ix.build-1")
+	recent := filepath.Join(parent, ".ix.build-2")
+	other := filepath.Join(parent, ".other.build-1")
+	for _, d := range []string{old, recent, other} {
+		if err := os.MkdirAll(filepath.Join(d, "bleve"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	long := time.Now().Add(-time.Hour)
+	for _, d := range []string{old, other} {
+		if err := os.Chtimes(d, long, long); err != nil {
+			t.Fatal(err)
+		}
+	}
+	removeAbandonedBuilds(parent, "ix", time.Now().Add(-abandonedBuildAge))
+	for d, want := range map[string]bool{old: false, recent: true, other: true} {
+		if _, err := os.Stat(d); (err == nil) != want {
+			t.Errorf("%s: exists %v, want %v", filepath.Base(d), err == nil, want)
+		}
+	}
 }

@@ -23,6 +23,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -218,6 +219,7 @@ func buildOnDisk(ctx context.Context, c *corpus.Corpus, dir string, meta Meta) (
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("search: create %s: %w", parent, err)
 	}
+	removeAbandonedBuilds(parent, filepath.Base(dir), time.Now().Add(-abandonedBuildAge))
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".build-")
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
@@ -275,6 +277,21 @@ func buildOnDisk(ctx context.Context, c *corpus.Corpus, dir string, meta Meta) (
 		return fmt.Errorf("search: write meta: %w", err)
 	}
 	return replaceDir(tmp, dir, meta)
+}
+
+// abandonedBuildAge is how old a build folder must be to count as left behind by a process that
+// exited mid-build (a build takes seconds; another process may be building the same index now).
+const abandonedBuildAge = 10 * time.Minute
+
+// removeAbandonedBuilds removes the build folders of the index base in parent last changed before
+// cutoff.
+func removeAbandonedBuilds(parent, base string, cutoff time.Time) {
+	old, _ := filepath.Glob(filepath.Join(parent, "."+base+".build-*"))
+	for _, d := range old {
+		if fi, err := os.Stat(d); err == nil && fi.ModTime().Before(cutoff) {
+			_ = os.RemoveAll(d)
+		}
+	}
 }
 
 // replaceDir moves the finished build tmp to dir, replacing whatever dir held. When another process
