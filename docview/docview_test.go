@@ -199,3 +199,15 @@ func TestNestedParameters(t *testing.T) {
 		t.Errorf("option:\n%s", got)
 	}
 }
+
+func TestCallForwards(t *testing.T) {
+	c := corpustest.Corpus(t)
+	e := entry(t, c, corpus.JS, "create_user", corpus.KindMethod)
+	md := Call(c.Symbols(), e, Options{Forwards: "workos.userManagement.createUser"})
+	if !strings.HasPrefix(md, "Forwards to `workos.userManagement.createUser`:\n\n```") {
+		t.Errorf("a thin wrapper's hover does not say what it forwards to:\n%s", md)
+	}
+	if md := Call(c.Symbols(), e, Options{}); strings.Contains(md, "Forwards") {
+		t.Errorf("a direct call says it forwards:\n%s", md)
+	}
+}

@@ -22,6 +22,7 @@ func (s *server) didOpen(raw jsonrpc2.RawMessage) error {
 	td := p.TextDocument
 	d := newDocument(td.URI, string(td.LanguageID), td.Version, td.Text)
 	s.files.open(d)
+	s.documentOpened(d)
 	s.scheduleDiagnostics(d.uri)
 	return nil
 }
@@ -38,6 +39,7 @@ func (s *server) didChange(raw jsonrpc2.RawMessage) error {
 	case changeStale:
 		s.log.Debug("ignoring stale didChange", "uri", p.TextDocument.URI, "version", p.TextDocument.Version, "have", d.version)
 	default:
+		s.documentChanged(d)
 		s.scheduleDiagnostics(d.uri)
 	}
 	return nil
@@ -52,6 +54,7 @@ func (s *server) didClose(raw jsonrpc2.RawMessage) error {
 	if d == nil {
 		return nil
 	}
+	s.documentClosed(d)
 	if s.diag.forget(d.uri) {
 		s.notify(protocol.MethodTextDocumentPublishDiagnostics, &protocol.PublishDiagnosticsParams{URI: d.uri, Diagnostics: []protocol.Diagnostic{}})
 	}
@@ -138,7 +141,7 @@ func (s *server) publishDiagnostics(u uri.URI) {
 	diags := []protocol.Diagnostic{}
 	f := v.file()
 	if f != nil {
-		for _, dg := range v.doc.Diagnostics(f, v.ld) {
+		for _, dg := range v.doc.Diagnostics(f, v) {
 			diags = append(diags, toDiagnostic(v, dg))
 		}
 	}

@@ -34,6 +34,9 @@ type Loader struct {
 
 	stop       context.CancelFunc // ends the background refresh
 	background sync.WaitGroup
+
+	// Workspace are the user's project folders workos_usage reads; none: the tool is not offered.
+	Workspace []string
 }
 
 // Load starts loading the docs with load and returns at once. ctx is the server's lifetime: it
@@ -105,6 +108,9 @@ const instructions = `WorkOS documentation (SSO, Directory Sync, AuthKit/User Ma
 // New builds the MCP server over the docs that docs loads. version is the server's own version.
 func New(docs *Loader, version string) *mcp.Server {
 	h := &handlers{docs: docs, version: version}
+	if len(docs.Workspace) > 0 {
+		h.usageTool = &usageTool{folders: docs.Workspace}
+	}
 	s := mcp.NewServer(&mcp.Implementation{Name: "workos-lsp", Title: "WorkOS docs", Version: version}, &mcp.ServerOptions{
 		Instructions:      instructions,
 		CompletionHandler: safeComplete(h.complete),
@@ -148,6 +154,15 @@ func New(docs *Loader, version string) *mcp.Server {
 		InputSchema: schemaFor[ReferenceInput](nil),
 		Annotations: readOnly,
 	}, safe(h.reference))
+	if h.usageTool != nil {
+		mcp.AddTool(s, &mcp.Tool{
+			Name:        "workos_usage",
+			Title:       "WorkOS calls in this project",
+			Description: usageDescription,
+			InputSchema: schemaFor[UsageInput](nil),
+			Annotations: readOnly,
+		}, safe(h.usage))
+	}
 
 	s.AddResourceTemplate(&mcp.ResourceTemplate{
 		Name:        "workos-docs-page",
@@ -226,8 +241,9 @@ func schemaFor[T any](tweak func(*jsonschema.Schema)) *jsonschema.Schema {
 
 // handlers binds the tool functions to the loaded docs.
 type handlers struct {
-	docs    *Loader
-	version string
+	docs      *Loader
+	version   string
+	usageTool *usageTool // nil without project folders
 }
 
 // get waits for the docs; the error is the text of a tool error.

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/workos-lsp/workos-lsp/docset"
 	"github.com/workos-lsp/workos-lsp/mcpserver"
@@ -13,6 +15,7 @@ import (
 // that says why, and the process keeps serving.
 func runMCP(e env, args []string) error {
 	fs, d := docsCommand("mcp", e)
+	project := fs.String("workspace", "", "the project folder workos_usage reads (default: the current folder; \"none\" turns the tool off)")
 	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
@@ -27,5 +30,27 @@ func runMCP(e env, args []string) error {
 		}
 		return set, err
 	})
+	switch *project {
+	case "none":
+	case "":
+		if wd, err := os.Getwd(); err == nil && !isHomeOrRoot(wd) {
+			docs.Workspace = []string{wd}
+		}
+	default:
+		abs, err := filepath.Abs(*project)
+		if err != nil {
+			return err
+		}
+		if st, err := os.Stat(abs); err != nil || !st.IsDir() {
+			return fmt.Errorf("%w: --workspace %s is not a folder", errUsage, *project)
+		}
+		docs.Workspace = []string{abs}
+	}
 	return mcpserver.Run(e.ctx, docs, serverVersion(), e.stdin, e.stdout)
+}
+
+// isHomeOrRoot: an assistant started from the home folder (or /) must not scan all of it.
+func isHomeOrRoot(dir string) bool {
+	home, _ := os.UserHomeDir()
+	return dir == home || dir == filepath.Dir(dir)
 }

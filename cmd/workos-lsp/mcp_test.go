@@ -72,7 +72,7 @@ func TestMCPBinaryOverStdio(t *testing.T) {
 		names = append(names, tool.Name)
 	}
 	slices.Sort(names)
-	if want := []string{"workos_changelogs", "workos_docs", "workos_examples", "workos_reference", "workos_search"}; !slices.Equal(names, want) {
+	if want := []string{"workos_changelogs", "workos_docs", "workos_examples", "workos_reference", "workos_search", "workos_usage"}; !slices.Equal(names, want) {
 		t.Errorf("tools = %v, want %v", names, want)
 	}
 
