@@ -266,8 +266,10 @@ func (s *server) load(ctx context.Context, gen uint64, set Settings) {
 			docs.Refresh(s.ctx)
 		}()
 	}
-	// Last, in this load's goroutine: ctx stays alive until a newer load or shutdown cancels it.
+	// Last, in this load's goroutine: ctx stays alive until a newer load or shutdown cancels it. The
+	// workspace scan need not wait for the index (only search uses it).
 	if docs.Search == nil && docs.BuildSearch != nil {
+		s.proj.releaseScan()
 		s.buildSearch(ctx, l, docs.BuildSearch)
 	}
 }
