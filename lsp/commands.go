@@ -47,6 +47,7 @@ func (s *server) executeCommand(raw jsonrpc2.RawMessage) (prepared, error) {
 			if v.ld == nil {
 				return jsonrpc2.RawMessage("[]"), nil
 			}
+			v.ld.waitIndexed(ctx)
 			res, err := v.ld.search(ctx, q.Query, search.Options{Language: q.lang, Limit: q.Limit})
 			if err != nil {
 				return nil, err
@@ -147,6 +148,7 @@ func resolveDocsURL(ctx context.Context, ld *loaded, arg string) (string, error)
 		}
 		return "", jsonrpc2.NewError(jsonrpc2.InvalidParams, "workos.openDocs: the WorkOS docs are not loaded yet")
 	}
+	ld.waitIndexed(ctx)
 	url, ok, err := docquery.DocsURL(ctx, ld.Corpus, ld.searcher(), arg)
 	if err != nil {
 		return "", err

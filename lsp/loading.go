@@ -32,8 +32,30 @@ type loaded struct {
 
 	pages *pageCache
 
-	// built is the search index that Docs.BuildSearch made after these docs were swapped in.
-	built atomic.Pointer[searcherBox]
+	// built is the search index that Docs.BuildSearch made after these docs were swapped in, and
+	// indexed is closed when that build has ended, made or not (nil: no build).
+	built   atomic.Pointer[searcherBox]
+	indexed chan struct{}
+}
+
+// indexWaitLimit bounds how long an explicit search waits for the index being built before it
+// settles for the title match.
+const indexWaitLimit = 15 * time.Second
+
+// waitIndexed waits for the search index being built, if any, for at most indexWaitLimit. A search
+// the user asked for (workos.search, open docs) waits, so the first seconds of a cold start do
+// not give title matches only; workspace/symbol, asked at every keystroke, does not.
+func (l *loaded) waitIndexed(ctx context.Context) {
+	if l.indexed == nil {
+		return
+	}
+	t := time.NewTimer(indexWaitLimit)
+	defer t.Stop()
+	select {
+	case <-l.indexed:
+	case <-ctx.Done():
+	case <-t.C:
+	}
 }
 
 type searcherBox struct{ Searcher }
@@ -57,6 +79,9 @@ func newLoaded(in *Docs, gen uint64, cacheDir string) *loaded {
 		l.version = d.Corpus.Version
 	}
 	l.pages = newPageCache(cacheDir, l.version, d.Corpus)
+	if d.Search == nil && d.BuildSearch != nil {
+		l.indexed = make(chan struct{})
+	}
 	return l
 }
 
@@ -277,6 +302,7 @@ func (s *server) load(ctx context.Context, gen uint64, set Settings) {
 // buildSearch builds l's search index after l is in use, under a progress of its own. An index that
 // is no longer wanted (a newer load, or shutdown) is closed.
 func (s *server) buildSearch(ctx context.Context, l *loaded, build func(context.Context) (Searcher, error)) {
+	defer close(l.indexed)
 	start := time.Now()
 	p := s.beginProgress(fmt.Sprintf("workos-lsp/index/%d", l.gen), "WorkOS docs search", "indexing…")
 	ix, err := s.runBuildSearch(ctx, build)
