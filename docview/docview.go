@@ -348,7 +348,13 @@ func sameCall(b *strings.Builder, sym *corpus.Symbols, e *corpus.Entry) {
 	}
 	links := make([]string, 0, len(others))
 	for _, o := range others {
-		links = append(links, fmt.Sprintf("[%s](%s)", o.Language.DisplayName(), o.URL()))
+		// Each SDK's own spelling, so the line answers "what is this called in Python?" by itself; a
+		// link only where that SDK's docs live elsewhere than this entry's (the docs link follows).
+		item := fmt.Sprintf("%s `%s`", o.Language.DisplayName(), Spelling(o))
+		if u := o.URL(); u != e.URL() {
+			item = fmt.Sprintf("%s [`%s`](%s)", o.Language.DisplayName(), Spelling(o), u)
+		}
+		links = append(links, item)
 	}
 	fmt.Fprintf(b, "Same call in: %s\n\n", strings.Join(links, " · "))
 }

@@ -110,6 +110,19 @@ type openFiles struct {
 	mu     sync.RWMutex
 	byURI  map[uri.URI]*document
 	byPath map[string]*document // the documents with a file path, for the workspace's reads
+	// active is the document last opened or edited: the one the user is in, as far as the protocol
+	// tells (workspace/symbol carries no document).
+	active uri.URI
+}
+
+// activeLanguage is the SDK language of the active document, "" when none is known.
+func (o *openFiles) activeLanguage() corpus.Language {
+	o.mu.RLock()
+	defer o.mu.RUnlock()
+	if d := o.byURI[o.active]; d != nil && d.known {
+		return d.lang
+	}
+	return ""
 }
 
 func newOpenFiles() *openFiles {
@@ -160,6 +173,7 @@ func (o *openFiles) open(d *document) {
 	defer o.mu.Unlock()
 	o.byURI[normURI(d.uri)] = d
 	o.index(d)
+	o.active = normURI(d.uri)
 }
 
 func (o *openFiles) close(u uri.URI) *document {
@@ -217,5 +231,6 @@ func (o *openFiles) change(u uri.URI, version int32, changes []protocol.TextDocu
 	next := cur.withText(version, text)
 	o.byURI[k] = next
 	o.index(next)
+	o.active = k
 	return next, changeApplied
 }

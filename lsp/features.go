@@ -271,7 +271,7 @@ func (s *server) definition(ctx context.Context, v view, f *sdkcall.File, p *pro
 			continue
 		}
 		seen[key] = true
-		u, line, err := v.ld.pages.location(pa.page, pa.anchor)
+		u, line, err := v.ld.pages.location(pa.page, pa.anchor, v.doc.lang) // the file's SDK first
 		if err != nil {
 			s.log.Warn("definition: rendering page", "page", pa.page.Path, "error", err)
 			continue

@@ -101,7 +101,8 @@ func (l *Loader) Close() error {
 // instructions tell the assistant how the tools fit together.
 const instructions = `WorkOS documentation (SSO, Directory Sync, AuthKit/User Management, Audit Logs, FGA, Events and webhooks, the API reference and the Node, Go, Python, Ruby, PHP, Java and .NET SDKs).
 - workos_search finds pages, sections, SDK calls and events for words, phrases, error messages or identifiers.
-- workos_docs reads a page (path) or one section (path#anchor) as Markdown; an empty path or a folder lists the pages.
+- workos_docs reads a page (path) or one section (path#anchor) as Markdown; an empty path or a folder lists the pages; on a reference page, language keeps one SDK's parameters and returns.
+- Long answers come in parts: a part ends by naming the page argument that continues it.
 - workos_reference gives the exact parameters and return values of an SDK call or API endpoint, and the same call in every SDK.
 - workos_examples gives code examples from the docs by product area or topic; workos_changelogs gives the platform changelog.`
 

@@ -19,8 +19,9 @@ import (
 
 // UsageInput is the argument of workos_usage.
 type UsageInput struct {
-	Symbol string `json:"symbol,omitempty" jsonschema:"An SDK call or event to find in the project, spelled as any SDK spells it (\"userManagement.createUser\", \"user_management.create_user\", \"createUser\", \"dsync.user.created\"). Empty: a summary of every WorkOS call the project makes."`
-	Limit  int    `json:"limit,omitempty" jsonschema:"Most locations to list (default 50, at most 500)."`
+	Symbol string  `json:"symbol,omitempty" jsonschema:"An SDK call or event to find in the project, spelled as any SDK spells it (\"userManagement.createUser\", \"user_management.create_user\", \"createUser\", \"dsync.user.created\"). Empty: a summary of every WorkOS call the project makes."`
+	Limit  int     `json:"limit,omitempty" jsonschema:"Most locations to list (default 50, at most 500)."`
+	Page   float64 `json:"page,omitempty" jsonschema:"Which part of a long answer to return (1, 2, …). Answers over ~20,000 tokens come in parts; each part ends by naming the page that continues it. Default 1."`
 }
 
 const usageDescription = "Find where the user's project calls the WorkOS SDKs, following the WorkOS client across files " +
@@ -60,7 +61,7 @@ func (u *usageTool) workspace(ctx context.Context) (*workspace.Workspace, error)
 }
 
 func (h *handlers) usage(ctx context.Context, _ *mcp.CallToolRequest, in UsageInput) (*mcp.CallToolResult, any, error) {
-	return result(h.usageText(ctx, in))
+	return paged(in.Page)(h.usageText(ctx, in))
 }
 
 func (h *handlers) usageText(ctx context.Context, in UsageInput) (string, error) {

@@ -38,15 +38,19 @@ if [ -z "$bin" ]; then
   (cd "$repo" && go build -o "$bin" ./cmd/workos-lsp)
 fi
 
-# The project the editor opens: one TypeScript file using the Node SDK.
-mkdir -p "$tmp/project"
+# The project the editor opens: a TypeScript app that creates the WorkOS client once in lib/workos.ts
+# and imports it where it signs users up (the hover follows the client across files).
+mkdir -p "$tmp/project/lib" "$tmp/project/app"
 cat >"$tmp/project/package.json" <<'EOF'
 { "name": "signup", "private": true, "dependencies": { "@workos-inc/node": "^7.0.0" } }
 EOF
-cat >"$tmp/project/signup.ts" <<'EOF'
+cat >"$tmp/project/lib/workos.ts" <<'EOF'
 import { WorkOS } from "@workos-inc/node";
 
-const workos = new WorkOS(process.env.WORKOS_API_KEY);
+export const workos = new WorkOS(process.env.WORKOS_API_KEY);
+EOF
+cat >"$tmp/project/app/signup.ts" <<'EOF'
+import { workos } from "../lib/workos";
 
 export async function signUp(email: string, password: string) {
   const user = await workos.userManagement.createUser({
@@ -85,8 +89,11 @@ local progress = vim.lsp.handlers["\$/progress"]
 vim.lsp.handlers["\$/progress"] = function(err, res, ctx, cfg)
   local v = res and res.value
   if v and v.kind == "end" and type(v.message) == "string" and v.message:match("^WorkOS docs") then
-    vim.o.statusline = " signup.ts   %= workos-lsp · " .. v.message .. " "
+    vim.o.statusline = " app/signup.ts  (client from lib/workos.ts)  %= workos-lsp · " .. v.message .. " "
     mark("loaded")
+  end
+  if v and v.kind == "end" and type(v.message) == "string" and v.message:match(" files?$") then
+    mark("scanned")
   end
   return progress and progress(err, res, ctx, cfg)
 end
@@ -129,15 +136,16 @@ done
 
 export WORKOS_LSP_CACHE="$tmp/cache" XDG_STATE_HOME="$tmp/state" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config"
 xterm -geometry 118x47+0+0 -fa "DejaVu Sans Mono" -fs 12 -bg "#1f2430" -fg "#e6e6e6" -bw 0 -b 8 \
-  -title "nvim signup.ts" -e nvim -u "$tmp/init.lua" -i NONE -n "$tmp/project/signup.ts" &
+  -title "nvim signup.ts" -e nvim -u "$tmp/init.lua" -i NONE -n "$tmp/project/app/signup.ts" &
 pids+=($!)
 wait_for loaded "workos-lsp to load the docs" 60
+wait_for scanned "workos-lsp to scan the project" 60
 win="$(xdotool search --sync --name "nvim signup.ts" | head -n1)"
 xdotool windowfocus --sync "$win" 2>/dev/null || true
 mkdir -p "$out"
 
-# Hover: cursor on createUser (line 6), then K.
-xdotool type --delay 40 "6G"
+# Hover: cursor on createUser (line 4), then K.
+xdotool type --delay 40 "4G"
 xdotool type --delay 40 "0fcfc"
 xdotool key --delay 40 shift+k
 wait_for hover "the hover" 15
