@@ -32,6 +32,10 @@ type lspClient struct {
 
 	// progressEnd receives a value each time the server ends a work-done progress (docs loaded).
 	progressEnd chan struct{}
+	// searchBegun is set when the server begins its background search-index progress, and
+	// searchReady receives a value when it ends (servers that index before answering have none).
+	searchBegun atomic.Bool
+	searchReady chan struct{}
 	done        chan struct{} // closed when the read loop stops
 	stderr      *lockedBuffer
 
@@ -81,6 +85,7 @@ func newLSPClient(w io.WriteCloser, r io.Reader) *lspClient {
 		stdin:       w,
 		pending:     map[int64]chan rpcMessage{},
 		progressEnd: make(chan struct{}, 16),
+		searchReady: make(chan struct{}, 1),
 		done:        make(chan struct{}),
 		stderr:      &lockedBuffer{},
 	}
@@ -238,11 +243,26 @@ func (c *lspClient) notification(m rpcMessage) {
 		return
 	}
 	var p struct {
+		Token any `json:"token"`
 		Value struct {
-			Kind string `json:"kind"`
+			Kind    string `json:"kind"`
+			Title   string `json:"title"`
+			Message string `json:"message"`
 		} `json:"value"`
 	}
-	if json.Unmarshal(m.Params, &p) == nil && p.Value.Kind == "end" {
+	if json.Unmarshal(m.Params, &p) != nil {
+		return
+	}
+	searchIndex := strings.HasPrefix(fmt.Sprint(p.Token), "workos-lsp/index/")
+	switch {
+	case p.Value.Kind == "begin" && searchIndex:
+		c.searchBegun.Store(true)
+	case p.Value.Kind == "end" && searchIndex:
+		select {
+		case c.searchReady <- struct{}{}:
+		default:
+		}
+	case p.Value.Kind == "end":
 		select {
 		case c.progressEnd <- struct{}{}:
 		default:

@@ -24,7 +24,11 @@ type Options struct {
 	Offline      bool   // never touch the network
 	CacheDir     string // cache root; empty means the default (WORKOS_LSP_CACHE or the user cache dir)
 	NoIndexCache bool   // build the search index in memory instead of opening/writing the cached one
-	Progress     func(stage string, done, total int64)
+	// DeferIndex leaves the search index to Set.BuildIndex, so a caller can answer from the parsed
+	// corpus (hover, completion need only its symbol table) while the index is built: the index is
+	// most of a cold load's time and memory.
+	DeferIndex bool
+	Progress   func(stage string, done, total int64)
 	// Registry overrides the npm registry URL (tests); empty means the user's npm configuration.
 	Registry string
 	// Log receives what a background refresh found (see LoadCacheFirst); nil discards it.
@@ -38,6 +42,10 @@ type Set struct {
 	Source *fetch.Result
 	// IndexDir is where the index is cached; "" when it lives in memory only.
 	IndexDir string
+	// BuildIndex, set by a load with Options.DeferIndex, writes the parsed-corpus snapshot when the
+	// docs were parsed, then opens (or builds and caches) the search index and sets Index, IndexDir
+	// and IndexTime. Call it once, from one goroutine.
+	BuildIndex func(ctx context.Context) (*search.Index, error)
 	// Timings of the load steps, for `corpus info` and benchmarks.
 	FetchTime, ParseTime, IndexTime time.Duration
 	// Refresh, when not nil, asks the registry for docs newer than these and caches them for the
@@ -63,21 +71,24 @@ func cacheRoot(dir string) (string, error) {
 }
 
 // loadCorpusCached reads the parsed-corpus snapshot when there is a usable one, and otherwise parses
-// the docs and writes the snapshot for next time. A snapshot that cannot be written only costs speed.
-func loadCorpusCached(res *fetch.Result, snapshotPath string) (*corpus.Corpus, error) {
+// the docs; save (nil when the snapshot was read) writes the snapshot for next time. A snapshot that
+// cannot be written only costs speed.
+func loadCorpusCached(res *fetch.Result, snapshotPath string) (c *corpus.Corpus, save func(), err error) {
 	if f, err := os.Open(snapshotPath); err == nil {
 		c, err := corpus.ReadSnapshot(f)
 		f.Close()
 		if err == nil && c.Digest == res.Digest && c.Version == res.Version {
-			return c, nil
+			return c, nil, nil
 		}
 	}
-	c, err := corpus.FromFetch(res)
+	c, err = corpus.FromFetch(res)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	_ = writeFileAtomic(snapshotPath, func(w io.Writer) error { return corpus.WriteSnapshot(w, c) })
-	return c, nil
+	save = func() {
+		_ = writeFileAtomic(snapshotPath, func(w io.Writer) error { return corpus.WriteSnapshot(w, c) })
+	}
+	return c, save, nil
 }
 
 // writeFileAtomic writes through a temporary file renamed into place, so readers never see half a file.
@@ -117,7 +128,8 @@ func (o Options) WithEnv() Options {
 	return o
 }
 
-// Load fetches (or finds) the docs, parses them and opens their search index.
+// Load fetches (or finds) the docs, parses them and opens their search index (or, with
+// Options.DeferIndex, leaves that to Set.BuildIndex).
 func Load(ctx context.Context, opts Options) (*Set, error) {
 	start := time.Now()
 	opts = opts.WithEnv()
@@ -133,8 +145,13 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	key := res.Version + "-" + shortDigest(res.Digest)
 
 	start = time.Now()
+	saveSnapshot := func() {}
 	if useCache {
-		set.Corpus, err = loadCorpusCached(res, filepath.Join(cacheRoot, "snapshots", key+".gob"))
+		var save func()
+		set.Corpus, save, err = loadCorpusCached(res, filepath.Join(cacheRoot, "snapshots", key+".gob"))
+		if save != nil {
+			saveSnapshot = save
+		}
 	} else {
 		set.Corpus, err = corpus.FromFetch(res)
 	}
@@ -143,21 +160,44 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	}
 	set.ParseTime = time.Since(start)
 
-	start = time.Now()
-	if opts.Progress != nil {
-		opts.Progress("index", 0, 0)
+	indexDir := ""
+	if useCache {
+		indexDir = filepath.Join(cacheRoot, "index", key)
 	}
-	if !useCache {
-		set.Index, err = search.Build(ctx, set.Corpus)
+	if opts.DeferIndex {
+		// The snapshot is written then too: its encoding is on a cold start's way to the first hover.
+		set.BuildIndex = func(ctx context.Context) (*search.Index, error) {
+			saveSnapshot()
+			return set.openIndex(ctx, indexDir, nil)
+		}
+		return set, nil
+	}
+	saveSnapshot()
+	if _, err := set.openIndex(ctx, indexDir, opts.Progress); err != nil {
+		return nil, err
+	}
+	return set, nil
+}
+
+// openIndex opens the index cached in dir, building it there when needed, or builds it in memory
+// when dir is "".
+func (s *Set) openIndex(ctx context.Context, dir string, progress func(string, int64, int64)) (*search.Index, error) {
+	start := time.Now()
+	if progress != nil {
+		progress("index", 0, 0)
+	}
+	var ix *search.Index
+	var err error
+	if dir == "" {
+		ix, err = search.Build(ctx, s.Corpus)
 	} else {
-		set.IndexDir = filepath.Join(cacheRoot, "index", key)
-		set.Index, err = search.Open(ctx, set.Corpus, set.IndexDir)
+		ix, err = search.Open(ctx, s.Corpus, dir)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("search index: %w", err)
 	}
-	set.IndexTime = time.Since(start)
-	return set, nil
+	s.Index, s.IndexDir, s.IndexTime = ix, dir, time.Since(start)
+	return ix, nil
 }
 
 // refreshTimeout bounds a background refresh (the registry's answer and a download of half a

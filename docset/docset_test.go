@@ -102,3 +102,32 @@ func TestLoadMissingDocs(t *testing.T) {
 }
 
 func searchOpts() search.Options { return search.Options{Limit: 5} }
+
+func TestLoadDeferIndex(t *testing.T) {
+	ctx := context.Background()
+	cache := t.TempDir()
+	set, err := Load(ctx, Options{DocsDir: fixtureDocs(t), CacheDir: cache, DeferIndex: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer set.Close()
+	if set.Index != nil || set.BuildIndex == nil || len(set.Corpus.Entries) == 0 {
+		t.Fatalf("deferred load: index %v, BuildIndex set %v, %d entries", set.Index, set.BuildIndex != nil, len(set.Corpus.Entries))
+	}
+	if dirs, _ := filepath.Glob(filepath.Join(cache, "*", "*")); len(dirs) != 0 {
+		t.Fatalf("index or snapshot written before BuildIndex: %q", dirs)
+	}
+	ix, err := set.BuildIndex(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if snapshots, _ := filepath.Glob(filepath.Join(cache, "snapshots", "*.gob")); len(snapshots) != 1 {
+		t.Errorf("snapshots written by BuildIndex: %q", snapshots)
+	}
+	if ix != set.Index || set.IndexDir == "" || !ix.Rebuilt() {
+		t.Errorf("after BuildIndex: index %p (set %p), dir %q, rebuilt %v", ix, set.Index, set.IndexDir, ix.Rebuilt())
+	}
+	if res, err := ix.Search(ctx, "createUser", searchOpts()); err != nil || len(res) == 0 {
+		t.Errorf("search of the deferred index: %v, %v", res, err)
+	}
+}

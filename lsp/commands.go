@@ -50,6 +50,7 @@ func (s *server) executeCommand(raw jsonrpc2.RawMessage) (prepared, error) {
 			if v.ld == nil {
 				return jsonrpc2.RawMessage("[]"), nil
 			}
+			v.ld.waitIndexed(ctx)
 			prefer := s.files.activeLanguage()
 			if q.URI != "" {
 				prefer = s.documentLanguage(uri.URI(q.URI))
@@ -178,7 +179,8 @@ func resolveDocsURL(ctx context.Context, ld *loaded, arg string) (string, error)
 		}
 		return "", jsonrpc2.NewError(jsonrpc2.InvalidParams, "workos.openDocs: the WorkOS docs are not loaded yet")
 	}
-	url, ok, err := docquery.DocsURL(ctx, ld.Corpus, ld.Search, arg)
+	ld.waitIndexed(ctx)
+	url, ok, err := docquery.DocsURL(ctx, ld.Corpus, ld.searcher(), arg)
 	if err != nil {
 		return "", err
 	}

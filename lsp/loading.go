@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.lsp.dev/jsonrpc2"
@@ -29,6 +31,45 @@ type loaded struct {
 	entryIdx  map[*corpus.Entry]int
 
 	pages *pageCache
+
+	// built is the search index that Docs.BuildSearch made after these docs were swapped in, and
+	// indexed is closed when that build has ended, made or not (nil: no build).
+	built   atomic.Pointer[searcherBox]
+	indexed chan struct{}
+}
+
+// indexWaitLimit bounds how long an explicit search waits for the index being built before it
+// settles for the title match.
+const indexWaitLimit = 15 * time.Second
+
+// waitIndexed waits for the search index being built, if any, for at most indexWaitLimit. A search
+// the user asked for (workos.search, open docs) waits, so the first seconds of a cold start do
+// not give title matches only; workspace/symbol, asked at every keystroke, does not.
+func (l *loaded) waitIndexed(ctx context.Context) {
+	if l.indexed == nil {
+		return
+	}
+	t := time.NewTimer(indexWaitLimit)
+	defer t.Stop()
+	select {
+	case <-l.indexed:
+	case <-ctx.Done():
+	case <-t.C:
+	}
+}
+
+type searcherBox struct{ Searcher }
+
+// searcher is the ranked search in use: the one the loader gave, else the one built after the
+// swap, else nil (docquery then matches titles).
+func (l *loaded) searcher() Searcher {
+	if l.Search != nil {
+		return l.Search
+	}
+	if b := l.built.Load(); b != nil {
+		return b.Searcher
+	}
+	return nil
 }
 
 func newLoaded(in *Docs, gen uint64, cacheDir string) *loaded {
@@ -38,12 +79,15 @@ func newLoaded(in *Docs, gen uint64, cacheDir string) *loaded {
 		l.version = d.Corpus.Version
 	}
 	l.pages = newPageCache(cacheDir, l.version, d.Corpus)
+	if d.Search == nil && d.BuildSearch != nil {
+		l.indexed = make(chan struct{})
+	}
 	return l
 }
 
 // search ranks the docs with their index, or by title without one.
 func (l *loaded) search(ctx context.Context, q string, opts search.Options) ([]search.Result, error) {
-	return docquery.Search(ctx, l.Corpus, l.Search, q, opts)
+	return docquery.Search(ctx, l.Corpus, l.searcher(), q, opts)
 }
 
 // entryIndex finds e's position in Corpus.Entries (completion items carry it to resolve).
@@ -246,6 +290,51 @@ func (s *server) load(ctx context.Context, gen uint64, set Settings) {
 			defer s.wg.Done()
 			docs.Refresh(s.ctx)
 		}()
+	}
+	// Last, in this load's goroutine: ctx stays alive until a newer load or shutdown cancels it. The
+	// workspace scan need not wait for the index (only search uses it).
+	if docs.Search == nil && docs.BuildSearch != nil {
+		s.proj.releaseScan()
+		s.buildSearch(ctx, l, docs.BuildSearch)
+	}
+}
+
+// buildSearch builds l's search index after l is in use, under a progress of its own. An index that
+// is no longer wanted (a newer load, or shutdown) is closed.
+func (s *server) buildSearch(ctx context.Context, l *loaded, build func(context.Context) (Searcher, error)) {
+	defer close(l.indexed)
+	start := time.Now()
+	p := s.beginProgress(fmt.Sprintf("workos-lsp/index/%d", l.gen), "WorkOS docs search", "indexing…")
+	ix, err := s.runBuildSearch(ctx, build)
+	if err != nil {
+		p.end("search index failed; searching titles")
+		if ctx.Err() == nil {
+			s.log.Error("building the search index failed; search matches titles only", "error", err)
+		}
+		return
+	}
+	if ctx.Err() != nil || ix == nil {
+		closeSearcher(ix)
+		p.end("cancelled")
+		return
+	}
+	l.built.Store(&searcherBox{ix})
+	s.log.Info("search index ready", "took", time.Since(start))
+	p.end("search index ready")
+}
+
+func (s *server) runBuildSearch(ctx context.Context, build func(context.Context) (Searcher, error)) (ix Searcher, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error while building the search index: %v", r)
+		}
+	}()
+	return build(ctx)
+}
+
+func closeSearcher(ix Searcher) {
+	if c, ok := ix.(io.Closer); ok {
+		_ = c.Close()
 	}
 }
 

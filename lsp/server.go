@@ -44,6 +44,10 @@ type Docs struct {
 	// Search ranks pages, sections, entries and events (workspace/symbol, workos.search). It is
 	// optional: without it (nil, or a nil *search.Index) a simple title match over the corpus is used.
 	Search Searcher
+	// BuildSearch, when set and Search is nil, builds the search index; the server runs it in the
+	// background once these docs are in use, so hovers and completions do not wait for the index.
+	// Until it returns, search uses the title match.
+	BuildSearch func(ctx context.Context) (Searcher, error)
 	// Version names the docs in hover footers ("0.2.0"); empty means Corpus.Version.
 	Version string
 	// Note is shown to the user once the docs are in use (window/logMessage), e.g. "offline: using

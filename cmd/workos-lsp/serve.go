@@ -61,12 +61,22 @@ func (c exitCode) Error() string { return fmt.Sprintf("exit status %d", int(c)) 
 // start-up, so cached docs are used at once and the server runs the set's refresh in the background.
 func docsLoader(cacheDir string, log *slog.Logger) lsp.Loader {
 	return func(ctx context.Context, s lsp.Settings, progress func(string, int64, int64)) (*lsp.Docs, error) {
-		opts := docset.Options{DocsDir: s.DocsPath, Version: s.DocsVersion, Offline: s.Offline, CacheDir: cacheDir, Progress: progress, Log: log}
+		// The index is built after the corpus is in use (hovers need only the corpus): on a cold
+		// cache it is most of the load.
+		opts := docset.Options{DocsDir: s.DocsPath, Version: s.DocsVersion, Offline: s.Offline, CacheDir: cacheDir, Progress: progress, Log: log, DeferIndex: true}
 		set, err := docset.LoadCacheFirst(ctx, opts)
 		if err != nil {
 			return nil, err
 		}
-		log.Info("docs loaded", "version", set.Version(), "dir", set.Source.Dir, "parse", set.ParseTime, "index", set.IndexTime)
-		return &lsp.Docs{Corpus: set.Corpus, Search: set.Index, Version: set.Version(), Note: set.Note(), Refresh: set.Refresh}, nil
+		log.Info("docs loaded", "version", set.Version(), "dir", set.Source.Dir, "parse", set.ParseTime)
+		buildSearch := func(ctx context.Context) (lsp.Searcher, error) {
+			ix, err := set.BuildIndex(ctx)
+			if err != nil {
+				return nil, err
+			}
+			log.Info("search index opened", "dir", set.IndexDir, "took", set.IndexTime, "rebuilt", ix.Rebuilt())
+			return ix, nil
+		}
+		return &lsp.Docs{Corpus: set.Corpus, BuildSearch: buildSearch, Version: set.Version(), Note: set.Note(), Refresh: set.Refresh}, nil
 	}
 }

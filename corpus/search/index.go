@@ -27,9 +27,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 )
@@ -81,7 +84,9 @@ func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: new index: %w", err)
 	}
-	n, err := indexAll(ctx, documents(c), idx)
+	// In memory there is no writing to overlap with: one batch, one segment.
+	docs := documents(c)
+	n, err := indexAll(ctx, docs, idx, max(1, len(docs)))
 	if err != nil {
 		_ = idx.Close()
 		return nil, err
@@ -89,23 +94,58 @@ func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 	return &Index{idx: idx, docs: n, acronyms: acronyms(c), less: lessWords(c)}, nil
 }
 
-// indexAll indexes docs in one batch. Each scorch batch becomes one segment, which a search visits
-// whole, so one batch gives the fastest index; scorch analyses a batch's documents on all cores.
-// The corpus is a few thousand documents, well within one batch's memory.
-func indexAll(ctx context.Context, docs []indexDoc, idx bleve.Index) (uint64, error) {
-	b := idx.NewBatch()
-	for _, d := range docs {
-		if err := b.Index(d.id, d.d); err != nil {
-			return 0, fmt.Errorf("search: index %s: %w", d.id, err)
+// diskBatchDocs is how many documents go into one scorch batch of an on-disk build. A batch is
+// analysed and built as a segment in memory before it is written, so the batch size bounds a build's
+// memory: the docs 0.2.0 (3,927 documents) in one batch peaked at ~205 MB RSS, in batches of 250 at
+// ~85 MB (parsed corpus included). The segments are then merged into one on disk (a search visits every segment).
+var diskBatchDocs = 250 // a variable so a test can make a small corpus span batches
+
+// indexAll indexes docs in batches of batch documents; scorch analyses a batch's documents on all
+// cores.
+func indexAll(ctx context.Context, docs []indexDoc, idx bleve.Index, batch int) (uint64, error) {
+	for start := 0; start < len(docs); start += batch {
+		b := idx.NewBatch()
+		for _, d := range docs[start:min(len(docs), start+batch)] {
+			if err := b.Index(d.id, d.d); err != nil {
+				return 0, fmt.Errorf("search: index %s: %w", d.id, err)
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		if err := idx.Batch(b); err != nil {
+			return 0, fmt.Errorf("search: index batch: %w", err)
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		return 0, err
-	}
-	if err := idx.Batch(b); err != nil {
-		return 0, fmt.Errorf("search: index batch: %w", err)
-	}
 	return uint64(len(docs)), nil
+}
+
+// mergeToOneSegment merges an on-disk scorch index's segments into one.
+func mergeToOneSegment(ctx context.Context, idx bleve.Index) error {
+	adv, err := idx.Advanced()
+	if err != nil {
+		return err
+	}
+	sc, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return fmt.Errorf("search: index is %T, not scorch", adv)
+	}
+	// One force merge merges at most SegmentsPerMergeTask segments per task, and segments still
+	// being persisted join later: repeat until one is left.
+	for range 10 {
+		if n, _ := sc.StatsMap()["num_root_filesegments"].(uint64); n <= 1 && memorySegments(sc) == 0 {
+			return nil
+		}
+		if err := sc.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+			return err
+		}
+	}
+	return fmt.Errorf("search: %v segments left after merging", sc.StatsMap()["num_root_filesegments"])
+}
+
+func memorySegments(sc *scorch.Scorch) uint64 {
+	n, _ := sc.StatsMap()["num_root_memorysegments"].(uint64)
+	return n
 }
 
 // Open returns the index of c cached in dir (for example <cache>/index/<corpus digest>), building it
@@ -186,6 +226,7 @@ func buildOnDisk(ctx context.Context, c *corpus.Corpus, dir string, meta Meta) (
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("search: create %s: %w", parent, err)
 	}
+	removeAbandonedBuilds(parent, filepath.Base(dir), time.Now().Add(-abandonedBuildAge))
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".build-")
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
@@ -199,20 +240,39 @@ func buildOnDisk(ctx context.Context, c *corpus.Corpus, dir string, meta Meta) (
 	if err != nil {
 		return fmt.Errorf("search: mapping: %w", err)
 	}
-	// A scorch index written with one (safe, so persisted when Batch returns) batch: one segment,
-	// analysed on all cores. bleve's offline Builder gives the same files but analyses on one core,
+	// A scorch index written in (safe, so persisted when Batch returns) batches, then merged into one
+	// segment; each batch is analysed on all cores. bleve's offline Builder gives the same files but analyses on one core,
 	// which measured slower here.
-	idx, err := bleve.NewUsing(filepath.Join(tmp, bleveDir), m, scorch.Name, scorch.Name, nil)
+	work := filepath.Join(tmp, "work")
+	idx, err := bleve.NewUsing(work, m, scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return fmt.Errorf("search: new index: %w", err)
 	}
 	docs := documents(c)
-	if _, err := indexAll(ctx, docs, idx); err != nil {
+	if _, err := indexAll(ctx, docs, idx, diskBatchDocs); err != nil {
 		_ = idx.Close()
 		return err
 	}
+	if err := mergeToOneSegment(ctx, idx); err != nil {
+		_ = idx.Close()
+		return fmt.Errorf("search: merge segments: %w", err)
+	}
+	// The build folder still holds the merged-away segments (scorch removes them in the background);
+	// the cache gets a copy of the merged snapshot alone.
+	copier, ok := idx.(interface{ CopyTo(index.Directory) error })
+	if !ok {
+		_ = idx.Close()
+		return fmt.Errorf("search: %T cannot copy itself", idx)
+	}
+	if err := copier.CopyTo(bleve.FileSystemDirectory(filepath.Join(tmp, bleveDir))); err != nil {
+		_ = idx.Close()
+		return fmt.Errorf("search: write index: %w", err)
+	}
 	if err := idx.Close(); err != nil {
 		return fmt.Errorf("search: write index: %w", err)
+	}
+	if err := os.RemoveAll(work); err != nil {
+		return fmt.Errorf("search: %w", err)
 	}
 	meta.Docs = uint64(len(docs))
 	meta.Acronyms = acronyms(c)
@@ -225,6 +285,21 @@ func buildOnDisk(ctx context.Context, c *corpus.Corpus, dir string, meta Meta) (
 		return fmt.Errorf("search: write meta: %w", err)
 	}
 	return replaceDir(tmp, dir, meta)
+}
+
+// abandonedBuildAge is how old a build folder must be to count as left behind by a process that
+// exited mid-build (a build takes seconds; another process may be building the same index now).
+const abandonedBuildAge = 10 * time.Minute
+
+// removeAbandonedBuilds removes the build folders of the index base in parent last changed before
+// cutoff.
+func removeAbandonedBuilds(parent, base string, cutoff time.Time) {
+	old, _ := filepath.Glob(filepath.Join(parent, "."+base+".build-*"))
+	for _, d := range old {
+		if fi, err := os.Stat(d); err == nil && fi.ModTime().Before(cutoff) {
+			_ = os.RemoveAll(d)
+		}
+	}
 }
 
 // replaceDir moves the finished build tmp to dir, replacing whatever dir held. When another process
