@@ -129,7 +129,16 @@ func (s *server) documentOpened(d *document) {
 	if d.path == "" {
 		return
 	}
-	s.workspaceChanged(s.proj.ws.Open(d.path, []byte(d.text)), d.uri)
+	s.workspaceChanged(s.proj.ws.OpenSummarized(d.path, int64(len(d.text)), documentSummary(d)), d.uri)
+}
+
+// documentSummary is what other files see of an open document. Its own analysis gives it (the
+// requests need that analysis anyway); a document too big for the scan to read gets none.
+func documentSummary(d *document) workspace.Summary {
+	if len(d.text) > workspace.MaxFileSize {
+		return workspace.Summary{}
+	}
+	return workspace.SummaryOf(d.File())
 }
 
 // documentChanged re-summarises an edited document once typing pauses.
@@ -153,7 +162,7 @@ func (s *server) documentChanged(d *document) {
 			p.mu.Unlock()
 			return // closed meanwhile: Close already read the disk
 		}
-		ch := p.ws.Change(path, []byte(cur.text))
+		ch := p.ws.ChangeSummarized(path, int64(len(cur.text)), documentSummary(cur))
 		p.mu.Unlock()
 		s.workspaceChanged(ch, cur.uri)
 	})

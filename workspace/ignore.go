@@ -77,7 +77,11 @@ func (r *ignoreRules) ignored(path string, isDir bool) bool {
 }
 
 // maxFileSize is the largest source file the scan reads: bigger ones are generated or data.
-const maxFileSize = 1 << 20
+const maxFileSize = MaxFileSize
+
+// MaxFileSize is the largest source file the model summarises; an open document over it is
+// recorded without a summary (nothing follows from it into other files).
+const MaxFileSize = 1 << 20
 
 // maxLineLength: a line this long means minified or generated code.
 const maxLineLength = 5000

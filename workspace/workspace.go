@@ -445,6 +445,9 @@ func (w *Workspace) readAndSummarize(c candidate) (*File, error) {
 
 // summarize calls the summarizer, which must never take the workspace down.
 func (w *Workspace) summarize(lang corpus.Language, path string, text []byte) (sum Summary) {
+	if lang == "" {
+		return Summary{}
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			w.opts.Logf("workspace: summarizing %s: panic: %v", path, r)
@@ -460,6 +463,12 @@ func (w *Workspace) summarize(lang corpus.Language, path string, text []byte) (s
 // every folder is recorded too, with the manifests above it; when there is no folder at all, the
 // nearest directory above it with a project manifest becomes a folder and is scanned.
 func (w *Workspace) Open(path string, text []byte) Changes {
+	return w.OpenSummarized(path, int64(len(text)), w.summarize(languageOfPath(path), path, text))
+}
+
+// OpenSummarized is Open for a caller that has summarised the document itself (the language
+// server has the document's analysis anyway: SummaryOf).
+func (w *Workspace) OpenSummarized(path string, size int64, sum Summary) Changes {
 	path = filepath.Clean(path)
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -467,18 +476,21 @@ func (w *Workspace) Open(path string, text []byte) Changes {
 	if w.folderOfLocked(path) == "" {
 		w.discoverOutside(path)
 	}
-	return w.putDocumentLocked(path, text)
+	return w.putDocumentLocked(path, size, sum)
 }
 
 // Change replaces an open document's text.
 func (w *Workspace) Change(path string, text []byte) Changes {
+	return w.ChangeSummarized(path, int64(len(text)), w.summarize(languageOfPath(path), path, text))
+}
+
+// ChangeSummarized is Change with the caller's summary of the new text.
+func (w *Workspace) ChangeSummarized(path string, size int64, sum Summary) Changes {
 	path = filepath.Clean(path)
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if !w.open[path] {
-		w.open[path] = true
-	}
-	return w.putDocumentLocked(path, text)
+	w.open[path] = true
+	return w.putDocumentLocked(path, size, sum)
 }
 
 // Close forgets an open document: the record reverts to the file on disk, or goes when the file
@@ -491,7 +503,7 @@ func (w *Workspace) Close(path string) Changes {
 	return w.refreshLocked([]string{path})
 }
 
-func (w *Workspace) putDocumentLocked(path string, text []byte) Changes {
+func (w *Workspace) putDocumentLocked(path string, size int64, sum Summary) Changes {
 	lang := languageOfPath(path)
 	if lang == "" {
 		return Changes{}
@@ -500,8 +512,7 @@ func (w *Workspace) putDocumentLocked(path string, text []byte) Changes {
 	w.touched[path] = w.seq
 	old := w.snap.Load()
 	t := old.txn()
-	t.putFile(&File{Path: path, Lang: lang, Size: int64(len(text)), ModTime: time.Now(), Open: true,
-		Summary: w.summarize(lang, path, text)})
+	t.putFile(&File{Path: path, Lang: lang, Size: size, ModTime: time.Now(), Open: true, Summary: sum})
 	s := t.commit()
 	w.snap.Store(s)
 	ch := Changes{Files: []string{path}}

@@ -22,6 +22,14 @@ func Summarize(lang corpus.Language, _ string, text []byte) Summary {
 	return summaryOf(o)
 }
 
+// SummaryOf is Summarize's summary of a file already analysed.
+func SummaryOf(f *sdkcall.File) Summary {
+	if f == nil {
+		return Summary{}
+	}
+	return summaryOf(f.Outline())
+}
+
 func summaryOf(o sdkcall.Outline) Summary {
 	s := Summary{Package: o.Package, ImportsSDK: o.ImportsSDK}
 	for _, imp := range o.Imports {
