@@ -432,3 +432,19 @@ func TestClampResults(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchToolBoundsTheQuery: a huge query is searched by its first words, and the answer says so
+// instead of echoing the whole input.
+func TestSearchToolBoundsTheQuery(t *testing.T) {
+	cs := connect(t, Ready(testDocs(t)))
+	for _, q := range []string{strings.Repeat("createUser ", 2000), strings.Repeat("a", 1<<20)} {
+		text, isErr := call(t, cs, "workos_search", map[string]any{"query": q})
+		if isErr {
+			t.Fatalf("error: %.200s", text)
+		}
+		mustContain(t, "huge query", text, "Note: the query was")
+		if len(text) > 16<<10 {
+			t.Errorf("%d-byte query: a %d-byte answer", len(q), len(text))
+		}
+	}
+}
