@@ -1,6 +1,7 @@
 package mcpserver
 
 import (
+	"fmt"
 	"context"
 	"errors"
 	"slices"
@@ -446,5 +447,25 @@ func TestSearchToolBoundsTheQuery(t *testing.T) {
 		if len(text) > 16<<10 {
 			t.Errorf("%d-byte query: a %d-byte answer", len(q), len(text))
 		}
+	}
+}
+
+// TestSearchToolSaysHowItReadMaxResults: a maxResults that is not a whole number from 1 to 50 is
+// still accepted, as by the original, and the answer says what was used.
+func TestSearchToolSaysHowItReadMaxResults(t *testing.T) {
+	cs := connect(t, Ready(testDocs(t)))
+	for _, c := range []struct {
+		n    float64
+		used string
+	}{{-1, "10 results"}, {2.5, "2 results"}, {1e300, "50 results"}} {
+		text, isErr := call(t, cs, "workos_search", map[string]any{"query": "user", "maxResults": c.n})
+		if isErr {
+			t.Fatalf("maxResults %v: %s", c.n, text)
+		}
+		mustContain(t, fmt.Sprint("maxResults ", c.n), text, "Note: maxResults", c.used+" were asked for")
+	}
+	for _, n := range []float64{0, 3, 50} {
+		text, _ := call(t, cs, "workos_search", map[string]any{"query": "user", "maxResults": n})
+		mustNotContain(t, fmt.Sprint("maxResults ", n), text, "Note: maxResults")
 	}
 }
