@@ -1,9 +1,9 @@
 package mcpserver
 
 import (
-	"fmt"
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
