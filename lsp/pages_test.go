@@ -66,3 +66,13 @@ func TestSafeName(t *testing.T) {
 		}
 	}
 }
+
+// TestPagesFollowTheCacheSetting: without Options.CacheDir, rendered pages go under WORKOS_LSP_CACHE
+// like the docs, not the user cache dir.
+func TestPagesFollowTheCacheSetting(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("WORKOS_LSP_CACHE", dir)
+	if got := newServer(Options{}).opts.CacheDir; got != dir {
+		t.Errorf("pages cache = %q, want WORKOS_LSP_CACHE %q", got, dir)
+	}
+}

@@ -30,6 +30,7 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
+	"github.com/workos-lsp/workos-lsp/corpus/fetch"
 	"github.com/workos-lsp/workos-lsp/docquery"
 	"github.com/workos-lsp/workos-lsp/lsp/textpos"
 	"github.com/workos-lsp/workos-lsp/sdkcall"
@@ -77,7 +78,7 @@ type Options struct {
 	// override them field by field.
 	Settings Settings
 	// CacheDir holds rendered pages for go-to-definition (<CacheDir>/pages/<docs version>/…). Empty
-	// means <user cache dir>/workos-lsp.
+	// means the docs cache root: WORKOS_LSP_CACHE, else <user cache dir>/workos-lsp.
 	CacheDir string
 	// DiagnosticsDelay debounces diagnostics after a change; 0 means 150ms.
 	DiagnosticsDelay time.Duration
@@ -182,8 +183,9 @@ func newServer(opts Options) *server {
 		opts.DiagnosticsDelay = 150 * time.Millisecond
 	}
 	if opts.CacheDir == "" {
-		if dir, err := os.UserCacheDir(); err == nil {
-			opts.CacheDir = filepath.Join(dir, "workos-lsp")
+		// The same root as the docs cache: WORKOS_LSP_CACHE, else the user cache dir.
+		if dir, err := fetch.CacheRoot(nil); err == nil {
+			opts.CacheDir = dir
 		} else {
 			opts.CacheDir = filepath.Join(os.TempDir(), "workos-lsp")
 		}
