@@ -469,3 +469,17 @@ func TestSearchToolSaysHowItReadMaxResults(t *testing.T) {
 		mustNotContain(t, fmt.Sprint("maxResults ", n), text, "Note: maxResults")
 	}
 }
+
+// TestDocsToolBoundsALongPath: a path that names no page, however long, gets a short answer (it was
+// echoed whole, after 6 s of edit distances for a 100 KB path).
+func TestDocsToolBoundsALongPath(t *testing.T) {
+	cs := connect(t, Ready(testDocs(t)))
+	text, isErr := call(t, cs, "workos_docs", map[string]any{"path": "sso/" + strings.Repeat("abcdefgh/", 11000)})
+	if !isErr {
+		t.Fatalf("want a tool error, got %.300s", text)
+	}
+	mustContain(t, "long path", text, "No WorkOS docs page has the path", "…\"")
+	if len(text) > 4<<10 {
+		t.Errorf("a %d-byte answer", len(text))
+	}
+}
