@@ -145,6 +145,9 @@ type server struct {
 
 	files   *openFiles
 	current atomic.Pointer[loaded] // the docs in use; nil until the first load is swapped in
+	// loadFailure is why the newest load failed; nil while loading and once docs are in.
+	loadFailure atomic.Pointer[string]
+	clientName  atomic.Pointer[string] // initialize's clientInfo.name, for advice in messages
 
 	settings   atomic.Pointer[Settings]
 	settingsMu sync.Mutex // guards the two layers
@@ -458,6 +461,8 @@ func (s *server) initialize(raw jsonrpc2.RawMessage) (any, error) {
 	}
 	caps := readClientCaps(&p.Capabilities)
 	s.caps.Store(caps)
+	name := p.ClientInfo.Name
+	s.clientName.Store(&name)
 	enc := textpos.UTF16
 	if g := p.Capabilities.General; g != nil {
 		for _, e := range g.PositionEncodings {
