@@ -18,6 +18,9 @@ type Options struct {
 	Footer string
 	// NoLinks drops the "Same call in" line and the docs link (completion items keep them short).
 	NoLinks bool
+	// Forwards, for a project function that only passes its arguments on to the SDK call, is that
+	// call as the function writes it; the docs are labelled as the wrapped call's.
+	Forwards string
 }
 
 // Footer builds the standard footer for a docs version and an optional server version.
@@ -37,6 +40,9 @@ func Footer(docsVersion, serverVersion string) string {
 // docs link and the footer.
 func Call(sym *corpus.Symbols, e *corpus.Entry, o Options) string {
 	var b strings.Builder
+	if o.Forwards != "" {
+		b.WriteString("Forwards to `" + strings.ReplaceAll(o.Forwards, "`", "") + "`:\n\n")
+	}
 	codeBlock(&b, e.Language, e.Signature())
 	if d := Description(e); d != "" {
 		b.WriteString(d + "\n\n")
@@ -342,7 +348,13 @@ func sameCall(b *strings.Builder, sym *corpus.Symbols, e *corpus.Entry) {
 	}
 	links := make([]string, 0, len(others))
 	for _, o := range others {
-		links = append(links, fmt.Sprintf("[%s](%s)", o.Language.DisplayName(), o.URL()))
+		// Each SDK's own spelling, so the line answers "what is this called in Python?" by itself; a
+		// link only where that SDK's docs live elsewhere than this entry's (the docs link follows).
+		item := fmt.Sprintf("%s `%s`", o.Language.DisplayName(), Spelling(o))
+		if u := o.URL(); u != e.URL() {
+			item = fmt.Sprintf("%s [`%s`](%s)", o.Language.DisplayName(), Spelling(o), u)
+		}
+		links = append(links, item)
 	}
 	fmt.Fprintf(b, "Same call in: %s\n\n", strings.Join(links, " · "))
 }

@@ -93,8 +93,8 @@ func TestCallContents(t *testing.T) {
 		"`opts` `usermanagement.CreateUserOpts` · required", // parameter with type and requiredness
 		"  - `Password` `string` · optional",                // unwrapped options listed
 		"**Returns**",
-		"Same call in: [cURL](",
-		"[Node](https://workos.com/docs/reference/authkit/user/create)",
+		"Same call in: cURL `POST /user_management/users` · Node `userManagement.createUser()`", // each SDK's own spelling
+		"Python `user_management.create_user()`",
 		"(https://workos.com/docs/reference/authkit/user/create)",
 		"*WorkOS docs 0.2.0*",
 	} {
@@ -102,7 +102,7 @@ func TestCallContents(t *testing.T) {
 			t.Errorf("missing %q in:\n%s", want, md)
 		}
 	}
-	if strings.Contains(md, "[Go](") {
+	if strings.Contains(md, "Go `") {
 		t.Error("Same call in lists the entry's own language")
 	}
 }
@@ -197,5 +197,91 @@ func TestNestedParameters(t *testing.T) {
 	}
 	if got := Option(e, &e.Parameters[0], Options{}); !strings.Contains(got, "Option of `audit.record(") {
 		t.Errorf("option:\n%s", got)
+	}
+}
+
+// TestReferencePageGolden renders every reference page of the fixture with all its SDKs, and one
+// page with an SDK first and with only that SDK.
+func TestReferencePageGolden(t *testing.T) {
+	c := corpustest.Corpus(t)
+	rendered := 0
+	for _, p := range c.Pages {
+		if len(p.Entries) == 0 || !strings.HasPrefix(p.Path, "reference") {
+			continue
+		}
+		name := "page-" + strings.ReplaceAll(p.Path, "/", "_") + ".md"
+		golden(t, name, ReferencePage(p, "", PageLanguages{}))
+		rendered++
+	}
+	if rendered < 5 {
+		t.Fatalf("only %d reference pages in the fixture", rendered)
+	}
+	p, _, ok := c.Page("reference/authkit/user/create")
+	if !ok {
+		t.Fatal("no reference/authkit/user/create")
+	}
+	golden(t, "page-create-go-first.md", ReferencePage(p, "", PageLanguages{First: corpus.Go}))
+	golden(t, "page-create-python-only.md", ReferencePage(p, "", PageLanguages{First: corpus.Python, Only: true}))
+}
+
+func TestReferencePageLanguages(t *testing.T) {
+	c := corpustest.Corpus(t)
+	p, _, _ := c.Page("reference/authkit/user/create")
+	all := ReferencePage(p, "", PageLanguages{})
+	goFirst := ReferencePage(p, "", PageLanguages{First: corpus.Go})
+	pyOnly := ReferencePage(p, "", PageLanguages{First: corpus.Python, Only: true})
+	headings := func(md string) []string {
+		var out []string
+		for _, l := range strings.Split(md, "\n") {
+			if strings.HasPrefix(l, "### ") {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	if h := headings(all); len(h) != 8 || !strings.HasPrefix(h[0], "### cURL") {
+		t.Errorf("all languages: headings %q, want 8 starting with cURL", h)
+	}
+	if h := headings(goFirst); len(h) != 8 || !strings.HasPrefix(h[0], "### Go") {
+		t.Errorf("Go first: headings %q", h)
+	}
+	if h := headings(pyOnly); len(h) != 1 || !strings.HasPrefix(h[0], "### Python") {
+		t.Errorf("Python only: headings %q", h)
+	}
+	if !strings.Contains(pyOnly, "Also in: ") || !strings.Contains(pyOnly, "`usermanagement.CreateUser()`") {
+		t.Errorf("Python only should name the other SDKs' spellings:\n%s", pyOnly)
+	}
+	for _, want := range []string{"**Parameters**", "`email`", "· required", "· optional", "**Returns**"} {
+		if !strings.Contains(pyOnly, want) {
+			t.Errorf("Python only lacks %q:\n%s", want, pyOnly)
+		}
+	}
+	// A page that declares nothing renders nothing; the language asked for but absent shows all.
+	if got := ReferencePage(&corpus.Page{Path: "x"}, "", PageLanguages{}); got != "" {
+		t.Errorf("page without entries: %q", got)
+	}
+	if got := ReferencePage(p, "", PageLanguages{First: "cobol", Only: true}); got != all {
+		t.Errorf("unknown language should render every SDK")
+	}
+}
+
+// BenchmarkReferencePage renders the fixture's create-user page (8 SDKs) in full.
+func BenchmarkReferencePage(b *testing.B) {
+	c := corpustest.Corpus(b)
+	p, _, _ := c.Page("reference/authkit/user/create")
+	for b.Loop() {
+		_ = ReferencePage(p, "", PageLanguages{First: corpus.Go})
+	}
+}
+
+func TestCallForwards(t *testing.T) {
+	c := corpustest.Corpus(t)
+	e := entry(t, c, corpus.JS, "create_user", corpus.KindMethod)
+	md := Call(c.Symbols(), e, Options{Forwards: "workos.userManagement.createUser"})
+	if !strings.HasPrefix(md, "Forwards to `workos.userManagement.createUser`:\n\n```") {
+		t.Errorf("a thin wrapper's hover does not say what it forwards to:\n%s", md)
+	}
+	if md := Call(c.Symbols(), e, Options{}); strings.Contains(md, "Forwards") {
+		t.Errorf("a direct call says it forwards:\n%s", md)
 	}
 }

@@ -20,7 +20,10 @@ import (
 // Commands the server executes (workspace/executeCommand).
 const (
 	// CommandSearch searches the docs. Arguments: query string, then optionally a language ("go",
-	// "node"…) and a limit; or one object {"query", "language", "limit"}. Result: a JSON array of hits.
+	// "node"…), a limit and the URI of the editor's active document; or one object {"query",
+	// "language", "limit", "uri"}. The language keeps only that SDK's entries; without one, the
+	// active document's SDK (the uri's, else the file last opened or edited) ranks first. Result: a
+	// JSON array of hits.
 	CommandSearch = "workos.search"
 	// CommandOpenDocs opens a docs page. Argument: a URL, a page path, an event name or an SDK call as
 	// written in the docs ("userManagement.createUser()"). The server asks the client to show the URL
@@ -47,7 +50,11 @@ func (s *server) executeCommand(raw jsonrpc2.RawMessage) (prepared, error) {
 			if v.ld == nil {
 				return nil, s.docsUnavailable()
 			}
-			res, err := v.ld.search(ctx, q.Query, search.Options{Language: q.lang, Limit: q.Limit})
+			prefer := s.files.activeLanguage()
+			if q.URI != "" {
+				prefer = s.documentLanguage(uri.URI(q.URI))
+			}
+			res, err := v.ld.search(ctx, q.Query, search.Options{Language: q.lang, PreferLanguage: prefer, Limit: q.Limit})
 			if err != nil {
 				return nil, err
 			}
@@ -89,6 +96,7 @@ type searchQuery struct {
 	Query    string `json:"query"`
 	Language string `json:"language"`
 	Limit    int    `json:"limit"`
+	URI      string `json:"uri"`
 	lang     corpus.Language
 }
 
@@ -119,6 +127,11 @@ func searchArgs(args []protocol.LSPAny) (searchQuery, error) {
 				return bad("the third argument must be a number")
 			}
 		}
+		if len(args) > 3 {
+			if err := json.Unmarshal(args[3], &q.URI); err != nil {
+				return bad("the fourth argument must be a document URI")
+			}
+		}
 	}
 	if strings.TrimSpace(q.Query) == "" {
 		return bad("a query is required")
@@ -134,6 +147,24 @@ func searchArgs(args []protocol.LSPAny) (searchQuery, error) {
 		q.Limit = 20
 	}
 	return q, nil
+}
+
+// documentLanguage is the SDK language of a document: the open document's, else its file
+// extension's; "" when neither says.
+func (s *server) documentLanguage(u uri.URI) corpus.Language {
+	if d := s.files.get(u); d != nil {
+		if d.known {
+			return d.lang
+		}
+		return ""
+	}
+	if !strings.HasPrefix(string(u), "file:") {
+		return ""
+	}
+	if l, ok := corpus.LanguageOfPath(u.Path()); ok {
+		return l
+	}
+	return ""
 }
 
 // resolveDocsURL turns the workos.openDocs argument into a URL; without docs, only a URL or a site
@@ -164,7 +195,7 @@ func (s *server) workspaceSymbols(ctx context.Context, v view, p *protocol.Works
 	if v.ld == nil || strings.TrimSpace(p.Query) == "" {
 		return protocol.WorkspaceSymbolSlice{}, nil
 	}
-	res, err := v.ld.search(ctx, p.Query, search.Options{Limit: workspaceSymbolLimit, NoSnippets: true})
+	res, err := v.ld.search(ctx, p.Query, search.Options{Limit: workspaceSymbolLimit, NoSnippets: true, PreferLanguage: s.files.activeLanguage()})
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -177,7 +208,7 @@ func (s *server) workspaceSymbols(ctx context.Context, v view, p *protocol.Works
 		if !ok {
 			continue
 		}
-		u, line, err := v.ld.pages.location(page, r.Anchor)
+		u, line, err := v.ld.pages.location(page, r.Anchor, r.Language) // an SDK entry's page opens with that SDK
 		if err != nil {
 			s.log.Warn("workspace/symbol: rendering page", "page", page.Path, "error", err)
 			continue

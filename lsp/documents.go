@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/workos-lsp/workos-lsp/corpus"
 	"github.com/workos-lsp/workos-lsp/lsp/textpos"
 	"github.com/workos-lsp/workos-lsp/sdkcall"
+	"github.com/workos-lsp/workos-lsp/workspace"
 )
 
 // document is one version of an open text document. It is immutable once stored: an edit makes a new
@@ -17,6 +19,7 @@ import (
 // position mapper and the sdkcall analysis are computed lazily, once per version.
 type document struct {
 	uri        uri.URI
+	path       string // the file's path for a file: URI, "" for others (untitled:, …)
 	languageID string
 	lang       corpus.Language
 	known      bool // lang was recognised from the language id or the file extension
@@ -30,35 +33,39 @@ type document struct {
 
 	// Whole-file results for one docs generation (code actions ask for diagnostics on every cursor
 	// move; links are asked for on every scroll).
-	mu    sync.Mutex
-	gen   uint64
-	cache map[string]any
+	mu      sync.Mutex
+	gen     uint64
+	project *workspace.Snapshot // cross-file answers depend on the other files too
+	cache   map[string]any
 }
 
-// memo computes fn once per document version and docs generation.
-func (d *document) memo(ld *loaded, key string, fn func() any) any {
+// memo computes fn once per document version, docs generation and workspace snapshot.
+func (d *document) memo(v view, key string, fn func() any) any {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.cache == nil || d.gen != ld.gen {
-		d.gen, d.cache = ld.gen, map[string]any{}
+	if d.cache == nil || d.gen != v.ld.gen || d.project != v.project {
+		d.gen, d.project, d.cache = v.ld.gen, v.project, map[string]any{}
 	}
-	v, ok := d.cache[key]
+	got, ok := d.cache[key]
 	if !ok {
-		v = fn()
-		d.cache[key] = v
+		got = fn()
+		d.cache[key] = got
 	}
-	return v
+	return got
 }
 
 func newDocument(u uri.URI, languageID string, version int32, text string) *document {
 	d := &document{uri: u, languageID: languageID, version: version, text: text}
+	if u.Scheme() == "file" {
+		d.path = u.FsPath()
+	}
 	d.lang, d.known = detectLanguage(languageID, u)
 	return d
 }
 
 // withText is the next version of d.
 func (d *document) withText(version int32, text string) *document {
-	return &document{uri: d.uri, languageID: d.languageID, lang: d.lang, known: d.known, version: version, text: text}
+	return &document{uri: d.uri, path: d.path, languageID: d.languageID, lang: d.lang, known: d.known, version: version, text: text}
 }
 
 func (d *document) Mapper() *textpos.Mapper {
@@ -81,9 +88,9 @@ func (d *document) File() *sdkcall.File {
 	return d.file
 }
 
-// Diagnostics is f.Diagnostics, once per version and docs generation.
-func (d *document) Diagnostics(f *sdkcall.File, ld *loaded) []sdkcall.Diagnostic {
-	return d.memo(ld, "diagnostics", func() any { return f.Diagnostics(ld.index) }).([]sdkcall.Diagnostic)
+// Diagnostics is f.Diagnostics, once per version, docs generation and workspace snapshot.
+func (d *document) Diagnostics(f *sdkcall.File, v view) []sdkcall.Diagnostic {
+	return d.memo(v, "diagnostics", func() any { return f.Diagnostics(v.ld.index) }).([]sdkcall.Diagnostic)
 }
 
 // detectLanguage maps an editor's language id (any name of the language table: typescriptreact,
@@ -107,11 +114,50 @@ func normURI(u uri.URI) uri.URI {
 // openFiles holds the documents the client has open. Writes happen only on the connection's read
 // loop (notifications are handled in order there); requests read a *document snapshot.
 type openFiles struct {
-	mu    sync.RWMutex
-	byURI map[uri.URI]*document
+	mu     sync.RWMutex
+	byURI  map[uri.URI]*document
+	byPath map[string]*document // the documents with a file path, for the workspace's reads
+	// active is the document last opened or edited: the one the user is in, as far as the protocol
+	// tells (workspace/symbol carries no document).
+	active uri.URI
 }
 
-func newOpenFiles() *openFiles { return &openFiles{byURI: map[uri.URI]*document{}} }
+// activeLanguage is the SDK language of the active document, "" when none is known.
+func (o *openFiles) activeLanguage() corpus.Language {
+	o.mu.RLock()
+	defer o.mu.RUnlock()
+	if d := o.byURI[o.active]; d != nil && d.known {
+		return d.lang
+	}
+	return ""
+}
+
+func newOpenFiles() *openFiles {
+	return &openFiles{byURI: map[uri.URI]*document{}, byPath: map[string]*document{}}
+}
+
+// text is the open document's text at path (the workspace reads open files through it).
+func (o *openFiles) text(path string) (string, bool) {
+	o.mu.RLock()
+	defer o.mu.RUnlock()
+	if d := o.byPath[filepath.Clean(path)]; d != nil {
+		return d.text, true
+	}
+	return "", false
+}
+
+// atPath is the open document at path, nil when none is open there.
+func (o *openFiles) atPath(path string) *document {
+	o.mu.RLock()
+	defer o.mu.RUnlock()
+	return o.byPath[filepath.Clean(path)]
+}
+
+func (o *openFiles) index(d *document) {
+	if d.path != "" {
+		o.byPath[filepath.Clean(d.path)] = d
+	}
+}
 
 func (o *openFiles) get(u uri.URI) *document {
 	o.mu.RLock()
@@ -133,6 +179,8 @@ func (o *openFiles) open(d *document) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.byURI[normURI(d.uri)] = d
+	o.index(d)
+	o.active = normURI(d.uri)
 }
 
 func (o *openFiles) close(u uri.URI) *document {
@@ -141,6 +189,9 @@ func (o *openFiles) close(u uri.URI) *document {
 	k := normURI(u)
 	d := o.byURI[k]
 	delete(o.byURI, k)
+	if d != nil && d.path != "" && o.byPath[filepath.Clean(d.path)] == d {
+		delete(o.byPath, filepath.Clean(d.path))
+	}
 	return d
 }
 
@@ -169,6 +220,8 @@ func (o *openFiles) change(u uri.URI, version int32, changes []protocol.TextDocu
 	text, _ := applyChanges(cur.text, cur.Mapper(), changes, enc)
 	next := cur.withText(version, text)
 	o.byURI[k] = next
+	o.index(next)
+	o.active = k
 	return next, changeApplied
 }
 

@@ -22,7 +22,7 @@ func (s *server) hover(ctx context.Context, v view, f *sdkcall.File, p *protocol
 	if !ok {
 		return nil, nil
 	}
-	md := targetMarkdown(v, t, docview.Options{Footer: v.footer(s.opts.Version)})
+	md := targetMarkdown(v, t, docview.Options{Footer: v.footer(s.opts.Version), Forwards: t.Forwards})
 	if md == "" {
 		return nil, nil
 	}
@@ -271,7 +271,7 @@ func (s *server) definition(ctx context.Context, v view, f *sdkcall.File, p *pro
 			continue
 		}
 		seen[key] = true
-		u, line, err := v.ld.pages.location(pa.page, pa.anchor)
+		u, line, err := v.ld.pages.location(pa.page, pa.anchor, v.doc.lang) // the file's SDK first
 		if err != nil {
 			s.log.Warn("definition: rendering page", "page", pa.page.Path, "error", err)
 			continue
@@ -332,7 +332,7 @@ const maxDocumentLinks = 2000
 
 func (s *server) documentLinks(ctx context.Context, v view, f *sdkcall.File, p *protocol.DocumentLinkParams) (any, error) {
 	// The encoded answer is the same until the document or the docs change.
-	raw := v.doc.memo(v.ld, "links", func() any {
+	raw := v.doc.memo(v, "links", func() any {
 		links := f.Links(v.ld.index)
 		out := make([]protocol.DocumentLink, 0, min(len(links), maxDocumentLinks))
 		for _, l := range links {
@@ -380,7 +380,7 @@ func (s *server) codeActions(ctx context.Context, v view, f *sdkcall.File, p *pr
 	start, end := v.offset(p.Range.Start), v.offset(p.Range.End)
 	var out []protocol.CommandOrCodeAction
 	if want(protocol.CodeActionKindQuickFix) {
-		for _, d := range v.doc.Diagnostics(f, v.ld) {
+		for _, d := range v.doc.Diagnostics(f, v) {
 			if d.End < start || d.Start > end || len(d.Fixes) == 0 {
 				continue
 			}

@@ -228,9 +228,10 @@ func TestWorkspaceSymbols(t *testing.T) {
 		if !ok {
 			t.Fatalf("symbol %q location is %T", s.Name, s.Location)
 		}
-		if strings.HasSuffix(filepath.ToSlash(loc.URI.FsPath()), "reference/authkit/user/create.md") {
+		// An SDK entry's page lists that SDK first, in a file of its own (create.js.md).
+		if strings.HasSuffix(filepath.ToSlash(loc.URI.FsPath()), "reference/authkit/user/create.js.md") {
 			found = true
-			checkPageLocation(t, *loc, "reference/authkit/user/create.md")
+			checkPageLocation(t, *loc, "reference/authkit/user/create.js.md")
 		}
 	}
 	if !found {
@@ -353,6 +354,48 @@ func TestWorkspaceSymbolsWithoutIndex(t *testing.T) {
 		if url != want {
 			t.Errorf("openDocs(%s) = %q, want %q", arg, url, want)
 		}
+	}
+}
+
+// TestSearchPrefersActiveLanguage: workspace/symbol and workos.search rank the SDK of the file the
+// user is in first, without dropping the other languages.
+func TestSearchPrefersActiveLanguage(t *testing.T) {
+	c, _ := newTestServer(t)
+	firstEntry := func(syms protocol.WorkspaceSymbolSlice) string {
+		for _, s := range syms {
+			if strings.HasSuffix(s.Name, ")") {
+				return s.Name
+			}
+		}
+		return ""
+	}
+	for _, tc := range []struct{ file, lang, want string }{
+		{"main.go", "go", "(Go)"},
+		{"app.py", "python", "(Python)"},
+	} {
+		c.open(tc.file, tc.lang, "")
+		var syms protocol.WorkspaceSymbolSlice
+		c.must(protocol.MethodWorkspaceSymbol, &protocol.WorkspaceSymbolParams{Query: "create user"}, &syms)
+		if got := firstEntry(syms); !strings.HasSuffix(got, tc.want) {
+			t.Errorf("in %s: first entry %q, want one in %s; all: %+v", tc.file, got, tc.want, syms)
+		}
+	}
+	// workos.search names the document; its language wins over the last one opened (Python).
+	var hits []SearchHit
+	c.must(protocol.MethodWorkspaceExecuteCommand, &protocol.ExecuteCommandParams{Command: CommandSearch,
+		Arguments: []protocol.LSPAny{protocol.LSPAny(`{"query":"create user","uri":"file:///elsewhere/index.rb"}`)}}, &hits)
+	langs := map[string]bool{}
+	first := ""
+	for _, h := range hits {
+		if h.Language != "" {
+			langs[string(h.Language)] = true
+			if first == "" {
+				first = string(h.Language)
+			}
+		}
+	}
+	if first != "ruby" {
+		t.Errorf("search from a Ruby file: first entry in %q, hits %+v", first, hits)
 	}
 }
 

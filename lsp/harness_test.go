@@ -102,6 +102,7 @@ type client struct {
 	changed chan struct{}
 
 	showDocumentCalls atomic.Int32
+	registrations     atomic.Int32
 	configAnswer      json.RawMessage
 
 	serveErr chan error
@@ -187,6 +188,9 @@ func (c *client) handle(ctx context.Context, req *jsonrpc2.Request) (any, error)
 	}
 	switch n.method {
 	case protocol.MethodWindowWorkDoneProgressCreate:
+		return nil, nil
+	case protocol.MethodClientRegisterCapability:
+		c.registrations.Add(1)
 		return nil, nil
 	case protocol.MethodWindowShowDocument:
 		c.showDocumentCalls.Add(1)

@@ -163,6 +163,7 @@ func (s *server) startLoading(why loadReason) {
 
 	if s.opts.Loader == nil {
 		s.log.Warn("no docs loader configured; features stay empty")
+		s.proj.releaseScan()
 		cancel()
 		return
 	}
@@ -198,6 +199,7 @@ func (s *server) swapIn(ctx context.Context, l *loaded) bool {
 // load runs the loader with work-done progress and swaps the result in.
 func (s *server) load(ctx context.Context, gen uint64, set Settings) {
 	start := time.Now()
+	defer s.proj.releaseScan() // loaded, failed or superseded: the workspace scan may use the CPU now
 	p := s.beginProgress(fmt.Sprintf("workos-lsp/load/%d", gen), "WorkOS docs", "loading")
 	docs, err := s.runLoader(ctx, set, p.report)
 	if ctx.Err() != nil {

@@ -11,11 +11,13 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
+	"github.com/workos-lsp/workos-lsp/docview"
 )
 
 // pageCache writes a Markdown copy of each page the first time a definition or symbol points into it:
-// <dir>/pages/<docs version>/<page path>.md, atomically (temp file + rename), once per version. It
-// remembers the line of each section so locations land on the heading.
+// <dir>/pages/<docs version>/<page path>.md, or <page path>.<lang>.md for a reference page opened from
+// a file in one SDK (its entries listed with that SDK first), atomically (temp file + rename), once per
+// version. It remembers the line of each section so locations land on the heading.
 type pageCache struct {
 	root string // <dir>/pages/<version>
 	c    *corpus.Corpus
@@ -64,23 +66,28 @@ func safeName(s string) string {
 	return s
 }
 
-// location returns the file URI of page p and the line of the section anchor (0 when not found).
-func (pc *pageCache) location(p *corpus.Page, anchor string) (uri.URI, int, error) {
+// location returns the file URI of page p and the line of the section anchor (0 when not found). lang
+// is the SDK to list first on a reference page ("" for the docs' order).
+func (pc *pageCache) location(p *corpus.Page, anchor string, lang corpus.Language) (uri.URI, int, error) {
+	if len(p.Entries) == 0 {
+		lang = "" // one file serves every language
+	}
+	key := p.Path + "\x00" + string(lang)
 	pc.mu.Lock()
-	rp := pc.pages[p.Path]
+	rp := pc.pages[key]
 	if rp == nil {
 		rp = &renderedPage{}
-		pc.pages[p.Path] = rp
+		pc.pages[key] = rp
 	}
 	pc.mu.Unlock()
-	rp.once.Do(func() { rp.file, rp.lines, rp.err = pc.write(p) })
+	rp.once.Do(func() { rp.file, rp.lines, rp.err = pc.write(p, lang) })
 	if rp.err != nil {
 		return "", 0, rp.err
 	}
 	return uri.File(rp.file), rp.lines[anchor], nil
 }
 
-func (pc *pageCache) write(p *corpus.Page) (string, map[string]int, error) {
+func (pc *pageCache) write(p *corpus.Page, lang corpus.Language) (string, map[string]int, error) {
 	rel := p.Path
 	if rel == "" {
 		rel = "index"
@@ -89,8 +96,12 @@ func (pc *pageCache) write(p *corpus.Page) (string, map[string]int, error) {
 	for i, part := range parts {
 		parts[i] = safeName(part)
 	}
-	file := filepath.Join(append([]string{pc.root}, parts...)...) + ".md"
-	content, lines := renderPage(p)
+	file := filepath.Join(append([]string{pc.root}, parts...)...)
+	if lang != "" {
+		file += "." + safeName(string(lang))
+	}
+	file += ".md"
+	content, lines := renderPage(p, lang)
 	if b, err := os.ReadFile(file); err == nil && string(b) == content {
 		return file, lines, nil
 	}
@@ -126,9 +137,9 @@ func firstErr(errs ...error) error {
 var headingLine = regexp.MustCompile(`^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$`)
 
 // renderPage is the page file's content: the public URL, a title (unless the body opens with the same
-// heading), the description and the body, with the line of every section heading (matched in order).
-// The empty anchor maps to the first heading.
-func renderPage(p *corpus.Page) (string, map[string]int) {
+// heading), the description, the body and the SDK entries the page declares (lang's first), with the
+// line of every section heading (matched in order). The empty anchor maps to the first heading.
+func renderPage(p *corpus.Page, lang corpus.Language) (string, map[string]int) {
 	var b strings.Builder
 	title := p.Title
 	if title == "" {
@@ -146,6 +157,9 @@ func renderPage(p *corpus.Page) (string, map[string]int) {
 	b.WriteString(body)
 	if !strings.HasSuffix(body, "\n") {
 		b.WriteString("\n")
+	}
+	if ref := docview.ReferencePage(p, "", docview.PageLanguages{First: lang}); ref != "" {
+		b.WriteString("\n" + ref)
 	}
 	content := b.String()
 	offset := strings.Count(head, "\n")

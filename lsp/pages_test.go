@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/workos-lsp/workos-lsp/corpus"
 	"github.com/workos-lsp/workos-lsp/corpus/corpustest"
 )
 
@@ -13,7 +14,7 @@ func TestPageCache(t *testing.T) {
 	dir := t.TempDir()
 	pc := newPageCache(dir, "0.2.0", c)
 	for _, p := range c.Pages {
-		u, line, err := pc.location(p, "")
+		u, line, err := pc.location(p, "", "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -35,7 +36,7 @@ func TestPageCache(t *testing.T) {
 			if sec.Heading == "" {
 				continue
 			}
-			_, l, _ := pc.location(p, sec.Anchor)
+			_, l, _ := pc.location(p, sec.Anchor, "")
 			if got := lines[l]; !strings.Contains(strings.ReplaceAll(got, "`", ""), sec.Heading) {
 				t.Errorf("%s#%s: line %d is %q, want heading %q", p.Path, sec.Anchor, l, got, sec.Heading)
 			}
@@ -43,10 +44,10 @@ func TestPageCache(t *testing.T) {
 	}
 	// Same version again: the files are reused as they are.
 	p := c.Pages[0]
-	u, _, _ := pc.location(p, "")
+	u, _, _ := pc.location(p, "", "")
 	st, _ := os.Stat(u.FsPath())
 	pc2 := newPageCache(dir, "0.2.0", c)
-	u2, _, err := pc2.location(p, "")
+	u2, _, err := pc2.location(p, "", "")
 	if err != nil || u2 != u {
 		t.Fatalf("second cache: %v %v", u2, err)
 	}
@@ -64,6 +65,34 @@ func TestSafeName(t *testing.T) {
 		if got := safeName(in); got != want {
 			t.Errorf("safeName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestPageCacheLanguageFirst: a reference page opened from a file in one SDK lists that SDK's entries
+// first, in a file of its own; pages without entries share one file.
+func TestPageCacheLanguageFirst(t *testing.T) {
+	c := corpustest.Corpus(t)
+	pc := newPageCache(t.TempDir(), "0.2.0", c)
+	p, _, _ := c.Page("reference/authkit/user/create")
+	uAll, _, err := pc.location(p, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	uGo, _, err := pc.location(p, "", corpus.Go)
+	if err != nil || uGo == uAll {
+		t.Fatalf("Go page %s (all: %s) %v", uGo, uAll, err)
+	}
+	b, _ := os.ReadFile(uGo.FsPath())
+	md := string(b)
+	goAt, curlAt := strings.Index(md, "### Go — "), strings.Index(md, "### cURL — ")
+	if goAt < 0 || curlAt < 0 || goAt > curlAt || !strings.Contains(md, "`Email` `string` · required") {
+		t.Errorf("Go first page:\n%s", md)
+	}
+	guide, _, _ := c.Page("sso")
+	u1, _, _ := pc.location(guide, "", "")
+	u2, _, _ := pc.location(guide, "", corpus.Python)
+	if u1 != u2 {
+		t.Errorf("a page without entries got two files: %s %s", u1, u2)
 	}
 }
 

@@ -148,6 +148,7 @@ type server struct {
 	// loadFailure is why the newest load failed; nil while loading and once docs are in.
 	loadFailure atomic.Pointer[string]
 	clientName  atomic.Pointer[string] // initialize's clientInfo.name, for advice in messages
+	proj        *project               // the workspace model; set by initialize, before any other message is handled
 
 	settings   atomic.Pointer[Settings]
 	settingsMu sync.Mutex // guards the two layers
@@ -176,6 +177,7 @@ type clientCaps struct {
 	showDocument       bool
 	configuration      bool
 	codeActionLiterals bool
+	watchFiles         bool // can register workspace/didChangeWatchedFiles dynamically
 }
 
 func newServer(opts Options) *server {
@@ -227,6 +229,9 @@ func (s *server) serve(ctx context.Context, rwc io.ReadWriteCloser) error {
 		s.log.Debug("closing connection", "error", err)
 	}
 	s.diag.wait()
+	if s.proj != nil {
+		s.proj.shutdown()
+	}
 	s.waitBackground(2 * time.Second)
 	if err := s.conn.Err(); err != nil {
 		s.log.Warn("connection ended with an error", "error", err)
@@ -271,6 +276,7 @@ var routes = map[string]route{
 	protocol.MethodCompletionItemResolve:     onDocs((*server).completionResolve),
 	protocol.MethodTextDocumentSignatureHelp: onFile(func(p *protocol.SignatureHelpParams) uri.URI { return p.TextDocument.URI }, (*server).signatureHelp),
 	protocol.MethodTextDocumentDefinition:    onFile(func(p *protocol.DefinitionParams) uri.URI { return p.TextDocument.URI }, (*server).definition),
+	protocol.MethodTextDocumentReferences:    onFile(func(p *protocol.ReferenceParams) uri.URI { return p.TextDocument.URI }, (*server).references),
 	protocol.MethodTextDocumentDocumentLink:  onFile(func(p *protocol.DocumentLinkParams) uri.URI { return p.TextDocument.URI }, (*server).documentLinks),
 	protocol.MethodTextDocumentCodeAction:    onFile(func(p *protocol.CodeActionParams) uri.URI { return p.TextDocument.URI }, (*server).codeActions),
 	protocol.MethodWorkspaceSymbol:           onDocs((*server).workspaceSymbols),
@@ -437,6 +443,7 @@ func (s *server) notification(ctx context.Context, method string, params jsonrpc
 	switch method {
 	case protocol.MethodInitialized:
 		s.startLoading(loadInitialized)
+		s.watchFiles()
 	case protocol.MethodTextDocumentDidOpen:
 		err = s.didOpen(params)
 	case protocol.MethodTextDocumentDidChange:
@@ -445,7 +452,13 @@ func (s *server) notification(ctx context.Context, method string, params jsonrpc
 		err = s.didClose(params)
 	case protocol.MethodWorkspaceDidChangeConfiguration:
 		err = s.didChangeConfiguration(params)
-	case protocol.MethodSetTrace, protocol.MethodTextDocumentDidSave:
+	case protocol.MethodTextDocumentDidSave:
+		err = s.didSave(params)
+	case protocol.MethodWorkspaceDidChangeWatchedFiles:
+		err = s.didChangeWatchedFiles(params)
+	case protocol.MethodWorkspaceDidChangeWorkspaceFolders:
+		err = s.didChangeWorkspaceFolders(params)
+	case protocol.MethodSetTrace:
 	default:
 		s.log.Debug("ignoring notification", "method", method)
 	}
@@ -482,6 +495,10 @@ func (s *server) initialize(raw jsonrpc2.RawMessage) (any, error) {
 		s.settingsMu.Unlock()
 		s.recomputeSettings()
 	}
+	s.proj = s.newProject(s.currentSettings())
+	if s.currentSettings().MaxWorkspaceFiles >= 0 {
+		s.proj.ws.SetFolders(workspaceFolders(&p))
+	}
 	s.state.Store(stateRunning)
 
 	posEnc := protocol.PositionEncodingKindUTF16
@@ -496,7 +513,7 @@ func (s *server) initialize(raw jsonrpc2.RawMessage) (any, error) {
 	res := &protocol.InitializeResult{
 		Capabilities: protocol.ServerCapabilities{
 			PositionEncoding: posEnc,
-			TextDocumentSync: &protocol.TextDocumentSyncOptions{OpenClose: ptr(true), Change: &incremental},
+			TextDocumentSync: &protocol.TextDocumentSyncOptions{OpenClose: ptr(true), Change: &incremental, Save: protocol.Boolean(true)},
 			CompletionProvider: &protocol.CompletionOptions{
 				TriggerCharacters: completionTriggers,
 				ResolveProvider:   ptr(true),
@@ -507,10 +524,14 @@ func (s *server) initialize(raw jsonrpc2.RawMessage) (any, error) {
 				RetriggerCharacters: []string{","},
 			},
 			DefinitionProvider:      protocol.Boolean(true),
+			ReferencesProvider:      protocol.Boolean(true),
 			DocumentLinkProvider:    &protocol.DocumentLinkOptions{ResolveProvider: ptr(false)},
 			CodeActionProvider:      codeActions,
 			WorkspaceSymbolProvider: protocol.Boolean(true),
 			ExecuteCommandProvider:  protocol.ExecuteCommandOptions{Commands: []string{CommandSearch, CommandOpenDocs}},
+			Workspace: &protocol.WorkspaceOptions{WorkspaceFolders: &protocol.WorkspaceFoldersServerCapabilities{
+				Supported: ptr(true), ChangeNotifications: protocol.Boolean(true),
+			}},
 		},
 		ServerInfo: protocol.ServerInfo{Name: ServerName},
 	}
@@ -552,6 +573,7 @@ func readClientCaps(c *protocol.ClientCapabilities) *clientCaps {
 	}
 	if ws := c.Workspace; ws != nil {
 		out.configuration = ws.Configuration != nil && *ws.Configuration
+		out.watchFiles = ws.DidChangeWatchedFiles != nil && ws.DidChangeWatchedFiles.DynamicRegistration != nil && *ws.DidChangeWatchedFiles.DynamicRegistration
 	}
 	return out
 }

@@ -17,6 +17,10 @@ type Settings struct {
 	DocsVersion string   `json:"docsVersion,omitempty"` // the package version to use ("0.2.0"); empty means newest
 	Offline     bool     `json:"offline,omitempty"`     // never touch the network; use the cache only
 	Languages   []string `json:"languages,omitempty"`   // enabled languages ("go", "node", "c#", "curl" or LSP ids like "shellscript"); empty means all
+	// MaxWorkspaceFiles caps the source files read per workspace folder (0: the default, 30,000);
+	// a negative value turns the scan off, leaving the open files and their manifests. Read at
+	// initialize.
+	MaxWorkspaceFiles int `json:"maxWorkspaceFiles,omitempty"`
 }
 
 // docsKey is what decides which docs are loaded: a change re-loads.
@@ -47,6 +51,8 @@ type settingsLayer struct {
 	DocsVersion *string   `json:"docsVersion"`
 	Offline     *bool     `json:"offline"`
 	Languages   *[]string `json:"languages"`
+
+	MaxWorkspaceFiles *int `json:"maxWorkspaceFiles"`
 }
 
 func (l *settingsLayer) apply(s Settings) Settings {
@@ -64,6 +70,9 @@ func (l *settingsLayer) apply(s Settings) Settings {
 	}
 	if l.Languages != nil {
 		s.Languages = slices.Clone(*l.Languages)
+	}
+	if l.MaxWorkspaceFiles != nil {
+		s.MaxWorkspaceFiles = *l.MaxWorkspaceFiles
 	}
 	return s
 }

@@ -23,6 +23,7 @@ func (s *server) didOpen(raw jsonrpc2.RawMessage) error {
 	td := p.TextDocument
 	d := newDocument(td.URI, string(td.LanguageID), td.Version, td.Text)
 	s.files.open(d)
+	s.documentOpened(d)
 	s.scheduleDiagnostics(d.uri)
 	return nil
 }
@@ -39,6 +40,7 @@ func (s *server) didChange(raw jsonrpc2.RawMessage) error {
 	case changeStale:
 		s.log.Debug("ignoring stale didChange", "uri", p.TextDocument.URI, "version", p.TextDocument.Version, "have", d.version)
 	default:
+		s.documentChanged(d)
 		s.scheduleDiagnostics(d.uri)
 	}
 	return nil
@@ -56,13 +58,15 @@ func (s *server) didClose(raw jsonrpc2.RawMessage) error {
 	if d == nil {
 		return nil
 	}
-	if len(d.text) >= bigDocument {
+	big := len(d.text) >= bigDocument
+	s.documentClosed(d)
+	if s.diag.forget(d.uri) {
+		s.notify(protocol.MethodTextDocumentPublishDiagnostics, &protocol.PublishDiagnosticsParams{URI: d.uri, Diagnostics: []protocol.Diagnostic{}})
+	}
+	if big {
 		// The Go runtime keeps freed heap mapped; hand a big document's text, index and analysis back
 		// to the system now rather than holding the peak RSS for as long as the editor runs.
 		go debug.FreeOSMemory()
-	}
-	if s.diag.forget(d.uri) {
-		s.notify(protocol.MethodTextDocumentPublishDiagnostics, &protocol.PublishDiagnosticsParams{URI: d.uri, Diagnostics: []protocol.Diagnostic{}})
 	}
 	return nil
 }
@@ -147,7 +151,7 @@ func (s *server) publishDiagnostics(u uri.URI) {
 	diags := []protocol.Diagnostic{}
 	f := v.file()
 	if f != nil {
-		for _, dg := range v.doc.Diagnostics(f, v.ld) {
+		for _, dg := range v.doc.Diagnostics(f, v) {
 			diags = append(diags, toDiagnostic(v, dg))
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/workos-lsp/workos-lsp/docview"
 	"github.com/workos-lsp/workos-lsp/lsp/textpos"
 	"github.com/workos-lsp/workos-lsp/sdkcall"
+	"github.com/workos-lsp/workos-lsp/workspace"
 )
 
 // view is a request's snapshot, taken inline on the read loop: the document version, the docs, the
@@ -18,6 +19,9 @@ type view struct {
 	set  Settings
 	enc  textpos.Encoding
 	caps *clientCaps
+	// project is the workspace model at the moment (nil before initialize), src its analyses.
+	project *workspace.Snapshot
+	src     *workspace.Sources
 }
 
 func (s *server) snapshot(u uri.URI) view {
@@ -27,20 +31,28 @@ func (s *server) snapshot(u uri.URI) view {
 		enc:  textpos.Encoding(s.enc.Load()),
 		caps: s.caps.Load(),
 	}
+	if s.proj != nil {
+		v.project, v.src = s.proj.ws.Snapshot(), s.proj.src
+	}
 	if u != "" {
 		v.doc = s.files.get(u)
 	}
 	return v
 }
 
-// file is the document's analysis when every feature should run on it: docs loaded, language known
-// and enabled, and the file uses a WorkOS SDK. Otherwise nil.
+// file is the document's analysis, placed in its project, when every feature should run on it:
+// docs loaded, language known and enabled, and the file uses a WorkOS SDK or belongs to a project
+// that depends on one (then it answers only for what traces back to the SDK across files).
+// Otherwise nil.
 func (v view) file() *sdkcall.File {
 	if v.doc == nil || v.ld == nil || !v.doc.known || !v.set.Enabled(v.doc.lang) {
 		return nil
 	}
 	f := v.doc.File()
-	if f == nil || !f.UsesWorkOS() {
+	if f != nil && v.project != nil && v.doc.path != "" {
+		f = v.src.InProject(v.project, v.doc.path, f)
+	}
+	if f == nil || !f.Active() {
 		return nil
 	}
 	return f

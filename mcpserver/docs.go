@@ -9,21 +9,23 @@ import (
 	"github.com/workos-lsp/workos-lsp/corpus"
 	"github.com/workos-lsp/workos-lsp/corpus/search"
 	"github.com/workos-lsp/workos-lsp/docquery"
+	"github.com/workos-lsp/workos-lsp/docview"
 )
 
-// Docs answers workos_docs: the page or section ref names, as Markdown with navigation; the pages
-// below a folder (or all areas for an empty ref); or, when nothing matches, an error listing the
-// closest paths.
-func Docs(ctx context.Context, c *corpus.Corpus, ix *search.Index, ref string) (string, error) {
+// Docs answers workos_docs: the page or section ref names, as Markdown with navigation (a reference
+// page with its SDK entries in full: lang's only, or every SDK's when lang is empty); the pages below
+// a folder (or all areas for an empty ref); or, when nothing matches, an error listing the closest
+// paths.
+func Docs(ctx context.Context, c *corpus.Corpus, ix *search.Index, ref string, lang corpus.Language) (string, error) {
 	m := docquery.ResolvePage(c, ref)
 	switch {
 	case m.Path == "":
 		return listing(c, "", c.Pages), nil
 	case m.Page != nil && m.Alias:
 		note := fmt.Sprintf("*There is no page `%s`; this is `%s`.*\n\n", m.Path, m.Page.Path)
-		return note + RenderPage(c, m.Page, m.Anchor, true), nil
+		return note + RenderPage(c, m.Page, m.Anchor, lang, true), nil
 	case m.Page != nil:
-		return RenderPage(c, m.Page, m.Anchor, true), nil
+		return RenderPage(c, m.Page, m.Anchor, lang, true), nil
 	}
 	if under := docquery.PagesUnder(c, m.Path); len(under) > 0 {
 		return listing(c, m.Path, under), nil
@@ -129,14 +131,18 @@ func titleOf(p *corpus.Page) string {
 }
 
 // RenderPage renders a page (or, with an anchor, one section of it) as Markdown: the title, the
-// description, the body, the SDK reference entries the page declares, the source URL and, with nav,
-// the sections and the pages nearby.
-func RenderPage(c *corpus.Corpus, p *corpus.Page, anchor string, nav bool) string {
+// description, the body, the SDK reference entries the page declares in full (lang's only, when not
+// empty), the source URL and, with nav, the sections and the pages nearby.
+func RenderPage(c *corpus.Corpus, p *corpus.Page, anchor string, lang corpus.Language, nav bool) string {
 	var b strings.Builder
+	langs := docview.PageLanguages{First: lang, Only: lang != ""}
 	if anchor != "" {
 		if sec, ok := p.Section(anchor); ok {
 			fmt.Fprintf(&b, "*From [%s](%s) (`%s`)*\n\n", titleOf(p), p.URL(), p.Path)
 			b.WriteString(strings.TrimSpace(sec.Markdown) + "\n\n")
+			if ref := docview.ReferencePage(p, anchor, langs); ref != "" {
+				b.WriteString(ref + "\n")
+			}
 			fmt.Fprintf(&b, "Source: %s\n", p.SectionURL(anchor))
 			if nav {
 				b.WriteString("\n")
@@ -157,7 +163,12 @@ func RenderPage(c *corpus.Corpus, p *corpus.Page, anchor string, nav bool) strin
 	if md != "" {
 		b.WriteString(md + "\n\n")
 	}
-	writePageEntries(&b, p)
+	if ref := docview.ReferencePage(p, "", langs); ref != "" {
+		b.WriteString(ref + "\n")
+		if lang == "" {
+			b.WriteString("*One SDK only: workos_docs with this path and `language` (node, go, python, ruby, php, java, dotnet, curl).*\n\n")
+		}
+	}
 	fmt.Fprintf(&b, "Source: %s · WorkOS docs %s\n", p.URL(), c.Version)
 	if nav {
 		b.WriteString("\n---\n\n")
@@ -165,31 +176,6 @@ func RenderPage(c *corpus.Corpus, p *corpus.Page, anchor string, nav bool) strin
 		writeNearby(&b, c, p)
 	}
 	return b.String()
-}
-
-// writePageEntries lists the SDK calls a reference page documents, one line per language.
-func writePageEntries(b *strings.Builder, p *corpus.Page) {
-	var lines []string
-	id := ""
-	for _, lang := range docquery.AllLanguages {
-		for _, e := range p.Entries {
-			if e.Language != lang || e.Kind == corpus.KindShared {
-				continue
-			}
-			lines = append(lines, fmt.Sprintf("- %s: `%s`", lang.DisplayName(), e.Signature()))
-			if id == "" && e.ID != "" && e.Kind != corpus.KindType {
-				id = e.ID
-			}
-		}
-	}
-	if len(lines) == 0 {
-		return
-	}
-	b.WriteString("## SDK reference\n\n")
-	b.WriteString(strings.Join(lines, "\n") + "\n\n")
-	if id != "" {
-		fmt.Fprintf(b, "Parameters and return values: workos_reference with symbol `%s` (and a language).\n\n", id)
-	}
 }
 
 // writeSections lists a page's section anchors so that a client can ask for one.

@@ -42,7 +42,7 @@ func TestRealTools(t *testing.T) {
 func TestRealPagesRenderClean(t *testing.T) {
 	set := docsettest.Real(t, "0.2.0")
 	for _, p := range set.Corpus.Pages {
-		md := RenderPage(set.Corpus, p, "", true)
+		md := RenderPage(set.Corpus, p, "", "", true)
 		for _, bad := range []string{"<CodeBlock", "<Callout", "<Event.", "{{ \"url\"", "<PropsTable"} {
 			if strings.Contains(md, bad) {
 				t.Errorf("%s: %q in the rendered page", p.Path, bad)

@@ -22,13 +22,9 @@ func Reference(ctx context.Context, c *corpus.Corpus, ix *search.Index, symbol, 
 	if symbol == "" {
 		return "", errText("The symbol is empty. Pass an SDK call, type, endpoint or event, for example \"userManagement.createUser\", \"usermanagement.CreateUser\", \"create_user\", \"User\", \"POST /user_management/users\" or \"dsync.user.created\".")
 	}
-	var lang corpus.Language
-	if strings.TrimSpace(language) != "" {
-		l, ok := corpus.ParseLanguage(language)
-		if !ok {
-			return "", errText(fmt.Sprintf("Unknown language %q. Use one of: node (js), go, python, ruby, php, java, dotnet, curl.", language))
-		}
-		lang = l
+	lang, err := parseLanguage(language)
+	if err != nil {
+		return "", err
 	}
 	sym := c.Symbols()
 	opts := docview.Options{NoLinks: true}
@@ -161,4 +157,16 @@ func referenceNotFound(ctx context.Context, c *corpus.Corpus, ix *search.Index, 
 	}
 	b.WriteString("workos_reference takes an SDK call as any SDK writes it (userManagement.createUser, usermanagement.CreateUser, user_management.create_user), an operation id (create_user), a type (User), an endpoint (POST /user_management/users) or an event (dsync.user.created). workos_search finds everything else.")
 	return b.String()
+}
+
+// parseLanguage reads a tool's language argument; empty is no language.
+func parseLanguage(language string) (corpus.Language, error) {
+	if strings.TrimSpace(language) == "" {
+		return "", nil
+	}
+	l, ok := corpus.ParseLanguage(language)
+	if !ok {
+		return "", errText(fmt.Sprintf("Unknown language %q. Use one of: node (js), go, python, ruby, php, java, dotnet, curl.", language))
+	}
+	return l, nil
 }

@@ -39,7 +39,7 @@ func (h *handlers) readResource(ctx context.Context, req *mcp.ReadResourceReques
 	return &mcp.ReadResourceResult{Contents: []*mcp.ResourceContents{{
 		URI:      uri,
 		MIMEType: "text/markdown",
-		Text:     RenderPage(set.Corpus, m.Page, m.Anchor, false),
+		Text:     RenderPage(set.Corpus, m.Page, m.Anchor, "", false),
 	}}}, nil
 }
 

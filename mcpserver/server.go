@@ -34,6 +34,9 @@ type Loader struct {
 
 	stop       context.CancelFunc // ends the background refresh
 	background sync.WaitGroup
+
+	// Workspace are the user's project folders workos_usage reads; none: the tool is not offered.
+	Workspace []string
 }
 
 // Load starts loading the docs with load and returns at once. ctx is the server's lifetime: it
@@ -98,13 +101,17 @@ func (l *Loader) Close() error {
 // instructions tell the assistant how the tools fit together.
 const instructions = `WorkOS documentation (SSO, Directory Sync, AuthKit/User Management, Audit Logs, FGA, Events and webhooks, the API reference and the Node, Go, Python, Ruby, PHP, Java and .NET SDKs).
 - workos_search finds pages, sections, SDK calls and events for words, phrases, error messages or identifiers.
-- workos_docs reads a page (path) or one section (path#anchor) as Markdown; an empty path or a folder lists the pages.
+- workos_docs reads a page (path) or one section (path#anchor) as Markdown; an empty path or a folder lists the pages; on a reference page, language keeps one SDK's parameters and returns.
+- Long answers come in parts: a part ends by naming the page argument that continues it.
 - workos_reference gives the exact parameters and return values of an SDK call or API endpoint, and the same call in every SDK.
 - workos_examples gives code examples from the docs by product area or topic; workos_changelogs gives the platform changelog.`
 
 // New builds the MCP server over the docs that docs loads. version is the server's own version.
 func New(docs *Loader, version string) *mcp.Server {
 	h := &handlers{docs: docs, version: version}
+	if len(docs.Workspace) > 0 {
+		h.usageTool = &usageTool{folders: docs.Workspace}
+	}
 	s := mcp.NewServer(&mcp.Implementation{Name: "workos-lsp", Title: "WorkOS docs", Version: version}, &mcp.ServerOptions{
 		Instructions:      instructions,
 		CompletionHandler: safeComplete(h.complete),
@@ -148,6 +155,15 @@ func New(docs *Loader, version string) *mcp.Server {
 		InputSchema: schemaFor[ReferenceInput](nil),
 		Annotations: readOnly,
 	}, safe(h.reference))
+	if h.usageTool != nil {
+		mcp.AddTool(s, &mcp.Tool{
+			Name:        "workos_usage",
+			Title:       "WorkOS calls in this project",
+			Description: usageDescription,
+			InputSchema: schemaFor[UsageInput](nil),
+			Annotations: readOnly,
+		}, safe(h.usage))
+	}
 
 	s.AddResourceTemplate(&mcp.ResourceTemplate{
 		Name:        "workos-docs-page",
@@ -223,8 +239,9 @@ func schemaFor[T any](tweak func(*jsonschema.Schema)) *jsonschema.Schema {
 
 // handlers binds the tool functions to the loaded docs.
 type handlers struct {
-	docs    *Loader
-	version string
+	docs      *Loader
+	version   string
+	usageTool *usageTool // nil without project folders
 }
 
 // get waits for the docs; the error is the text of a tool error.

@@ -26,6 +26,10 @@ var originalTools = map[string]struct {
 	"workos_changelogs": {[]string{"package"}, []string{"package"}},
 }
 
+// addedArgs are the optional arguments we add to the original tools: the part of a long answer, and
+// the SDK of a reference page.
+var addedArgs = []string{"page", "language"}
+
 func TestListToolsMatchesOriginal(t *testing.T) {
 	cs := connect(t, Ready(testDocs(t)))
 	res, err := cs.ListTools(context.Background(), nil)
@@ -46,8 +50,21 @@ func TestListToolsMatchesOriginal(t *testing.T) {
 			continue
 		}
 		args, required, props := schemaArgs(t, tool)
-		if !slices.Equal(args, want.args) || !slices.Equal(required, want.required) {
-			t.Errorf("%s: args %v required %v, want %v required %v", name, args, required, want.args, want.required)
+		// Calls written for the original still work: every argument it has, the same required ones;
+		// what we add is optional (required stays equal) and one of our known additions.
+		var extra []string
+		for _, a := range args {
+			if !slices.Contains(want.args, a) {
+				extra = append(extra, a)
+			}
+		}
+		for _, a := range extra {
+			if !slices.Contains(addedArgs, a) {
+				t.Errorf("%s: unexpected extra argument %q", name, a)
+			}
+		}
+		if len(args)-len(extra) != len(want.args) || !slices.Equal(required, want.required) {
+			t.Errorf("%s: args %v required %v, want %v (plus optional additions) required %v", name, args, required, want.args, want.required)
 		}
 		for arg, p := range props {
 			if p["description"] == nil {
@@ -65,7 +82,7 @@ func TestListToolsMatchesOriginal(t *testing.T) {
 	if ref == nil {
 		t.Fatal("workos_reference missing")
 	}
-	if args, required, _ := schemaArgs(t, ref); !slices.Equal(args, []string{"language", "symbol"}) || !slices.Equal(required, []string{"symbol"}) {
+	if args, required, _ := schemaArgs(t, ref); !slices.Equal(args, []string{"language", "page", "symbol"}) || !slices.Equal(required, []string{"symbol"}) {
 		t.Errorf("workos_reference args %v required %v", args, required)
 	}
 	if len(got) != 5 {
@@ -160,7 +177,7 @@ func TestDocsTool(t *testing.T) {
 		// An unknown anchor still answers with the page.
 		{"sso#no-such-section", false, []string{"has no section `#no-such-section`", "# Single Sign-On"}, nil},
 		// Reference pages list their SDK calls.
-		{"reference/authkit/user/create", false, []string{"## SDK reference", "- Go: `usermanagement.CreateUser(ctx, opts)`", "workos_reference with symbol `create_user`", "**Up:** `reference/authkit/user` — User", "`reference/authkit/user/list`"}, nil},
+		{"reference/authkit/user/create", false, []string{"## SDK reference", "### Go — `usermanagement.CreateUser()`", "```go\nusermanagement.CreateUser(ctx, opts)\n```", "  - `Email` `string` · required", "workos_docs with this path and `language`", "**Up:** `reference/authkit/user` — User", "`reference/authkit/user/list`"}, nil},
 		// The paths the original's own hints suggest.
 		{"sso/overview", false, []string{"There is no page `sso/overview`; this is `sso`", "# Single Sign-On"}, nil},
 		{"user-management", false, []string{"this is `authkit`", "# Test AuthKit guide"}, nil},

@@ -20,27 +20,33 @@ type SearchInput struct {
 	Query string `json:"query" jsonschema:"What to look for: words, a phrase, an error message, a method or type name (createUser, usermanagement.CreateUser), an event (dsync.user.created) or an API path. Examples: \"SSO authentication\", \"directory sync webhook\", \"invalid SAML response\", \"MagicAuth\"."`
 	// A number (not an integer) like the original's schema, so that 10.0 is accepted too.
 	MaxResults float64 `json:"maxResults,omitempty" jsonschema:"Maximum number of results to return. Defaults to 10; at most 50."`
+	Page       float64 `json:"page,omitempty" jsonschema:"Which part of a long answer to return (1, 2, …). Answers over ~20,000 tokens come in parts; each part ends by naming the page that continues it. Default 1."`
 }
 
 // DocsInput is the argument of workos_docs.
 type DocsInput struct {
-	Path string `json:"path" jsonschema:"Page path as workos_search shows it, optionally with #anchor for one section: \"sso\", \"sso/login-flows\", \"reference/authkit/user/create\", \"directory-sync#set-secrets\". A docs URL works too. An empty path or a folder (\"reference/sso\") lists the pages below it. Omit file extensions."`
+	Path     string  `json:"path" jsonschema:"Page path as workos_search shows it, optionally with #anchor for one section: \"sso\", \"sso/login-flows\", \"reference/authkit/user/create\", \"directory-sync#set-secrets\". A docs URL works too. An empty path or a folder (\"reference/sso\") lists the pages below it. Omit file extensions."`
+	Language string  `json:"language,omitempty" jsonschema:"On an API reference page, show the call, its parameters and return values for this SDK only: node (js), go, python, ruby, php, java, dotnet, or curl. Default: every SDK."`
+	Page     float64 `json:"page,omitempty" jsonschema:"Which part of a long answer to return (1, 2, …). Answers over ~20,000 tokens come in parts; each part ends by naming the page that continues it. Default 1."`
 }
 
 // ExamplesInput is the argument of workos_examples.
 type ExamplesInput struct {
-	Example string `json:"example" jsonschema:"A product area (\"sso\", \"directory-sync\", \"user-management\" or \"authkit\", \"audit-logs\", \"events\" or \"webhooks\", \"fga\", \"vault\"…), a page path (\"authkit/sessions\"), or words to look for in the examples (\"environment variables\", \"install nextjs\", \"saml response xml\"). Empty lists the areas."`
+	Example string  `json:"example" jsonschema:"A product area (\"sso\", \"directory-sync\", \"user-management\" or \"authkit\", \"audit-logs\", \"events\" or \"webhooks\", \"fga\", \"vault\"…), a page path (\"authkit/sessions\"), or words to look for in the examples (\"environment variables\", \"install nextjs\", \"saml response xml\"). Empty lists the areas."`
+	Page    float64 `json:"page,omitempty" jsonschema:"Which part of a long answer to return (1, 2, …). Answers over ~20,000 tokens come in parts; each part ends by naming the page that continues it. Default 1."`
 }
 
 // ChangelogsInput is the argument of workos_changelogs.
 type ChangelogsInput struct {
-	Package string `json:"package" jsonschema:"Changelog to read. \"workos-platform\" is the WorkOS platform changelog (new features, product updates, \"what's new\"). Other names get the list of available changelogs."`
+	Package string  `json:"package" jsonschema:"Changelog to read. \"workos-platform\" is the WorkOS platform changelog (new features, product updates, \"what's new\"). Other names get the list of available changelogs."`
+	Page    float64 `json:"page,omitempty" jsonschema:"Which part of a long answer to return (1, 2, …). Answers over ~20,000 tokens come in parts; each part ends by naming the page that continues it. Default 1."`
 }
 
 // ReferenceInput is the argument of workos_reference.
 type ReferenceInput struct {
-	Symbol   string `json:"symbol" jsonschema:"An SDK call, type, API endpoint or event, written the way any SDK writes it: \"usermanagement.CreateUser\" (Go), \"user_management.create_user\" (Python), \"userManagement.createUser\" (Node), \"$userManagement->createUser\" (PHP), \"createUser\", the operation id \"create_user\", \"User\", \"POST /user_management/users\", \"dsync.user.created\"."`
-	Language string `json:"language,omitempty" jsonschema:"Answer for this SDK: node (js), go, python, ruby, php, java, dotnet, or curl for the HTTP API. Default: the SDK whose spelling the symbol uses."`
+	Symbol   string  `json:"symbol" jsonschema:"An SDK call, type, API endpoint or event, written the way any SDK writes it: \"usermanagement.CreateUser\" (Go), \"user_management.create_user\" (Python), \"userManagement.createUser\" (Node), \"$userManagement->createUser\" (PHP), \"createUser\", the operation id \"create_user\", \"User\", \"POST /user_management/users\", \"dsync.user.created\"."`
+	Language string  `json:"language,omitempty" jsonschema:"Answer for this SDK: node (js), go, python, ruby, php, java, dotnet, or curl for the HTTP API. Default: the SDK whose spelling the symbol uses."`
+	Page     float64 `json:"page,omitempty" jsonschema:"Which part of a long answer to return (1, 2, …). Answers over ~20,000 tokens come in parts; each part ends by naming the page that continues it. Default 1."`
 }
 
 const (
@@ -50,6 +56,7 @@ const (
 		"Read a result with workos_docs and its path; for SDK calls use workos_reference."
 	docsDescription = "Get a WorkOS documentation page, or one section of it, as clean Markdown, by path. " +
 		"Use workos_search first when you do not know the path. Add #anchor for a single section (anchors are listed with each page). " +
+		"A reference page includes, per SDK, the call's signature, parameters (types, required or optional, nested properties) and return values; pass language for one SDK. " +
 		"The answer ends with the pages nearby for navigation. An empty path or a folder lists the pages below it with their titles; an unknown path gets the closest paths."
 	examplesDescription = "Get code examples from the WorkOS docs (the code blocks the pages contain: SDK calls, configuration, environment variables, JSON payloads, CLI commands), grouped by product area and page. " +
 		"Pass a product area such as \"sso\", \"directory-sync\", \"user-management\", \"audit-logs\" or \"webhooks\", a page path, or words to look for. An empty value lists the areas."
@@ -87,7 +94,7 @@ func (h *handlers) search(ctx context.Context, _ *mcp.CallToolRequest, in Search
 		// The original accepts any number; say what was used instead of coercing silently.
 		text = fmt.Sprintf("Note: maxResults %v is not a whole number from 1 to %d; %d results were asked for.\n\n", in.MaxResults, maxSearchResults, limit) + text
 	}
-	return result(text, err)
+	return paged(in.Page)(text, err)
 }
 
 func (h *handlers) docsPage(ctx context.Context, _ *mcp.CallToolRequest, in DocsInput) (*mcp.CallToolResult, any, error) {
@@ -95,7 +102,11 @@ func (h *handlers) docsPage(ctx context.Context, _ *mcp.CallToolRequest, in Docs
 	if err != nil {
 		return result("", err)
 	}
-	return result(Docs(ctx, set.Corpus, set.Index, in.Path))
+	lang, err := parseLanguage(in.Language)
+	if err != nil {
+		return result("", err)
+	}
+	return paged(in.Page)(Docs(ctx, set.Corpus, set.Index, in.Path, lang))
 }
 
 func (h *handlers) examples(ctx context.Context, _ *mcp.CallToolRequest, in ExamplesInput) (*mcp.CallToolResult, any, error) {
@@ -103,7 +114,7 @@ func (h *handlers) examples(ctx context.Context, _ *mcp.CallToolRequest, in Exam
 	if err != nil {
 		return result("", err)
 	}
-	return textResult(docview.Examples(docquery.FindExamples(set.Corpus, in.Example, ""), maxExamplesShown)), nil, nil
+	return paged(in.Page)(docview.Examples(docquery.FindExamples(set.Corpus, in.Example, ""), maxExamplesShown), nil)
 }
 
 func (h *handlers) changelogs(ctx context.Context, _ *mcp.CallToolRequest, in ChangelogsInput) (*mcp.CallToolResult, any, error) {
@@ -115,7 +126,7 @@ func (h *handlers) changelogs(ctx context.Context, _ *mcp.CallToolRequest, in Ch
 	if err != nil {
 		return result("", err)
 	}
-	return textResult(docview.Changelog(cl)), nil, nil
+	return paged(in.Page)(docview.Changelog(cl), nil)
 }
 
 func (h *handlers) reference(ctx context.Context, _ *mcp.CallToolRequest, in ReferenceInput) (*mcp.CallToolResult, any, error) {
@@ -123,7 +134,18 @@ func (h *handlers) reference(ctx context.Context, _ *mcp.CallToolRequest, in Ref
 	if err != nil {
 		return result("", err)
 	}
-	return result(Reference(ctx, set.Corpus, set.Index, in.Symbol, in.Language, h.version))
+	return paged(in.Page)(Reference(ctx, set.Corpus, set.Index, in.Symbol, in.Language, h.version))
+}
+
+// paged is result for an answer that may be long: it returns part page of it (see paginate), so that
+// no answer goes over the token budget. Errors are short and returned whole.
+func paged(page float64) func(string, error) (*mcp.CallToolResult, any, error) {
+	return func(text string, err error) (*mcp.CallToolResult, any, error) {
+		if err != nil {
+			return result("", err)
+		}
+		return result(paginate(text, pageNumber(page), maxPartBytes))
+	}
 }
 
 // errText is an error whose message is a complete Markdown answer.

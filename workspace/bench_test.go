@@ -136,7 +136,7 @@ func BenchmarkScan(b *testing.B) {
 	for _, bc := range []struct {
 		name string
 		sum  Summarizer
-	}{{"trivial", trivialSummary}, {"imports", testSummarize}} {
+	}{{"trivial", trivialSummary}, {"imports", testSummarize}, {"sdkcall", Summarize}} {
 		b.Run(bc.name, func(b *testing.B) {
 			var files int
 			for b.Loop() {
@@ -157,7 +157,7 @@ func BenchmarkScan(b *testing.B) {
 }
 
 // BenchmarkModelMemory reports the heap the model of the 10,000 files holds after a scan with the
-// import-reading summarizer.
+// server's summarizer (sdkcall outlines).
 func BenchmarkModelMemory(b *testing.B) {
 	root := monorepo(b)
 	var heap float64
@@ -165,7 +165,7 @@ func BenchmarkModelMemory(b *testing.B) {
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
-		w := New(context.Background(), Options{Summarize: testSummarize})
+		w := New(context.Background(), Options{Summarize: Summarize})
 		w.SetFolders([]string{root})
 		if err := w.Wait(context.Background()); err != nil {
 			b.Fatal(err)
@@ -183,7 +183,7 @@ func BenchmarkModelMemory(b *testing.B) {
 // importers.
 func BenchmarkSavedChange(b *testing.B) {
 	root := monorepo(b)
-	w := New(context.Background(), Options{Summarize: testSummarize})
+	w := New(context.Background(), Options{Summarize: Summarize})
 	defer w.Shutdown()
 	w.SetFolders([]string{root})
 	if err := w.Wait(context.Background()); err != nil {

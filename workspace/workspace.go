@@ -27,6 +27,10 @@ type Options struct {
 	// Progress is called from the scan goroutine as files are summarised (for $/progress): first
 	// with Done 0 once the folder is listed, then every few hundred files, last with Finished.
 	Progress func(Progress)
+	// Start, when set, holds every scan until it is closed: the language server opens it once the
+	// docs are loaded, so the scan does not compete with the first hover for the CPU. Open
+	// documents are summarised at once all the same.
+	Start <-chan struct{}
 	// HomeDir is never taken as a root derived from an open file (default os.UserHomeDir), so a
 	// stray ~/package.json does not make the server scan a home directory.
 	HomeDir string
@@ -277,6 +281,13 @@ func (w *Workspace) scan(ctx context.Context, f *folder) {
 		w.scanDone.Broadcast()
 		w.mu.Unlock()
 	}()
+	if w.opts.Start != nil {
+		select {
+		case <-w.opts.Start:
+		case <-ctx.Done():
+			return
+		}
+	}
 	w.mu.Lock()
 	startSeq := w.seq
 	var realRoots []string

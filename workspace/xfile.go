@@ -131,15 +131,9 @@ func (s *Sources) analysis(rec *File) *sdkcall.File {
 	}
 	s.mu.Unlock()
 
-	var text string
-	if t, ok := s.open(rec.Path); ok && rec.Open {
-		text = t
-	} else {
-		b, err := s.fs.ReadFile(rec.Path)
-		if err != nil || len(b) > maxFileSize {
-			return nil
-		}
-		text = string(b)
+	text, ok := s.text(rec)
+	if !ok {
+		return nil
 	}
 	f := sdkcall.Analyze(rec.Lang, text)
 

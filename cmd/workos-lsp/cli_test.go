@@ -159,6 +159,43 @@ func TestMissingDocsSaysWhatToDo(t *testing.T) {
 	}
 }
 
+// TestShowReferencePage: a reference page shows its SDK entries in full, every SDK or only --lang's.
+func TestShowReferencePage(t *testing.T) {
+	out, errOut, code := runCLI(t, "show", "reference/authkit/user/create")
+	if code != 0 {
+		t.Fatalf("code %d: %s", code, errOut)
+	}
+	for _, want := range []string{"## SDK reference", "### Go — `usermanagement.CreateUser()`", "### Python — `user_management.create_user()`",
+		"- `Email` `string` · required", "**Returns**"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show lacks %q:\n%s", want, out)
+		}
+	}
+	out, _, code = runCLI(t, "show", "--lang", "python", "reference/authkit/user/create")
+	if code != 0 || !strings.Contains(out, "### Python — ") || strings.Contains(out, "### Go — ") || !strings.Contains(out, "Also in: ") {
+		t.Errorf("show --lang python: code %d\n%s", code, out)
+	}
+	if _, _, code = runCLI(t, "show", "--lang", "cobol", "reference/authkit/user/create"); code == 0 {
+		t.Error("an unknown --lang should fail")
+	}
+}
+
+func TestShowReferencePageRealDocs(t *testing.T) {
+	if os.Getenv("WORKOS_LSP_INTEGRATION") == "" {
+		t.Skip("WORKOS_LSP_INTEGRATION=1 runs this against the real docs")
+	}
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), []string{"show", "--corpus-version", "0.2.0", "--offline", "--lang", "go", "reference/sso/profile/get-profile-and-token"}, strings.NewReader(""), &out, &errOut); code != 0 {
+		t.Fatalf("code %d: %s", code, errOut.String())
+	}
+	for _, want := range []string{"### Go — `sso.GetProfileAndToken()`", "sso.GetProfileAndToken(ctx, opts)", "`opts` `sso.GetProfileAndTokenOpts` · required",
+		"  - `Code` `string` · required — The authorization value", "**Returns**", "`AccessToken` `string`", "Also in: cURL `POST /sso/token`"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("show lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
 // TestCommandLineEdges: "--" keeps a query that starts with "-", a bad flag is one message and exit
 // 2, --help lists the commands, and arguments a command does not take are an error, not ignored.
 func TestCommandLineEdges(t *testing.T) {

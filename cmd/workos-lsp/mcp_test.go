@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"io"
+	"net/http"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -72,7 +74,7 @@ func TestMCPBinaryOverStdio(t *testing.T) {
 		names = append(names, tool.Name)
 	}
 	slices.Sort(names)
-	if want := []string{"workos_changelogs", "workos_docs", "workos_examples", "workos_reference", "workos_search"}; !slices.Equal(names, want) {
+	if want := []string{"workos_changelogs", "workos_docs", "workos_examples", "workos_reference", "workos_search", "workos_usage"}; !slices.Equal(names, want) {
 		t.Errorf("tools = %v, want %v", names, want)
 	}
 
@@ -185,5 +187,65 @@ func TestMCPUsage(t *testing.T) {
 	}
 	if stdout.Len() != 0 {
 		t.Errorf("stdout = %q, want nothing (stdout carries only MCP frames)", stdout.String())
+	}
+}
+
+// TestMCPOverHTTP runs `workos-lsp mcp --http 127.0.0.1:0 --http-token …` in this process, reads the
+// address it prints, talks to it with the SDK's client, and stops it.
+func TestMCPOverHTTP(t *testing.T) {
+	t.Setenv("WORKOS_LSP_CACHE", t.TempDir())
+	t.Setenv("WORKOS_LSP_DOCS", fixtureDocs)
+	t.Setenv("WORKOS_LSP_MCP_TOKEN", "from-env")
+	errR, errW := io.Pipe()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	exit := make(chan int, 1)
+	go func() {
+		exit <- run(ctx, []string{"mcp", "--http", "127.0.0.1:0"}, strings.NewReader(""), io.Discard, errW)
+		errW.Close()
+	}()
+	endpoint := ""
+	sc := bufio.NewScanner(errR)
+	for sc.Scan() {
+		if _, after, ok := strings.Cut(sc.Text(), " at "); ok && strings.Contains(sc.Text(), "serving MCP") {
+			endpoint, _, _ = strings.Cut(after, " ")
+			break
+		}
+	}
+	go io.Copy(io.Discard, errR)
+	if !strings.HasPrefix(endpoint, "http://127.0.0.1:") || !strings.HasSuffix(endpoint, "/mcp") {
+		t.Fatalf("endpoint %q", endpoint)
+	}
+	hc := &http.Client{Transport: headerTransport{"Authorization", "Bearer from-env"}}
+	client := mcp.NewClient(&mcp.Implementation{Name: "test-client", Version: "1"}, nil)
+	cs, err := client.Connect(ctx, &mcp.StreamableClientTransport{Endpoint: endpoint, HTTPClient: hc, MaxRetries: -1}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, isErr := callText(t, cs, "workos_reference", map[string]any{"symbol": "usermanagement.CreateUser"})
+	if isErr || !strings.Contains(text, "`Email` `string` · required") {
+		t.Errorf("workos_reference over HTTP: %v\n%s", isErr, text)
+	}
+	cs.Close()
+	cancel()
+	if code := <-exit; code != 0 {
+		t.Errorf("exit code %d", code)
+	}
+}
+
+type headerTransport struct{ key, value string }
+
+func (h headerTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.Header.Set(h.key, h.value)
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+func TestMCPOverHTTPRefusesRemoteWithoutToken(t *testing.T) {
+	t.Setenv("WORKOS_LSP_MCP_TOKEN", "")
+	var errOut bytes.Buffer
+	code := run(context.Background(), []string{"mcp", "--http", "0.0.0.0:0", "--docs", fixtureDocs}, strings.NewReader(""), io.Discard, &errOut)
+	if code != 2 || !strings.Contains(errOut.String(), "--http-token") {
+		t.Errorf("code %d, stderr %s", code, errOut.String())
 	}
 }

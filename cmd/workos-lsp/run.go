@@ -51,6 +51,7 @@ func commands() []command {
 		{"search", "search the docs: search QUERY [--lang L] [--limit N] [--json]", runSearch},
 		{"show", "print a page or section as Markdown: show PATH|URL[#anchor]", runShow},
 		{"hover", "print the hover text of an SDK symbol: hover --lang L SYMBOL", runHover},
+		{"check", "report WorkOS diagnostics of a project: check [DIR…] [--format text|json|sarif] (exit 1 on findings)", runCheck},
 		{"mcp", "speak MCP over stdio for AI assistants (replaces @workos/mcp-docs-server)", runMCP},
 		{"examples", "print code examples: examples [AREA|PATH|WORDS] [--lang L] [--json]", runExamples},
 		{"changelog", "print the platform changelog: changelog [PACKAGE] [--json]", runChangelog},
@@ -82,6 +83,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return 0
 		case errors.Is(err, flag.ErrHelp):
 			return 0
+		case errors.Is(err, errFindings):
+			return 1
 		case errors.Is(err, errUsage):
 			fmt.Fprintln(stderr, "workos-lsp:", err)
 			return 2

@@ -8,16 +8,26 @@ import (
 	"github.com/workos-lsp/workos-lsp/corpus"
 	"github.com/workos-lsp/workos-lsp/docquery"
 	"github.com/workos-lsp/workos-lsp/docset"
+	"github.com/workos-lsp/workos-lsp/docview"
 )
 
 func runShow(e env, args []string) error {
 	fs, d := docsCommand("show", e)
 	asJSON := fs.Bool("json", false, "print JSON {path, url, title, anchor, markdown}")
+	lang := fs.String("lang", "", "on a reference page, only this SDK (js, go, python, ruby, php, java, dotnet, curl); empty: all")
 	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return fmt.Errorf("%w: workos-lsp show PATH|URL[#anchor]", errUsage)
+		return fmt.Errorf("%w: workos-lsp show [--lang L] PATH|URL[#anchor]", errUsage)
+	}
+	var language corpus.Language
+	if *lang != "" {
+		l, ok := corpus.ParseLanguage(*lang)
+		if !ok {
+			return fmt.Errorf("%w: unknown language %q", errUsage, *lang)
+		}
+		language = l
 	}
 	set, err := d.load(e)
 	if err != nil {
@@ -40,8 +50,11 @@ func runShow(e env, args []string) error {
 			return fmt.Errorf("page %s has no section #%s (sections: %s)", page.Path, anchor, anchors(page))
 		}
 		md, url = sec.Markdown, page.SectionURL(anchor)
-	} else if page.Title != "" && !strings.HasPrefix(strings.TrimSpace(md), "# ") {
+	} else if t := strings.TrimSpace(md); page.Title != "" && !strings.HasPrefix(t, "# ") && !strings.HasPrefix(t, "## "+page.Title+"\n") {
 		md = "# " + page.Title + "\n\n" + md
+	}
+	if ref := docview.ReferencePage(page, anchor, docview.PageLanguages{First: language, Only: language != ""}); ref != "" {
+		md = strings.TrimRight(md, "\n") + "\n\n" + ref
 	}
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)

@@ -98,6 +98,8 @@ func pageDocs(p *corpus.Page, skip map[string]bool) []indexDoc {
 	where := pathWords(p.Path)
 	var headings, bodies, pageCode []string
 	sectionCode := make([][]string, len(p.Sections))
+	sectionStatus := make([][]string, len(p.Sections))
+	var pageStatus []string
 	seenCode := map[string]bool{}
 	for i, s := range p.Sections {
 		if s.Heading != "" {
@@ -107,6 +109,8 @@ func pageDocs(p *corpus.Page, skip map[string]bool) []indexDoc {
 			bodies = append(bodies, s.Text)
 		}
 		sectionCode[i] = codeWords(s.Text, maxPageCodeWords)
+		sectionStatus[i] = statusCodes(s.Markdown)
+		pageStatus = append(pageStatus, sectionStatus[i]...)
 		for _, w := range sectionCode[i] {
 			if !seenCode[w] && len(pageCode) < maxPageCodeWords {
 				seenCode[w] = true
@@ -136,6 +140,8 @@ func pageDocs(p *corpus.Page, skip map[string]bool) []indexDoc {
 		Group:       p.Path,
 		URL:         p.URL(),
 		Text:        snippetSource(text),
+		Status:      dedupe(pageStatus),
+		Compact:     compactTitle(p.Title),
 	}}}
 	seen := map[string]bool{}
 	for i, s := range p.Sections {
@@ -155,6 +161,8 @@ func pageDocs(p *corpus.Page, skip map[string]bool) []indexDoc {
 			Anchor:      s.Anchor,
 			URL:         p.SectionURL(s.Anchor),
 			Text:        snippetSource(strings.TrimPrefix(s.Text, s.Heading)),
+			Status:      sectionStatus[i],
+			Compact:     compactTitle(s.Heading),
 		}})
 	}
 	for i := range out {

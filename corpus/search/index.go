@@ -11,8 +11,12 @@
 // Queries (query.go): a disjunction of per-field matches with boosts, phrase matches, an
 // all-words match, adjacent words joined ("log out" → logout), acronyms spelt out as the docs spell
 // them ("SSO" → "single sign-on") and exact-name terms for words written like code; hits are then
-// grouped so that a page, its sections and its entries show once.
-// testdata/judged.tsv holds the queries the boosts were tuned on; see TestJudgedQueries.
+// grouped so that a page, its sections and its entries show once. Questions (expand.go) are read
+// with their phrasal verbs in the docs' words, near-synonyms, "-less" words and status codes of the
+// docs' error tables, a coverage clause, and events first when they ask for an event; an editor's
+// language ranks its SDK's entries first (Options.PreferLanguage).
+// testdata/judged.tsv holds the queries the boosts were tuned on (TestJudgedQueries);
+// testdata/questions.tsv the judged questions, a third held aside (TestJudgedQuestions).
 package search
 
 import (
@@ -38,6 +42,7 @@ type Index struct {
 	rebuilt  bool
 	docs     uint64
 	acronyms map[string]string // "sso" → "single sign-on", from the corpus
+	less     map[string]string // "password" → "passwordless", from the corpus
 }
 
 // Meta is stored beside an index on disk. An index whose mapping version, corpus version or digest
@@ -50,6 +55,8 @@ type Meta struct {
 	Docs uint64 `json:"docs"`
 	// Acronyms are what the corpus's acronyms stand for, used to expand queries.
 	Acronyms map[string]string `json:"acronyms,omitempty"`
+	// Less are the corpus's "-less" words by stem, used to read "without a password" as "passwordless".
+	Less map[string]string `json:"less,omitempty"`
 }
 
 // sameSnapshot reports whether m describes an index of the snapshot and mapping that want names.
@@ -79,7 +86,7 @@ func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 		_ = idx.Close()
 		return nil, err
 	}
-	return &Index{idx: idx, docs: n, acronyms: acronyms(c)}, nil
+	return &Index{idx: idx, docs: n, acronyms: acronyms(c), less: lessWords(c)}, nil
 }
 
 // indexAll indexes docs in one batch. Each scorch batch becomes one segment, which a search visits
@@ -163,7 +170,7 @@ func openCached(dir string, want Meta) (ix *Index, err error) {
 		_ = idx.Close()
 		return nil, fmt.Errorf("probe index: %w", err)
 	}
-	return &Index{idx: idx, dir: dir, docs: docs, acronyms: have.Acronyms}, nil
+	return &Index{idx: idx, dir: dir, docs: docs, acronyms: have.Acronyms, less: have.Less}, nil
 }
 
 // probeRequest reads stored fields of a few documents, which touches the dictionary, postings and
@@ -209,6 +216,7 @@ func buildOnDisk(ctx context.Context, c *corpus.Corpus, dir string, meta Meta) (
 	}
 	meta.Docs = uint64(len(docs))
 	meta.Acronyms = acronyms(c)
+	meta.Less = lessWords(c)
 	data, err := json.MarshalIndent(meta, "", "  ")
 	if err != nil {
 		return err

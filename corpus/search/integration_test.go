@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -119,7 +120,7 @@ func TestJudgedQueries(t *testing.T) {
 		}
 	}
 	m := evaluate(t, ix, qs)
-	t.Logf("judged queries: %d  top-1 %.3f  top-3 %.3f  MRR %.3f", len(qs), m.top1, m.top3, m.mrr)
+	t.Logf("judged queries: %d  top-1 %.3f  top-3 %.3f  MRR %.3f  nDCG@10 %.3f", len(qs), m.top1, m.top3, m.mrr, m.ndcg)
 	for _, miss := range m.misses {
 		t.Logf("  %s", miss)
 	}
@@ -129,12 +130,12 @@ func TestJudgedQueries(t *testing.T) {
 }
 
 type metrics struct {
-	top1, top3, mrr float64
-	misses          []string
+	top1, top3, mrr, ndcg float64
+	misses                []string
 }
 
-// evaluate runs the judged queries: top-1 and top-3 hit rates and mean reciprocal rank (over the
-// first 10 results), and a line per query whose first result is not acceptable.
+// evaluate runs the judged queries: top-1 and top-3 hit rates, mean reciprocal rank and mean
+// nDCG@10 (over the first 10 results), and a line per query whose first result is not acceptable.
 func evaluate(tb testing.TB, ix *Index, qs []judged) metrics {
 	var m metrics
 	for _, j := range qs {
@@ -149,6 +150,7 @@ func evaluate(tb testing.TB, ix *Index, qs []judged) metrics {
 				break
 			}
 		}
+		m.ndcg += ndcgAt10(res, j.accept)
 		if rank == 1 {
 			m.top1++
 		}
@@ -170,9 +172,37 @@ func evaluate(tb testing.TB, ix *Index, qs []judged) metrics {
 		}
 	}
 	n := float64(len(qs))
-	m.top1, m.top3, m.mrr = m.top1/n, m.top3/n, m.mrr/n
+	m.top1, m.top3, m.mrr, m.ndcg = m.top1/n, m.top3/n, m.mrr/n, m.ndcg/n
 	sort.Strings(m.misses)
 	return m
+}
+
+// ndcgAt10 grades a ranked answer as bench/mcpcompare.go does: results are reduced to their pages
+// (several sections of one page count once, at the page's best rank), a page in accept gains 1,
+// and the ideal ranks every acceptable page first.
+func ndcgAt10(res []Result, accept []string) float64 {
+	seen := map[string]bool{}
+	dcg, rank := 0.0, 0
+	for _, r := range res {
+		if seen[r.Page] {
+			continue
+		}
+		seen[r.Page] = true
+		if rank++; rank > 10 {
+			break
+		}
+		if contains(accept, r.Page) {
+			dcg += 1 / math.Log2(float64(rank+1))
+		}
+	}
+	ideal := 0.0
+	for i := 1; i <= min(len(accept), 10); i++ {
+		ideal += 1 / math.Log2(float64(i+1))
+	}
+	if ideal == 0 {
+		return 0
+	}
+	return dcg / ideal
 }
 
 func contains(list []string, s string) bool {
@@ -289,9 +319,19 @@ func dirSize(dir string) int64 {
 }
 
 // BenchmarkSearch runs the judged queries round robin and reports p50/p99 latency over all runs,
-// and p99-quiet: the p99 over queries of each query's fastest run, which is what a query costs
-// when other processes do not compete for the CPU.
+// and p50-quiet/p99-quiet: the percentiles over queries of each query's fastest run, which is what
+// a query costs when other processes do not compete for the CPU.
 func BenchmarkSearch(b *testing.B) {
+	benchmarkQueries(b, loadJudged(b))
+}
+
+// BenchmarkSearchQuestions is BenchmarkSearch over the judged questions (both parts).
+func BenchmarkSearchQuestions(b *testing.B) {
+	tune, held := loadQuestions(b)
+	benchmarkQueries(b, append(tune, held...))
+}
+
+func benchmarkQueries(b *testing.B, qs []judged) {
 	c := benchCorpus(b)
 	dir := filepath.Join(b.TempDir(), "idx")
 	ix, err := Open(context.Background(), c, dir)
@@ -299,7 +339,6 @@ func BenchmarkSearch(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer ix.Close()
-	qs := loadJudged(b)
 	var lat []time.Duration
 	fastest := make([]time.Duration, len(qs))
 	i := 0
@@ -324,6 +363,106 @@ func BenchmarkSearch(b *testing.B) {
 	b.ReportMetric(p(lat, 0.50), "p50-µs")
 	b.ReportMetric(p(lat, 0.99), "p99-µs")
 	if i >= len(qs) {
+		b.ReportMetric(p(fastest, 0.50), "p50-quiet-µs")
 		b.ReportMetric(p(fastest, 0.99), "p99-quiet-µs")
+	}
+}
+
+// loadQuestions reads testdata/questions.tsv: set ("tune" or "held"), query, acceptable pages.
+func loadQuestions(tb testing.TB) (tune, held []judged) {
+	tb.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "questions.tsv"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for n, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		parts := strings.Split(line, "\t")
+		if len(parts) != 3 || strings.TrimSpace(parts[2]) == "" {
+			tb.Fatalf("questions.tsv:%d: want set<TAB>query<TAB>paths", n+1)
+		}
+		j := judged{n + 1, strings.TrimSpace(parts[1]), strings.Fields(parts[2])}
+		switch parts[0] {
+		case "tune":
+			tune = append(tune, j)
+		case "held":
+			held = append(held, j)
+		default:
+			tb.Fatalf("questions.tsv:%d: set %q is neither tune nor held", n+1, parts[0])
+		}
+	}
+	return tune, held
+}
+
+// TestJudgedQuestions scores the questions of testdata/questions.tsv. The misses of the tuning
+// part are logged; of the held-aside part only the figures, unless SEARCH_SHOW_HELD=1 (for the
+// final report, once tuning is over), so that tuning never looks at it.
+func TestJudgedQuestions(t *testing.T) {
+	c := requireReal(t, "0.2.0")
+	ix, err := Build(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	tune, held := loadQuestions(t)
+	if len(tune)+len(held) < 60 || 3*len(held) < len(tune)+len(held)-2 {
+		t.Errorf("questions.tsv: %d tuning and %d held-aside questions; want ≥ 60 with a third held aside", len(tune), len(held))
+	}
+	for _, j := range append(append([]judged{}, tune...), held...) {
+		for _, p := range j.accept {
+			if _, _, ok := c.Page(p); !ok {
+				t.Errorf("questions.tsv:%d: %q is not a page", j.line, p)
+			}
+		}
+	}
+	mt, mh := evaluate(t, ix, tune), evaluate(t, ix, held)
+	t.Logf("tuning part:      %d questions  top-1 %.3f  top-3 %.3f  MRR %.3f  nDCG@10 %.3f", len(tune), mt.top1, mt.top3, mt.mrr, mt.ndcg)
+	t.Logf("held-aside part:  %d questions  top-1 %.3f  top-3 %.3f  MRR %.3f  nDCG@10 %.3f", len(held), mh.top1, mh.top3, mh.mrr, mh.ndcg)
+	for _, miss := range mt.misses {
+		t.Logf("  tune %s", miss)
+	}
+	if os.Getenv("SEARCH_SHOW_HELD") == "1" {
+		for _, miss := range mh.misses {
+			t.Logf("  held %s", miss)
+		}
+	}
+}
+
+// TestEventNamesFirst: every event of the catalogue, searched by its name (as written, and in
+// words: "dsync user created"), comes first as that event.
+func TestEventNamesFirst(t *testing.T) {
+	c := requireReal(t, "0.2.0")
+	ix, err := Build(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	events := c.Symbols().Events()
+	miss := map[string]int{}
+	for _, ev := range events {
+		for form, q := range map[string]string{"name": ev.Name, "words": identifierWords(ev.Name)} {
+			res, err := ix.Search(context.Background(), q, Options{Limit: 3})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res) == 0 || res[0].Kind != KindEvent || res[0].Title != ev.Name {
+				miss[form]++
+				got := ""
+				if len(res) > 0 {
+					got = string(res[0].Kind) + " " + res[0].Title
+				}
+				t.Logf("%s %q: first %s", form, q, got)
+			}
+		}
+	}
+	t.Logf("%d events: first by name %d, by name in words %d", len(events), len(events)-miss["name"], len(events)-miss["words"])
+	if miss["name"] > 0 {
+		t.Errorf("%d event names do not find their event first", miss["name"])
+	}
+	if 10*miss["words"] > len(events) {
+		t.Errorf("%d of %d event names in words do not find their event first", miss["words"], len(events))
 	}
 }

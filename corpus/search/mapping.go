@@ -11,7 +11,7 @@ import (
 
 // MappingVersion identifies the index mapping and the way documents are built from the corpus. It is
 // stored with every index on disk; bump it whenever either changes so cached indexes get rebuilt.
-const MappingVersion = 12
+const MappingVersion = 13
 
 // Field names of an indexed document.
 const (
@@ -30,6 +30,8 @@ const (
 	fAnchor      = "anchor"      // stored only
 	fURL         = "url"         // stored only
 	fText        = "text"        // stored only: plain text for the snippet
+	fStatus      = "status"      // whole terms, scored: HTTP status codes a page's error table defines ("401", "5xx")
+	fCompact     = "compact"     // English: adjacent title words run together ("AD FS" → "adfs")
 )
 
 // Analyzer names defined by the mapping.
@@ -63,6 +65,8 @@ type doc struct {
 	Anchor      string   `json:"anchor,omitempty"`
 	URL         string   `json:"url"`
 	Text        string   `json:"text,omitempty"`
+	Status      []string `json:"status,omitempty"`
+	Compact     string   `json:"compact,omitempty"`
 }
 
 // newMapping is the explicit index mapping: one static document mapping, no dynamic fields and no
@@ -145,6 +149,11 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	add(fAnchor, storedOnly())
 	add(fURL, storedOnly())
 	add(fText, storedOnly())
+	// Status codes are matched whole but scored (unlike kind and language), so they keep norms.
+	status := kw(false)
+	status.SkipFreqNorm = false
+	add(fStatus, status)
+	add(fCompact, text(false, false))
 
 	// No composite _all field: every query names its field.
 	dm.AddSubDocumentMapping("_all", mapping.NewDocumentDisabledMapping())

@@ -23,6 +23,9 @@ type Options struct {
 	Kinds []Kind
 	// Limit is the number of results wanted; 0 means DefaultLimit.
 	Limit int
+	// PreferLanguage ranks this SDK's entries first without dropping the others: the language of
+	// the file open in an editor. Ignored when Language is set.
+	PreferLanguage corpus.Language
 	// NoSnippets leaves Result.Snippet empty and skips reading the text it is cut from (symbol
 	// lists show no snippet).
 	NoSnippets bool
@@ -49,10 +52,14 @@ var weights = struct {
 	title, identifiers, headings, summary, context, body float64
 	phraseTitle, phraseIdent, phraseBody                 float64
 	exact, allWords, joined, acronymTitle, acronymBody   float64
+	synonyms, status, compact, coverage                  float64
+	eventIntent, preferLanguage                          float64 // score factors, applied after the search
 }{
 	title: 3, identifiers: 3, headings: 2, summary: 1.5, context: 1, body: 1.5,
 	phraseTitle: 3, phraseIdent: 3, phraseBody: 2,
 	exact: 12, allWords: 2, joined: 2, acronymTitle: 3, acronymBody: 1,
+	synonyms: 2, status: 8, compact: 3, coverage: 0.5,
+	eventIntent: 1.5, preferLanguage: 1.3,
 }
 
 // Search runs q and returns at most opts.Limit results, best first. Cancelling ctx stops the search
@@ -81,7 +88,7 @@ func (ix *Index) search(ctx context.Context, q string, opts Options) (_ []Result
 	}
 	// Fetch extra hits, since deduplication drops some. Only ids and scores: the id says what
 	// grouping needs, and stored fields are loaded for the results kept.
-	req := bleve.NewSearchRequestOptions(buildQuery(q, opts, ix.acronyms), limit*4+20, 0, false)
+	req := bleve.NewSearchRequestOptions(ix.buildQuery(q, opts), limit*4+20, 0, false)
 	res, err := ix.idx.SearchInContext(ctx, req)
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
@@ -94,7 +101,12 @@ func (ix *Index) search(ctx context.Context, q string, opts Options) (_ []Result
 		hits[i].id, hits[i].score = h.ID, h.Score
 		hits[i].kind, hits[i].lang, hits[i].group = parseDocID(h.ID)
 	}
-	d := deduper{oneLanguage: opts.Language != "", typed: typedSpellings(q)}
+	prefer := opts.PreferLanguage
+	if opts.Language != "" {
+		prefer = ""
+	}
+	rerank(hits, wantsEvents(q), prefer)
+	d := deduper{oneLanguage: opts.Language != "", typed: typedSpellings(q), prefer: prefer}
 	if len(d.typed) > 0 {
 		d.spellings = func(ids []string) (map[string][]string, error) {
 			docs, err := ix.load(ctx, ids, []string{fSpelling})
@@ -226,8 +238,12 @@ func (ix *Index) load(ctx context.Context, ids []string, fields []string) (map[s
 // phrase match on title, identifiers and body, a match of adjacent words joined, an all-words match
 // on the body, the spelt-out form of acronyms, and an exact-name term for each word written like
 // code; then the filters.
-func buildQuery(q string, opts Options, acronyms map[string]string) query.Query {
+func (ix *Index) buildQuery(q string, opts Options) query.Query {
+	acronyms := ix.acronyms
 	var clauses []query.Query
+	// Prose clauses read the question with its phrasal verbs in the docs' words; phrases and
+	// exact names keep what was typed.
+	prose := questionText(q)
 	phrase := func(field string, boost float64) {
 		m := bleve.NewMatchPhraseQuery(q)
 		m.SetField(field)
@@ -252,9 +268,37 @@ func buildQuery(q string, opts Options, acronyms map[string]string) query.Query 
 	}
 	// One clause per field. bleve scales a disjunction's score by the share of its clauses that
 	// match (coord), which favours documents matching in several fields. One clause per query word
-	// (each a disjunction over the fields) was tried and ranked the judged queries worse.
-	clauses = append(clauses, fieldMatches(q)...)
-	words := queryWords(q)
+	// (each a disjunction over the fields) was tried and ranked the judged queries worse, and
+	// the judged questions too.
+	words := queryWords(prose)
+	clauses = append(clauses, fieldMatches(prose)...)
+	if exp := expansion(strings.Fields(prose), ix.less); exp != "" && weights.synonyms > 0 {
+		// The query's words as the docs may say them: one clause, so that the expansion adds
+		// to a document's score without counting as several matched clauses.
+		var ss []query.Query
+		for _, f := range []string{fTitle, fHeadings, fSummary, fBody} {
+			m := bleve.NewMatchQuery(exp)
+			m.SetField(f)
+			m.SetBoost(weights.synonyms) // bleve ignores a disjunction's own boost
+			ss = append(ss, m)
+		}
+		clauses = append(clauses, bleve.NewDisjunctionQuery(ss...))
+	}
+	if cov := coverage(prose, ix.less); cov != nil && weights.coverage > 0 {
+		clauses = append(clauses, cov)
+	}
+	for _, code := range queryStatusCodes(strings.Fields(q)) {
+		t := bleve.NewTermQuery(code)
+		t.SetField(fStatus)
+		t.SetBoost(weights.status)
+		clauses = append(clauses, t)
+	}
+	if weights.compact > 0 {
+		m := bleve.NewMatchQuery(prose)
+		m.SetField(fCompact)
+		m.SetBoost(weights.compact)
+		clauses = append(clauses, m)
+	}
 	if joined := joinedPairs(words); joined != "" && weights.joined > 0 {
 		// "log out" finds "logout", "sign in" finds "signin"/"signIn".
 		var js []query.Query
@@ -267,6 +311,9 @@ func buildQuery(q string, opts Options, acronyms map[string]string) query.Query 
 		d.SetBoost(weights.joined)
 		clauses = append(clauses, d)
 	}
+	// In a longer question an acronym is one word among several: its spelt-out form counts less,
+	// or "set up SSO with Okta" finds the pages named Single Sign-On before Okta's.
+	acronymShare := min(1, 2/float64(max(1, len(words))))
 	for _, w := range words {
 		// "SSO" also looks for "single sign-on", as the docs spell it out.
 		key := strings.ToLower(strings.Trim(w, ".,;:!?\"'()"))
@@ -277,7 +324,7 @@ func buildQuery(q string, opts Options, acronyms map[string]string) query.Query 
 			}{{fTitle, weights.acronymTitle}, {fBody, weights.acronymBody}} {
 				m := bleve.NewMatchPhraseQuery(exp)
 				m.SetField(f.name)
-				m.SetBoost(f.boost)
+				m.SetBoost(f.boost * acronymShare)
 				clauses = append(clauses, m)
 			}
 		}
@@ -285,7 +332,7 @@ func buildQuery(q string, opts Options, acronyms map[string]string) query.Query 
 	if len(words) > 1 && weights.allWords > 0 {
 		// Documents whose text has every word of the query.
 		for _, f := range []string{fBody} {
-			m := bleve.NewMatchQuery(q)
+			m := bleve.NewMatchQuery(prose)
 			m.SetField(f)
 			m.SetOperator(query.MatchQueryOperatorAnd)
 			m.SetBoost(weights.allWords)
@@ -352,6 +399,46 @@ func buildQuery(q string, opts Options, acronyms map[string]string) query.Query 
 	}
 	return bq
 }
+
+// coverage is, for a question of several content words, a clause matched by the documents that
+// have most of its words (each word or what it may stand for, in any prose field): BM25 sums the
+// words' scores, so one rare word in a short title can outweigh a page that answers the whole
+// question. nil for short queries.
+func coverage(prose string, less map[string]string) query.Query {
+	all := strings.Fields(prose)
+	var per []query.Query
+	seen := map[string]bool{}
+	for i, w := range all {
+		lw := strings.ToLower(strings.Trim(w, ".,;:!?\"'()"))
+		if lw == "" || englishStop[lw] || seen[lw] || looksLikeIdentifier(w) {
+			continue
+		}
+		seen[lw] = true
+		text := strings.Join(append([]string{lw}, expansionOf(all, i, less)...), " ")
+		var fs []query.Query
+		// Headings are part of the body; leaving them out keeps the clause cheaper.
+		for _, f := range []string{fTitle, fSummary, fBody} {
+			m := bleve.NewMatchQuery(text)
+			m.SetField(f)
+			m.SetBoost(weights.coverage) // bleve ignores a disjunction's own boost
+			fs = append(fs, m)
+		}
+		per = append(per, bleve.NewDisjunctionQuery(fs...))
+	}
+	if len(per) < coverageWords {
+		return nil
+	}
+	d := bleve.NewDisjunctionQuery(per...)
+	d.SetMin(float64((len(per)*coverageShare + 99) / 100))
+	return d
+}
+
+// coverageWords is the number of content words from which a query gets a coverage clause, and
+// coverageShare the percentage of them a document must match for it.
+const (
+	coverageWords = 3
+	coverageShare = 60
+)
 
 // joinedPairs is each pair of adjacent plain words written as one ("log out" → "logout"), space
 // separated; "" when there are none.
@@ -448,6 +535,7 @@ type hit struct {
 // SDKs the one spelt as typed, else the preferred language, wins a near tie.
 type deduper struct {
 	oneLanguage bool
+	prefer      corpus.Language // the editor's language: its entry stands for a group that has one
 	typed       map[string]bool // query words written like code
 	// spellings loads the spellings of entries; nil when no word is written like code.
 	spellings func(ids []string) (map[string][]string, error)
@@ -512,6 +600,8 @@ func (d deduper) dedupe(hits []hit, limit int) ([]hit, error) {
 		switch {
 		case d.oneLanguage && g.entry != nil:
 			chosen = g.entry
+		case g.entry == g.best && d.prefer != "" && entryIn(g.entries, d.prefer) != nil:
+			chosen = entryIn(g.entries, d.prefer)
 		case g.entry == g.best:
 			chosen = preferredEntry(g.entries, spelt)
 		case chosen == g.page && g.section != nil && g.section.score >= sectionPreference*g.page.score:
@@ -523,6 +613,33 @@ func (d deduper) dedupe(hits []hit, limit int) ([]hit, error) {
 		out = append(out, h)
 	}
 	return out, nil
+}
+
+// entryIn is the best of entries in language l, nil when none.
+func entryIn(entries []*hit, l corpus.Language) *hit {
+	for _, h := range entries {
+		if h.lang == l {
+			return h
+		}
+	}
+	return nil
+}
+
+// rerank applies the factors that depend on what a hit is rather than on its text: events when
+// the question asks for one, and the editor's language's entries; then restores best-first order.
+func rerank(hits []hit, events bool, prefer corpus.Language) {
+	if !events && prefer == "" {
+		return
+	}
+	for i := range hits {
+		switch {
+		case events && hits[i].kind == KindEvent:
+			hits[i].score *= weights.eventIntent
+		case prefer != "" && hits[i].kind.IsEntry() && hits[i].lang == prefer:
+			hits[i].score *= weights.preferLanguage
+		}
+	}
+	sort.SliceStable(hits, func(a, b int) bool { return hits[a].score > hits[b].score })
 }
 
 // languageOrder breaks near ties between the same entry in several SDKs ("create user" scores

@@ -501,7 +501,7 @@ func TestMappingHasOnlyDeclaredFields(t *testing.T) {
 	}
 	declared := map[string]bool{"_id": true}
 	for _, f := range []string{fKind, fLanguage, fTitle, fContext, fSummary, fHeadings, fBody, fIdentifiers, fExact,
-		fDisplay, fPage, fAnchor, fURL, fText, fSpelling} {
+		fDisplay, fPage, fAnchor, fURL, fText, fSpelling, fStatus, fCompact} {
 		declared[f] = true
 	}
 	for _, f := range fields {

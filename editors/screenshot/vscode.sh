@@ -39,8 +39,11 @@ fi
 
 echo "== .vsix"
 (cd "$repo/editors/vscode" && [ -d node_modules ] || npm ci --no-audit --no-fund)
-VSIX_OUT="$tmp/workos-lsp.vsix" WORKOS_LSP_TARGETS="$(go env GOOS)/$(go env GOARCH)" WORKOS_LSP_PREBUILT="$bin" \
-  bash "$repo/editors/vscode/scripts/package.sh" >/dev/null
+# The host's platform package, with the binary built above.
+goos_goarch="$(go env GOOS)-$(go env GOARCH)"
+install -D -m 0755 "$bin" "$tmp/vsix-bin/$goos_goarch/workos-lsp"
+VSIX_DIR="$tmp/vsix" WORKOS_LSP_BIN_DIR="$tmp/vsix-bin" bash "$repo/editors/vscode/scripts/package.sh" >/dev/null
+mv "$tmp"/vsix/workos-lsp-*.vsix "$tmp/workos-lsp.vsix"
 
 echo "== code-server $version (Node 24 from npm)"
 mkdir -p "$tmp/cs"

@@ -95,7 +95,26 @@
   (eglot-signal-didChangeConfiguration wl-server)
   (unless (wl-hover-text wl-call) (error "no hover after enabling all languages")))
 
+(defvar wl-go-server nil)
+(if (not (require 'go-mode nil t))
+    (princ "# skip - Go: no go-mode (Emacs 28: apt-get install elpa-go-mode)\n")
+  (wl-check "a Go buffer in go-mode gets its own server and Go docs"
+    (add-to-list 'eglot-server-programs
+                 `(go-mode . (,wl-bin "serve" :initializationOptions
+                                      (:workos (:docsPath ,wl-docs :offline t)))))
+    (find-file (expand-file-name "main.go" wl-fixtures))
+    (go-mode)
+    (apply #'eglot--connect (eglot--guess-contact))
+    (setq wl-go-server (eglot-current-server))
+    (when (or (null wl-go-server) (eq wl-go-server wl-server)) (error "no separate Go server: %S" wl-go-server))
+    (let* ((wl-server wl-go-server)
+           (call (save-excursion (goto-char (point-min)) (search-forward "CreateUser(") (- (point) 4)))
+           (text (wl-wait (lambda () (wl-hover-text call)) 60 "a Go hover")))
+      (unless (string-match-p "CreateUser" text) (error "no CreateUser in %s" text)))))
+
 (princ (format "%d passed, %d failed\n" wl-passed wl-failed))
+(when wl-go-server
+  (ignore-errors (eglot-shutdown wl-go-server)))
 (when wl-server
   (ignore-errors (eglot-shutdown wl-server)))
 (kill-emacs (if (> wl-failed 0) 1 0))

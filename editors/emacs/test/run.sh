@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Emacs eglot against the real workos-lsp, headless (`emacs --batch`). Builds the server into a
 # temporary folder (or uses $WORKOS_LSP_BIN), uses the fixture docs and a private cache. Installs
-# emacs-nox and elpa-eglot from apt when Emacs or eglot is missing (Emacs 29+ has eglot built in).
+# emacs-nox and elpa-eglot from apt when Emacs or eglot is missing (Emacs 29+ has eglot built in), and
+# elpa-go-mode for the Go check.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../../.." && pwd)"
@@ -19,6 +20,12 @@ if ! command -v emacs >/dev/null || ! has_eglot; then
   fi
 fi
 echo "== $(emacs --version | head -n1)"
+# Emacs 28 has no Go mode; the documented fix is Debian's elpa-go-mode (Emacs 29+ has go-ts-mode).
+has_go_mode() { emacs --batch --eval '(kill-emacs (if (require (quote go-mode) nil t) 0 1))' >/dev/null 2>&1; }
+if ! has_go_mode && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends elpa-go-mode >/dev/null || true
+fi
 
 bin="${WORKOS_LSP_BIN:-}"
 if [ -z "$bin" ]; then

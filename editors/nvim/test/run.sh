@@ -8,11 +8,13 @@ repo="$(cd "$plugin/../.." && pwd)"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-if ! command -v nvim >/dev/null; then
-  echo "nvim is not installed (apt-get install -y neovim)" >&2
+# NVIM_BIN: the Neovim to test (editors/test.sh runs Debian's 0.7.2 and a fetched 0.12).
+nvim="${NVIM_BIN:-nvim}"
+if ! command -v "$nvim" >/dev/null; then
+  echo "$nvim is not installed (apt-get install -y neovim)" >&2
   exit 1
 fi
-echo "== $(nvim --version | head -n1)"
+echo "== $("$nvim" --version | head -n1)"
 
 bin="${WORKOS_LSP_BIN:-}"
 if [ -z "$bin" ]; then
@@ -27,7 +29,14 @@ export WORKOS_LSP_CACHE="${WORKOS_LSP_CACHE:-$tmp/cache}"
 export XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_STATE_HOME="$tmp/state" XDG_CACHE_HOME="$tmp/xdgcache"
 
 # `timeout` bounds a hang (the spec's own waits have deadlines well below it).
-timeout 300 nvim --headless -u NONE -i NONE -n \
-  --cmd "set runtimepath^=$plugin" \
-  --cmd "filetype on" \
-  -c "lua local ok, err = pcall(dofile, '$here/spec.lua'); if not ok then io.stderr:write(tostring(err) .. '\\n'); vim.cmd('cquit 2') end"
+run_spec() {
+  timeout 300 "$nvim" --headless -u NONE -i NONE -n \
+    --cmd "set runtimepath^=$plugin" \
+    --cmd "filetype on" \
+    -c "lua local ok, err = pcall(dofile, '$1'); if not ok then io.stderr:write(tostring(err) .. '\\n'); vim.cmd('cquit 2') end"
+}
+run_spec "$here/spec.lua"
+# 0.11+: the user's own vim.lsp.config + vim.lsp.enable, without the plugin's setup().
+if "$nvim" --headless -u NONE -i NONE -n -c 'lua io.stdout:write(vim.fn.has("nvim-0.11"))' -c 'qall!' 2>/dev/null | grep -q 1; then
+  run_spec "$here/spec_native.lua"
+fi

@@ -23,9 +23,17 @@ local function check(name, fn)
 end
 
 local function finish()
+  check("the plugin uses no deprecated Neovim API", function()
+    local messages = vim.fn.execute("messages")
+    assert(not messages:find("deprecated"), messages)
+  end)
   io.stdout:write(("%d passed, %d failed\n"):format(passed, failed))
   for _, c in ipairs(require("workos_lsp").clients()) do
-    c.stop()
+    if vim.fn.has("nvim-0.11") == 1 then
+      c:stop()
+    else
+      c.stop()
+    end
   end
   vim.wait(5000, function()
     return #require("workos_lsp").clients() == 0
@@ -56,8 +64,30 @@ vim.lsp.handlers["$/progress"] = function(err, result, ctx, config)
   end
 end
 
+-- Neovim 0.10+ reports progress through LspProgress (for vim.lsp.status() and statusline plugins).
+local progress_events = {}
+if vim.fn.has("nvim-0.10") == 1 then
+  vim.api.nvim_create_autocmd("LspProgress", {
+    callback = function(ev)
+      local v = ev.data and ev.data.params and ev.data.params.value
+      if type(v) == "table" then
+        table.insert(progress_events, v)
+      end
+    end,
+  })
+end
+
+-- Everything the plugin tells the user (vim.notify), to check what it says.
+local notified = {}
+local real_notify = vim.notify
+vim.notify = function(msg, level, opts)
+  table.insert(notified, msg)
+  return real_notify(msg, level, opts)
+end
+
 local opened = {}
 local wl = require("workos_lsp")
+io.stdout:write("# " .. vim.split(vim.fn.execute("version"), "\n", { trimempty = true })[1] .. "\n")
 
 check("setup() with settings starts nothing before a matching buffer", function()
   wl.setup({
@@ -126,6 +156,33 @@ check("the docs load is reported with $/progress", function()
   contains(loaded_message, "WorkOS docs", "progress end")
 end)
 
+check("the docs load is shown to the user", function()
+  if vim.fn.has("nvim-0.10") == 1 then
+    local seen = {}
+    for _, v in ipairs(progress_events) do
+      table.insert(seen, (v.title or "") .. " " .. (v.message or ""))
+    end
+    contains(table.concat(seen, "\n"), "WorkOS docs", "LspProgress events")
+  else
+    -- No $/progress UI before 0.10: the plugin echoes it, and the end stays in :messages.
+    local messages = vim.fn.execute("messages")
+    contains(messages, "workos-lsp: ", ":messages")
+    contains(messages, loaded_message, ":messages")
+  end
+end)
+
+if vim.fn.has("nvim-0.11") == 1 then
+  check("0.11+: setup() goes through vim.lsp.config and vim.lsp.enable", function()
+    local cfg = vim.lsp.config[wl.name]
+    assert(cfg, "vim.lsp.config has no " .. wl.name)
+    assert(cfg.cmd[1] == bin, "cmd = " .. vim.inspect(cfg.cmd))
+    assert(vim.tbl_contains(cfg.root_markers, "package.json"), "root_markers from lsp/workos_lsp.lua")
+    if vim.lsp.is_enabled then
+      assert(vim.lsp.is_enabled(wl.name), "not enabled")
+    end
+  end)
+end
+
 check("hover on createUser shows its docs and URL", function()
   local line, col = find(js, "createUser")
   local md = hover(js, line, col + 3)
@@ -133,6 +190,72 @@ check("hover on createUser shows its docs and URL", function()
   contains(md, "createUser", "hover")
   contains(md, CREATE_USER_URL, "hover")
   assert(wl.url_from_markdown(md) == CREATE_USER_URL, "url_from_markdown = " .. tostring(wl.url_from_markdown(md)))
+end)
+
+check("the hover window shows links readably", function()
+  vim.api.nvim_set_current_buf(js)
+  local line, col = find(js, "createUser")
+  vim.api.nvim_win_set_cursor(0, { line + 1, col + 3 })
+  local before = {}
+  for _, w in ipairs(vim.api.nvim_list_wins()) do
+    before[w] = true
+  end
+  vim.lsp.buf.hover()
+  local float
+  assert(vim.wait(10000, function()
+    for _, w in ipairs(vim.api.nvim_list_wins()) do
+      if not before[w] and vim.api.nvim_win_get_config(w).relative ~= "" then
+        float = w
+        return true
+      end
+    end
+    return false
+  end, 20), "no hover window")
+  local text = table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(float), 0, -1, false), "\n")
+  vim.api.nvim_win_close(float, true)
+  contains(text, CREATE_USER_URL, "hover window")
+  if vim.fn.has("nvim-0.10") == 0 then
+    -- 0.7–0.9 conceal link targets but size the window by them: the plugin writes links as text <url>.
+    assert(not text:find("%]%(https?://"), "a markdown link is left in the hover window:\n" .. text)
+    contains(text, " <" .. CREATE_USER_URL .. ">", "hover window")
+  end
+end)
+
+check("go-to-definition on createUser gives its docs page", function()
+  local line, col = find(js, "createUser")
+  local params = { textDocument = { uri = vim.uri_from_bufnr(js) }, position = { line = line, character = col + 3 } }
+  local res = vim.lsp.buf_request_sync(js, "textDocument/definition", params, 10000)
+  local uris = {}
+  for _, r in pairs(res or {}) do
+    local result = r.result or {}
+    if result.uri or result.targetUri then
+      result = { result }
+    end
+    for _, loc in ipairs(result) do
+      table.insert(uris, loc.uri or loc.targetUri)
+    end
+  end
+  assert(#uris > 0, "no definition")
+  assert(uris[1]:match("^file://"), "definition is not a file: " .. uris[1])
+  local lines = vim.fn.readfile(vim.uri_to_fname(uris[1]))
+  contains(table.concat(lines, "\n"), CREATE_USER_URL, "definition page")
+end)
+
+check("a typo of a documented method gets a diagnostic", function()
+  local last = vim.api.nvim_buf_line_count(js)
+  vim.api.nvim_buf_set_lines(js, last, last, false, { "workos.userManagement.createUsr({});" })
+  local diags
+  local ok = vim.wait(DEADLINE, function()
+    diags = vim.diagnostic.get(js, { lnum = last })
+    return #diags > 0
+  end, 50)
+  assert(ok, "no diagnostic on line " .. last)
+  contains(diags[1].message, "createUsr", "diagnostic")
+  assert(diags[1].source == "workos", "source = " .. tostring(diags[1].source))
+  vim.api.nvim_buf_set_lines(js, last, last + 1, false, {})
+  assert(vim.wait(DEADLINE, function()
+    return #vim.diagnostic.get(js, { lnum = last }) == 0
+  end, 50), "the diagnostic stayed after the fix")
 end)
 
 check("completion after workos.userManagement. offers createUser", function()
@@ -220,6 +343,25 @@ check(":WorkosOpenDocs opens the page of the symbol under the cursor", function(
     return #opened > before
   end, 20), "nothing opened")
   assert(opened[#opened] == CREATE_USER_URL, "opened " .. tostring(opened[#opened]))
+end)
+
+check("opening docs with no browser says the URL instead of failing silently", function()
+  local real_open, real_open_cfg = vim.ui.open, wl.config.open
+  local tried = false
+  vim.ui.open = function()
+    tried = true
+    return nil, "no opener"
+  end
+  wl.config.open = nil
+  vim.env.SSH_CONNECTION = "127.0.0.1 50000 127.0.0.1 22"
+  local before = #notified
+  wl.open_url(CREATE_USER_URL)
+  vim.env.SSH_CONNECTION = nil
+  vim.ui.open, wl.config.open = real_open, real_open_cfg
+  assert(not tried, "tried to start a browser over SSH")
+  assert(#notified > before, "nothing was said")
+  contains(notified[#notified], CREATE_USER_URL, "message")
+  contains(vim.fn.execute("messages"), CREATE_USER_URL, ":messages")
 end)
 
 check("a Go buffer in the same project gets the same client and Go docs", function()

@@ -223,10 +223,23 @@ export async function deactivate(): Promise<void> {
   controller = undefined;
 }
 
+const COPY_URL = "Copy URL";
+
+/**
+ * Opens a docs page in the browser and always says which page: over SSH, in a container or on a
+ * machine with no display nothing may appear even when VS Code reports success, so the message carries
+ * the URL and a way to copy it; when opening fails, the URL is copied right away.
+ */
 async function openExternal(url: string): Promise<void> {
   const ok = await vscode.env.openExternal(vscode.Uri.parse(url, true));
   if (!ok) {
-    void vscode.window.showWarningMessage(`WorkOS: could not open ${url}`);
+    await vscode.env.clipboard.writeText(url);
+    void vscode.window.showWarningMessage(`WorkOS: no browser opened; the docs are at ${url} (copied to the clipboard).`);
+    return;
+  }
+  const choice = await vscode.window.showInformationMessage(`WorkOS: opened ${url}`, COPY_URL);
+  if (choice === COPY_URL) {
+    await vscode.env.clipboard.writeText(url);
   }
 }
 
@@ -243,7 +256,8 @@ async function searchDocs(ctl: Controller): Promise<void> {
       search: async (query, token) => {
         const result: unknown = await client.sendRequest(
           ExecuteCommandRequest.type,
-          { command: "workos.search", arguments: [query, "", SEARCH_LIMIT] },
+          // The active document's URI lets the server rank that file's SDK first.
+          { command: "workos.search", arguments: [query, "", SEARCH_LIMIT, editor?.document.uri.toString() ?? ""] },
           token,
         );
         return parseHits(result);

@@ -155,7 +155,8 @@ export function resolveServerPath(extensionPath: string, host: Host = nodeHost()
   throw new ServerNotFoundError(
     `The WorkOS language server (${SERVER_NAME}) was not found: tried ${tried.join(", ")}. ` +
       `Install it with "go install github.com/workos-lsp/workos-lsp/cmd/workos-lsp@latest" and make sure it is on PATH, ` +
-      `or set workos.server.path to the executable.`,
+      `set workos.server.path to the executable, or install this extension's package for your platform ` +
+      `(the universal package carries no binary).`,
     tried,
     false,
   );

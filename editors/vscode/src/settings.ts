@@ -1,5 +1,5 @@
 // Mapping the extension's settings (workos.docs.path, workos.offline…) to what the server reads:
-// {"workos": {"docsPath", "docsVersion", "offline", "languages"}}, as initializationOptions and in
+// {"workos": {"docsPath", "docsVersion", "offline", "languages", "maxWorkspaceFiles"}}, as initializationOptions and in
 // workspace/didChangeConfiguration and workspace/configuration answers.
 import * as vscode from "vscode";
 import { expandUserPath, firstWorkspaceFolder, nodeHost, type Host } from "./serverPath";
@@ -10,6 +10,8 @@ export interface ServerSettings {
   docsVersion: string;
   offline: boolean;
   languages: string[];
+  /** Cap on the source files read per workspace folder; 0 the server's default, negative no scan. */
+  maxWorkspaceFiles: number;
 }
 
 /** Server language names (corpus.ParseLanguage accepts these and VS Code's language ids). */
@@ -35,7 +37,12 @@ export function readServerSettings(host: Pick<Host, "homedir" | "env" | "platfor
     docsVersion: str("docs.version"),
     offline: c.get<unknown>("offline") === true,
     languages,
+    maxWorkspaceFiles: integer(c.get<unknown>("workspace.maxFiles")),
   };
+}
+
+function integer(v: unknown): number {
+  return typeof v === "number" && Number.isFinite(v) ? Math.trunc(v) : 0;
 }
 
 /** The payload of initializationOptions and of didChangeConfiguration's `settings`. */
@@ -47,7 +54,8 @@ export function settingsPayload(s: ServerSettings): { workos: ServerSettings } {
 export type ChangeEffect = "restart" | "notify" | "none";
 
 export function changeEffect(e: Pick<vscode.ConfigurationChangeEvent, "affectsConfiguration">): ChangeEffect {
-  if (e.affectsConfiguration("workos.server.path")) {
+  // The server reads the workspace settings when it starts.
+  if (e.affectsConfiguration("workos.server.path") || e.affectsConfiguration("workos.workspace")) {
     return "restart";
   }
   for (const key of ["workos.docs", "workos.offline", "workos.languages"]) {

@@ -8,6 +8,8 @@
 --     picker = "select",                        -- :WorkosDocs results: "select" or "quickfix"
 --     open = nil,                               -- function(url) to open a page (default: vim.ui.open,
 --                                               -- else xdg-open / open / explorer)
+--     progress = true,                          -- Neovim 0.7–0.9: echo the docs download and index
+--                                               -- progress (0.10+ reports it via vim.lsp.status())
 --   })
 --
 -- Neovim 0.11+: vim.lsp.config + vim.lsp.enable (with lsp/workos_lsp.lua from this plugin as the base).
@@ -54,6 +56,7 @@ end
 M.defaults = {
   picker = "select",
   open = nil,
+  progress = true,
 }
 
 --- Merges user options over the defaults. Lists (cmd, filetypes, root_markers, languages) replace the
@@ -123,6 +126,116 @@ function M.find_root(path, markers)
   return uv.cwd()
 end
 
+-- ---------------------------------------------------------------------------------------------------
+-- Neovim 0.7–0.9: no $/progress display and hover links that read badly
+
+--- The line to echo for a $/progress value of ours, or nil. Neovim before 0.10 keeps progress in
+--- client.messages and shows it nowhere, so the docs download and index would pass in silence.
+function M._progress_text(value)
+  if type(value) ~= "table" then
+    return nil
+  end
+  local title = value.title or ""
+  local text = title
+  local message = type(value.message) == "string" and value.message or ""
+  if message ~= "" and (title == "" or message:sub(1, #title) == title) then
+    text = message -- "WorkOS docs 0.2.0: 212 pages" says its title already
+  elseif message ~= "" then
+    text = title .. ": " .. message
+  end
+  if value.kind ~= "end" and type(value.percentage) == "number" then
+    text = text .. (" (%d%%)"):format(value.percentage)
+  end
+  if text == "" then
+    return nil
+  end
+  return "workos-lsp: " .. text
+end
+
+local progress_titles = {} -- token → title of a running progress (report and end omit it)
+
+local function echo_progress(_, result)
+  local value = result and result.value
+  if type(value) ~= "table" then
+    return
+  end
+  if value.kind == "begin" then
+    progress_titles[result.token] = value.title
+  elseif value.title == nil then
+    value = vim.tbl_extend("force", value, { title = progress_titles[result.token] })
+  end
+  if value.kind == "end" then
+    progress_titles[result.token] = nil
+  end
+  local text = M._progress_text(value)
+  if text then
+    -- The end (the docs are ready, or why not) stays in :messages; steps only flash by.
+    vim.api.nvim_echo({ { text } }, value.kind == "end", {})
+  end
+end
+
+local function progress_handler(err, result, ctx, config)
+  local default = vim.lsp.handlers["$/progress"]
+  local ret = default and default(err, result, ctx, config)
+  echo_progress(err, result)
+  return ret
+end
+
+--- Markdown with every [text](url) link outside code blocks as `text <url>`: Neovim before 0.10
+--- conceals link targets in the hover window but sizes it by the unconcealed text, so each link reads
+--- as its text followed by a long blank run.
+function M._plain_links(md)
+  local out, fenced = {}, false
+  for line in (md .. "\n"):gmatch("(.-)\n") do
+    if line:match("^%s*```") or line:match("^%s*~~~") then
+      fenced = not fenced
+    elseif not fenced then
+      line = line:gsub("%[([^%]]*)%]%((https?://[^%)%s]+)%)", function(text, url)
+        if text == "" or text == url then
+          return url
+        end
+        return text .. " <" .. url .. ">"
+      end)
+    end
+    table.insert(out, line)
+  end
+  return table.concat(out, "\n")
+end
+
+local function plain_hover_contents(contents)
+  if type(contents) == "string" then
+    return M._plain_links(contents)
+  end
+  if type(contents) ~= "table" then
+    return contents
+  end
+  if contents.kind == "markdown" and type(contents.value) == "string" then
+    return { kind = "markdown", value = M._plain_links(contents.value) }
+  end
+  return contents
+end
+
+local function hover_handler(err, result, ctx, config)
+  if result and result.contents then
+    result = vim.tbl_extend("force", result, { contents = plain_hover_contents(result.contents) })
+  end
+  return vim.lsp.handlers["textDocument/hover"](err, result, ctx, config)
+end
+
+--- Handlers for the client: the user's, plus progress echo and readable hover links before 0.10.
+local function client_handlers(cfg)
+  local handlers = vim.tbl_extend("force", {}, cfg.handlers or {})
+  if not has("nvim-0.10") then
+    if cfg.progress ~= false and handlers["$/progress"] == nil then
+      handlers["$/progress"] = progress_handler
+    end
+    if handlers["textDocument/hover"] == nil then
+      handlers["textDocument/hover"] = hover_handler
+    end
+  end
+  return handlers
+end
+
 --- The client config for vim.lsp.start / start_client.
 local function client_config(cfg, root)
   return {
@@ -133,7 +246,7 @@ local function client_config(cfg, root)
     settings = wire_settings(cfg.settings),
     init_options = wire_settings(cfg.settings),
     before_init = cfg.before_init,
-    handlers = cfg.handlers,
+    handlers = client_handlers(cfg),
     on_attach = cfg.on_attach,
     capabilities = cfg.capabilities,
   }
@@ -253,29 +366,75 @@ local function hover_markdown(contents)
 end
 M._hover_markdown = hover_markdown
 
+--- True where no browser can open here: an SSH session, or Linux/BSD with no display.
+function M._headless()
+  if os.getenv("SSH_CONNECTION") or os.getenv("SSH_TTY") then
+    return true
+  end
+  if has("mac") or has("win32") or vim.fn.executable("wslview") == 1 then
+    return false
+  end
+  return (os.getenv("DISPLAY") or "") == "" and (os.getenv("WAYLAND_DISPLAY") or "") == ""
+end
+
+--- Copies url where this Neovim can: the system clipboard when a provider exists, else (0.10+, with a
+--- terminal attached) OSC 52, which reaches the local clipboard over SSH. Returns where it went or nil.
+function M._copy(url)
+  if vim.fn.has("clipboard") == 1 then
+    local ok = pcall(vim.fn.setreg, "+", url)
+    if ok then
+      return "the clipboard"
+    end
+  end
+  if #vim.api.nvim_list_uis() > 0 then
+    local ok, osc52 = pcall(require, "vim.ui.clipboard.osc52")
+    if ok and pcall(osc52.copy("+"), { url }) then
+      return "the terminal's clipboard"
+    end
+  end
+  return nil
+end
+
+local function browser_command(url)
+  if has("mac") then
+    return { "open", url }
+  elseif has("win32") then
+    return { "explorer.exe", url }
+  elseif vim.fn.executable("wslview") == 1 then
+    return { "wslview", url }
+  elseif vim.fn.executable("xdg-open") == 1 then
+    return { "xdg-open", url }
+  end
+  return nil
+end
+
+--- Opens url in a browser and always says which URL (and copies it where it can): over SSH or with no
+--- display no browser opens, and a silent command would leave the user with nothing.
 function M.open_url(url)
   local cfg = M.config or M.defaults
+  local copied = M._copy(url)
+  local where = copied and (" (copied to %s)"):format(copied) or ""
   if cfg.open then
-    return cfg.open(url)
+    cfg.open(url)
+    vim.notify("workos_lsp: opened " .. url .. where, vim.log.levels.INFO)
+    return
   end
+  if M._headless() then
+    vim.notify("workos_lsp: no browser here; the docs are at " .. url .. where, vim.log.levels.INFO)
+    return
+  end
+  local ok = false
   if vim.ui.open then
-    return vim.ui.open(url)
-  end
-  local cmd
-  if has("mac") then
-    cmd = { "open", url }
-  elseif has("win32") then
-    cmd = { "explorer.exe", url }
-  elseif vim.fn.executable("wslview") == 1 then
-    cmd = { "wslview", url }
-  elseif vim.fn.executable("xdg-open") == 1 then
-    cmd = { "xdg-open", url }
-  end
-  if cmd then
-    vim.fn.jobstart(cmd, { detach = true })
+    local _, err = vim.ui.open(url)
+    ok = err == nil
   else
-    vim.fn.setreg("+", url)
-    vim.notify("workos_lsp: no browser opener found; copied " .. url, vim.log.levels.INFO)
+    local cmd = browser_command(url)
+    ok = cmd ~= nil and vim.fn.jobstart(cmd, { detach = true }) > 0
+  end
+  if ok then
+    vim.notify("workos_lsp: opened " .. url .. where, vim.log.levels.INFO)
+  else
+    vim.notify("workos_lsp: no browser opener found; the docs are at " .. url .. where, vim.log.levels.WARN)
   end
 end
 
@@ -294,7 +453,9 @@ function M.search(query, callback, bufnr)
     callback("workos-lsp is not running (open a file in an SDK language first)", nil)
     return
   end
-  request(client, "workspace/executeCommand", { command = "workos.search", arguments = { query } }, function(err, result)
+  -- The buffer's URI lets the server rank that file's SDK first.
+  local args = { query = query, uri = vim.uri_from_bufnr(bufnr) }
+  request(client, "workspace/executeCommand", { command = "workos.search", arguments = { args } }, function(err, result)
     if err then
       callback(err.message or tostring(err), nil)
     else

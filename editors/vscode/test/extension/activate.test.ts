@@ -109,6 +109,33 @@ describe("the extension in a stand-in VS Code", () => {
     assert.deepEqual(host.opened, [CREATE_USER_URL]);
   });
 
+  it("opening docs says the URL and offers to copy it", async () => {
+    host.activeTextEditor = { document: doc, selection: new Selection(new Position(callLine, callChar), new Position(callLine, callChar)) };
+    host.messages.length = 0;
+    host.clipboard = "";
+    host.messageChoice = "Copy URL";
+    await host.commands.get("workos.openDocsAtCursor")?.();
+    const info = host.messages.find((m) => m.level === "info");
+    assert.ok(info?.text.includes(CREATE_USER_URL), JSON.stringify(host.messages));
+    assert.deepEqual(info?.actions, ["Copy URL"]);
+    assert.equal(host.clipboard, CREATE_USER_URL);
+  });
+
+  it("where no browser opens, the URL is shown and copied", async () => {
+    host.activeTextEditor = { document: doc, selection: new Selection(new Position(callLine, callChar), new Position(callLine, callChar)) };
+    host.messages.length = 0;
+    host.clipboard = "";
+    host.openExternalResult = false;
+    try {
+      await host.commands.get("workos.openDocsAtCursor")?.();
+    } finally {
+      host.openExternalResult = true;
+    }
+    const warning = host.messages.find((m) => m.level === "warning");
+    assert.ok(warning?.text.includes(CREATE_USER_URL), JSON.stringify(host.messages));
+    assert.equal(host.clipboard, CREATE_USER_URL);
+  });
+
   it("WorkOS: Search Docs shows live results and opens the chosen page", async () => {
     host.activeTextEditor = undefined;
     host.opened.length = 0;

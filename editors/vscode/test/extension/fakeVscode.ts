@@ -358,7 +358,12 @@ export const host = {
   providers: new Map<string, { selector: unknown; provider: Record<string, (...a: unknown[]) => unknown> }[]>(),
   commands: new Map<string, (...a: unknown[]) => unknown>(),
   opened: [] as string[],
-  messages: [] as { level: string; text: string }[],
+  messages: [] as { level: string; text: string; actions?: string[] }[],
+  /** The action the next message's user picks (then cleared). */
+  messageChoice: undefined as string | undefined,
+  /** What env.openExternal answers: false as where no browser opens. */
+  openExternalResult: true,
+  clipboard: "",
   statusItems: [] as { text: string; tooltip?: unknown; command?: unknown }[],
   quickPicks: [] as FakeQuickPick[],
   output: [] as string[],
@@ -505,9 +510,12 @@ function createQuickPick(): FakeQuickPick {
 
 const message =
   (level: string) =>
-  (text: string): Promise<undefined> => {
-    host.messages.push({ level, text });
-    return Promise.resolve(undefined);
+  (text: string, ...actions: unknown[]): Promise<string | undefined> => {
+    const names = actions.filter((a): a is string => typeof a === "string");
+    host.messages.push({ level, text, ...(names.length > 0 ? { actions: names } : {}) });
+    const choice = host.messageChoice !== undefined && names.includes(host.messageChoice) ? host.messageChoice : undefined;
+    host.messageChoice = undefined;
+    return Promise.resolve(choice);
   };
 
 const api: Record<string, unknown> = {
@@ -663,7 +671,14 @@ const api: Record<string, unknown> = {
     uiKind: 1,
     openExternal(uri: Uri): Promise<boolean> {
       host.opened.push(uri.toString());
-      return Promise.resolve(true);
+      return Promise.resolve(host.openExternalResult);
+    },
+    clipboard: {
+      readText: () => Promise.resolve(host.clipboard),
+      writeText(text: string): Promise<void> {
+        host.clipboard = text;
+        return Promise.resolve();
+      },
     },
   },
   extensions: { getExtension: () => undefined, all: [] },

@@ -155,7 +155,8 @@ describe("resolveServerPath", () => {
         err.tried.length === 2 &&
         err.tried[1] === bundled &&
         err.message.includes("go install github.com/workos-lsp/workos-lsp/cmd/workos-lsp@latest") &&
-        err.message.includes("workos.server.path"),
+        err.message.includes("workos.server.path") &&
+        err.message.includes("the universal package carries no binary"),
     );
   });
   it("says when the platform has no bundled binary", () => {

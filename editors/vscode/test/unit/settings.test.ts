@@ -18,7 +18,7 @@ describe("readServerSettings", () => {
   });
 
   it("sends every field, empty when unset", () => {
-    assert.deepEqual(readServerSettings(host), { docsPath: "", docsVersion: "", offline: false, languages: [] });
+    assert.deepEqual(readServerSettings(host), { docsPath: "", docsVersion: "", offline: false, languages: [], maxWorkspaceFiles: 0 });
   });
 
   it("maps the extension's keys to the server's", () => {
@@ -29,8 +29,9 @@ describe("readServerSettings", () => {
       "workos.languages": ["node", "go"],
       "workos.server.path": "/usr/bin/workos-lsp",
       "workos.trace.server": "verbose",
+      "workos.workspace.maxFiles": 5000.7,
     });
-    assert.deepEqual(readServerSettings(host), { docsPath: "/srv/docs", docsVersion: "0.2.0", offline: true, languages: ["node", "go"] });
+    assert.deepEqual(readServerSettings(host), { docsPath: "/srv/docs", docsVersion: "0.2.0", offline: true, languages: ["node", "go"], maxWorkspaceFiles: 5000 });
   });
 
   it("expands the docs path against the workspace folder and home", () => {
@@ -45,13 +46,13 @@ describe("readServerSettings", () => {
 
   it("cleans up languages and ignores values of the wrong type", () => {
     setConfig({ "workos.languages": ["Go", "go", " python ", 3, null, ""], "workos.offline": "yes", "workos.docs.version": 2 });
-    assert.deepEqual(readServerSettings(host), { docsPath: "", docsVersion: "", offline: false, languages: ["go", "python"] });
+    assert.deepEqual(readServerSettings(host), { docsPath: "", docsVersion: "", offline: false, languages: ["go", "python"], maxWorkspaceFiles: 0 });
     setConfig({ "workos.languages": "go" });
     assert.deepEqual(readServerSettings(host).languages, []);
   });
 
   it("wraps the payload in {workos: …}", () => {
-    const s = { docsPath: "", docsVersion: "1", offline: false, languages: [] };
+    const s = { docsPath: "", docsVersion: "1", offline: false, languages: [], maxWorkspaceFiles: 0 };
     assert.deepEqual(settingsPayload(s), { workos: s });
   });
 });
@@ -63,6 +64,7 @@ describe("changeEffect", () => {
   it("restarts for a new server path", () => {
     assert.equal(changeEffect(event("workos.server.path")), "restart");
     assert.equal(changeEffect(event("workos.server.path", "workos.offline")), "restart");
+    assert.equal(changeEffect(event("workos.workspace.maxFiles")), "restart");
   });
   it("notifies for docs, offline and languages", () => {
     assert.equal(changeEffect(event("workos.docs.path")), "notify");
@@ -79,7 +81,7 @@ describe("changeEffect", () => {
 describe("configurationAnswer", () => {
   it("answers the workos section with the mapped settings and others from VS Code", () => {
     setConfig({ "editor.tabSize": 2 });
-    const s = { docsPath: "/d", docsVersion: "", offline: true, languages: ["go"] };
+    const s = { docsPath: "/d", docsVersion: "", offline: true, languages: ["go"], maxWorkspaceFiles: 0 };
     assert.deepEqual(configurationAnswer([{ section: "workos" }, { section: "editor.tabSize" }, { section: "nope" }, {}], s), [
       s,
       2,
@@ -123,6 +125,7 @@ describe("agreement with the server and package.json", () => {
       "workos.offline",
       "workos.server.path",
       "workos.trace.server",
+      "workos.workspace.maxFiles",
     ]);
     for (const [key, p] of Object.entries(props)) {
       assert.ok((p.markdownDescription ?? p.description ?? "").length > 20, `${key} needs a description`);
