@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
 	"github.com/workos-lsp/workos-lsp/corpus/search"
@@ -133,11 +134,27 @@ func TopFolders(c *corpus.Corpus) []string {
 	return out
 }
 
+// maxGuessedPath is how much of a path ClosestPages reads.
+const maxGuessedPath = 256
+
+// cutAtRune is s cut to at most n bytes, at the start of a rune.
+func cutAtRune(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
 // ClosestPages guesses what a path that names no page meant, best first: pages whose path contains
 // it or its last segment, paths sharing most of its segments or a few edits away, then (with an
 // index) pages the search finds for its words. ix may be nil.
 func ClosestPages(ctx context.Context, c *corpus.Corpus, ix Searcher, p string, limit int) []*corpus.Page {
-	p = strings.ToLower(strings.Trim(p, "/"))
+	// The edit distances below cost len(p) × len(page path) per page: a 100 KB path took 6 s. No
+	// page path is near maxGuessedPath bytes, so what lies past it cannot bring a page closer.
+	p = strings.ToLower(strings.Trim(cutAtRune(p, maxGuessedPath), "/"))
 	if p == "" || limit <= 0 {
 		return nil
 	}

@@ -40,7 +40,7 @@ var EntryKinds = []search.Kind{search.KindMethod, search.KindFunction, search.Ki
 // whose title contains the query, exact matches first, then prefixes, then other substrings, shorter
 // titles first within each. It honours opts' Language, Kinds and Limit.
 func TitleSearch(c *corpus.Corpus, q string, opts search.Options) []search.Result {
-	q = strings.ToLower(strings.TrimSpace(q))
+	q = strings.ToLower(search.BoundQuery(q))
 	if c == nil || q == "" {
 		return nil
 	}

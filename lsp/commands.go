@@ -48,7 +48,7 @@ func (s *server) executeCommand(raw jsonrpc2.RawMessage) (prepared, error) {
 		}
 		return func(ctx context.Context) (any, error) {
 			if v.ld == nil {
-				return jsonrpc2.RawMessage("[]"), nil
+				return nil, s.docsUnavailable()
 			}
 			v.ld.waitIndexed(ctx)
 			prefer := s.files.activeLanguage()
@@ -74,7 +74,7 @@ func (s *server) executeCommand(raw jsonrpc2.RawMessage) (prepared, error) {
 			return nil, jsonrpc2.NewError(jsonrpc2.InvalidParams, "workos.openDocs: the argument must be a non-empty string")
 		}
 		return func(ctx context.Context) (any, error) {
-			url, err := resolveDocsURL(ctx, v.ld, strings.TrimSpace(arg))
+			url, err := resolveDocsURL(ctx, v.ld, strings.TrimSpace(arg), s.docsUnavailable)
 			if err != nil {
 				return nil, err
 			}
@@ -168,8 +168,9 @@ func (s *server) documentLanguage(u uri.URI) corpus.Language {
 	return ""
 }
 
-// resolveDocsURL turns the workos.openDocs argument into a URL.
-func resolveDocsURL(ctx context.Context, ld *loaded, arg string) (string, error) {
+// resolveDocsURL turns the workos.openDocs argument into a URL; without docs, only a URL or a site
+// path resolves, and anything else gets notLoaded's explanation.
+func resolveDocsURL(ctx context.Context, ld *loaded, arg string, notLoaded func() error) (string, error) {
 	if ld == nil {
 		switch {
 		case strings.HasPrefix(arg, "https://") || strings.HasPrefix(arg, "http://"):
@@ -177,7 +178,7 @@ func resolveDocsURL(ctx context.Context, ld *loaded, arg string) (string, error)
 		case strings.HasPrefix(arg, "/"):
 			return corpus.SiteURL + arg, nil
 		}
-		return "", jsonrpc2.NewError(jsonrpc2.InvalidParams, "workos.openDocs: the WorkOS docs are not loaded yet")
+		return "", notLoaded()
 	}
 	ld.waitIndexed(ctx)
 	url, ok, err := docquery.DocsURL(ctx, ld.Corpus, ld.searcher(), arg)

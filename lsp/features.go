@@ -326,14 +326,22 @@ func entryPage(ld *loaded, e *corpus.Entry) (pageAnchor, bool) {
 
 // ---- document links
 
+// maxDocumentLinks bounds one document's links, the first in the text kept: an editor underlines
+// what is on screen, and thousands of links are only a large answer to encode, send and hold.
+const maxDocumentLinks = 2000
+
 func (s *server) documentLinks(ctx context.Context, v view, f *sdkcall.File, p *protocol.DocumentLinkParams) (any, error) {
 	// The encoded answer is the same until the document or the docs change.
 	raw := v.doc.memo(v, "links", func() any {
 		links := f.Links(v.ld.index)
-		out := make([]protocol.DocumentLink, 0, len(links))
+		out := make([]protocol.DocumentLink, 0, min(len(links), maxDocumentLinks))
 		for _, l := range links {
 			if l.URL == "" {
 				continue
+			}
+			if len(out) == maxDocumentLinks {
+				s.log.Info("document links capped", "uri", v.doc.uri, "links", len(links), "kept", maxDocumentLinks)
+				break
 			}
 			target := uri.URI(l.URL)
 			tip := "WorkOS docs"

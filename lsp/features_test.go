@@ -398,3 +398,28 @@ func TestSearchPrefersActiveLanguage(t *testing.T) {
 		t.Errorf("search from a Ruby file: first entry in %q, hits %+v", first, hits)
 	}
 }
+
+// TestDocumentLinksAreBounded: a file with more SDK calls than maxDocumentLinks gets the first
+// maxDocumentLinks links, and a file over maxAnalyzedBytes gets none (a 50 MB file gave a 199 MB
+// answer).
+func TestDocumentLinksAreBounded(t *testing.T) {
+	c, _ := newTestServer(t)
+	call := "await workos.userManagement.createUser({ email: 'a@b.c' });\n"
+	links := func(name string, text string) []protocol.DocumentLink {
+		u := c.open(name, "typescript", text)
+		var out []protocol.DocumentLink
+		c.must(protocol.MethodTextDocumentDocumentLink, &protocol.DocumentLinkParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}}, &out)
+		return out
+	}
+	many := links("many.ts", jsHead+strings.Repeat(call, maxDocumentLinks+500))
+	if len(many) != maxDocumentLinks {
+		t.Errorf("%d links, want the first %d", len(many), maxDocumentLinks)
+	}
+	if len(many) > 0 && many[0].Range.Start.Line != uint32(strings.Count(jsHead, "\n")) {
+		t.Errorf("first link on line %d, want the first call", many[0].Range.Start.Line)
+	}
+	huge := jsHead + strings.Repeat(call, maxAnalyzedBytes/len(call)+1)
+	if got := links("huge.ts", huge); len(got) != 0 {
+		t.Errorf("a %d MB file: %d links, want none", len(huge)>>20, len(got))
+	}
+}

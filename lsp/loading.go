@@ -256,6 +256,8 @@ func (s *server) load(ctx context.Context, gen uint64, set Settings) {
 	if err != nil {
 		p.end("failed")
 		s.log.Error("loading WorkOS docs failed", "error", err)
+		msg := err.Error()
+		s.loadFailure.Store(&msg)
 		s.showMessage(protocol.MessageTypeError, "workos-lsp: "+err.Error())
 		return
 	}
@@ -275,6 +277,7 @@ func (s *server) load(ctx context.Context, gen uint64, set Settings) {
 		p.end("cancelled")
 		return
 	}
+	s.loadFailure.Store(nil)
 	s.log.Info("WorkOS docs loaded", "version", l.version, "pages", len(docs.Corpus.Pages), "entries", len(docs.Corpus.Entries), "took", time.Since(start))
 	if docs.Note != "" {
 		s.logMessage(protocol.MessageTypeInfo, "workos-lsp: "+docs.Note)

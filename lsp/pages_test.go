@@ -95,3 +95,13 @@ func TestPageCacheLanguageFirst(t *testing.T) {
 		t.Errorf("a page without entries got two files: %s %s", u1, u2)
 	}
 }
+
+// TestPagesFollowTheCacheSetting: without Options.CacheDir, rendered pages go under WORKOS_LSP_CACHE
+// like the docs, not the user cache dir.
+func TestPagesFollowTheCacheSetting(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("WORKOS_LSP_CACHE", dir)
+	if got := newServer(Options{}).opts.CacheDir; got != dir {
+		t.Errorf("pages cache = %q, want WORKOS_LSP_CACHE %q", got, dir)
+	}
+}

@@ -30,6 +30,7 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
+	"github.com/workos-lsp/workos-lsp/corpus/fetch"
 	"github.com/workos-lsp/workos-lsp/docquery"
 	"github.com/workos-lsp/workos-lsp/lsp/textpos"
 	"github.com/workos-lsp/workos-lsp/sdkcall"
@@ -81,7 +82,7 @@ type Options struct {
 	// override them field by field.
 	Settings Settings
 	// CacheDir holds rendered pages for go-to-definition (<CacheDir>/pages/<docs version>/…). Empty
-	// means <user cache dir>/workos-lsp.
+	// means the docs cache root: WORKOS_LSP_CACHE, else <user cache dir>/workos-lsp.
 	CacheDir string
 	// DiagnosticsDelay debounces diagnostics after a change; 0 means 150ms.
 	DiagnosticsDelay time.Duration
@@ -148,7 +149,10 @@ type server struct {
 
 	files   *openFiles
 	current atomic.Pointer[loaded] // the docs in use; nil until the first load is swapped in
-	proj    *project               // the workspace model; set by initialize, before any other message is handled
+	// loadFailure is why the newest load failed; nil while loading and once docs are in.
+	loadFailure atomic.Pointer[string]
+	clientName  atomic.Pointer[string] // initialize's clientInfo.name, for advice in messages
+	proj        *project               // the workspace model; set by initialize, before any other message is handled
 
 	settings   atomic.Pointer[Settings]
 	settingsMu sync.Mutex // guards the two layers
@@ -188,8 +192,9 @@ func newServer(opts Options) *server {
 		opts.DiagnosticsDelay = 150 * time.Millisecond
 	}
 	if opts.CacheDir == "" {
-		if dir, err := os.UserCacheDir(); err == nil {
-			opts.CacheDir = filepath.Join(dir, "workos-lsp")
+		// The same root as the docs cache: WORKOS_LSP_CACHE, else the user cache dir.
+		if dir, err := fetch.CacheRoot(nil); err == nil {
+			opts.CacheDir = dir
 		} else {
 			opts.CacheDir = filepath.Join(os.TempDir(), "workos-lsp")
 		}
@@ -473,6 +478,8 @@ func (s *server) initialize(raw jsonrpc2.RawMessage) (any, error) {
 	}
 	caps := readClientCaps(&p.Capabilities)
 	s.caps.Store(caps)
+	name := p.ClientInfo.Name
+	s.clientName.Store(&name)
 	enc := textpos.UTF16
 	if g := p.Capabilities.General; g != nil {
 		for _, e := range g.PositionEncodings {

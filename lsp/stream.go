@@ -139,6 +139,12 @@ func (s *stream) readHeader(resync bool) (length, consumed int, err error) {
 		if len(trimmed) == 0 {
 			break
 		}
+		if i := indexContentLength(trimmed); i > 0 {
+			// The tail of a body whose Content-Length was too short (a client counting characters, not
+			// bytes) runs into the next frame's header line: the frame starts at the field name.
+			s.log.Warn("skipping bytes before a Content-Length header", "bytes", i)
+			trimmed, consumed = trimmed[i:], consumed-i
+		}
 		name, value, ok := bytes.Cut(trimmed, []byte(":"))
 		if !ok {
 			return 0, 0, fmt.Errorf("%w: %q", errBadHeader, trimmed)
@@ -155,6 +161,17 @@ func (s *stream) readHeader(resync bool) (length, consumed int, err error) {
 		return 0, 0, fmt.Errorf("%w: no Content-Length", errBadHeader)
 	}
 	return length, consumed, nil
+}
+
+// indexContentLength is where a case-insensitive "Content-Length:" starts in line, or -1.
+func indexContentLength(line []byte) int {
+	const want = "content-length:"
+	for i := 0; i+len(want) <= len(line); i++ {
+		if bytes.EqualFold(line[i:i+len(want)], []byte(want)) {
+			return i
+		}
+	}
+	return -1
 }
 
 func parseLength(v []byte) (int, bool) {

@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -45,6 +46,9 @@ func (s *server) didChange(raw jsonrpc2.RawMessage) error {
 	return nil
 }
 
+// bigDocument is the size from which closing a document returns its memory to the system.
+const bigDocument = 4 << 20
+
 func (s *server) didClose(raw jsonrpc2.RawMessage) error {
 	var p protocol.DidCloseTextDocumentParams
 	if err := decode(raw, &p); err != nil {
@@ -54,9 +58,15 @@ func (s *server) didClose(raw jsonrpc2.RawMessage) error {
 	if d == nil {
 		return nil
 	}
+	big := len(d.text) >= bigDocument
 	s.documentClosed(d)
 	if s.diag.forget(d.uri) {
 		s.notify(protocol.MethodTextDocumentPublishDiagnostics, &protocol.PublishDiagnosticsParams{URI: d.uri, Diagnostics: []protocol.Diagnostic{}})
+	}
+	if big {
+		// The Go runtime keeps freed heap mapped; hand a big document's text, index and analysis back
+		// to the system now rather than holding the peak RSS for as long as the editor runs.
+		go debug.FreeOSMemory()
 	}
 	return nil
 }

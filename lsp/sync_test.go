@@ -196,10 +196,10 @@ func TestFeaturesEmptyWhileLoading(t *testing.T) {
 	if cl != nil || len(syms) != 0 {
 		t.Errorf("features answered before the docs were loaded: %v %v", cl, syms)
 	}
-	var hits []SearchHit
-	c.must(protocol.MethodWorkspaceExecuteCommand, &protocol.ExecuteCommandParams{Command: CommandSearch, Arguments: []protocol.LSPAny{protocol.LSPAny(`"user"`)}}, &hits)
-	if len(hits) != 0 {
-		t.Errorf("search before load = %v", hits)
+	// A search says the docs are loading, rather than that nothing matches.
+	err := c.call(protocol.MethodWorkspaceExecuteCommand, &protocol.ExecuteCommandParams{Command: CommandSearch, Arguments: []protocol.LSPAny{protocol.LSPAny(`"user"`)}}, nil)
+	if rpcCode(err) != -32803 || !strings.Contains(err.Error(), "still loading") {
+		t.Errorf("search before load: %v, want RequestFailed saying the docs are loading", err)
 	}
 	close(l.gate)
 	c.waitProgressEnd(0)
@@ -393,4 +393,27 @@ func TestRefreshRunsWithTheServersLifetime(t *testing.T) {
 		t.Error("Serve returned before the refresh stopped")
 	}
 	c.serveErr <- nil // for the cleanup
+}
+
+// TestFailedLoadExplainsItself: after a failed load, search and open-docs say the docs are not
+// loaded, why, and what to do in the editor that asked, instead of "nothing matches".
+func TestFailedLoadExplainsItself(t *testing.T) {
+	for _, c := range []struct{ client, advice string }{
+		{"Visual Studio Code", `"WorkOS: Update Docs"`},
+		{"Neovim", ":LspRestart"},
+		{"helix", "restart the language server"},
+	} {
+		l := &fixtureLoader{docs: fixtureDocs(t), err: errors.New("cannot reach the npm registry")}
+		cl := startServer(t, Options{Loader: l.load})
+		cl.must(protocol.MethodInitialize, &protocol.InitializeParams{Capabilities: defaultCaps(), ClientInfo: protocol.ClientInfo{Name: c.client}}, nil)
+		cl.notify(protocol.MethodInitialized, &protocol.InitializedParams{})
+		cl.waitNote(0, protocol.MethodWindowShowMessage, nil)
+		for _, cmd := range []string{CommandSearch, CommandOpenDocs} {
+			err := cl.call(protocol.MethodWorkspaceExecuteCommand, &protocol.ExecuteCommandParams{Command: cmd,
+				Arguments: []protocol.LSPAny{protocol.LSPAny(`"sso"`)}}, nil)
+			if rpcCode(err) != -32803 || !strings.Contains(err.Error(), "not loaded: cannot reach the npm registry") || !strings.Contains(err.Error(), c.advice) {
+				t.Errorf("%s, %s: %v; want RequestFailed with the reason and %s", c.client, cmd, err, c.advice)
+			}
+		}
+	}
 }

@@ -31,7 +31,11 @@ func Docs(ctx context.Context, c *corpus.Corpus, ix *search.Index, ref string, l
 		return listing(c, m.Path, under), nil
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "No WorkOS docs page has the path %q.\n\n", strings.TrimSpace(ref))
+	shown := strings.TrimSpace(ref)
+	if len(shown) > 200 {
+		shown = fmt.Sprintf("%.200s…", shown) // %.200s counts runes, so the cut stays UTF-8
+	}
+	fmt.Fprintf(&b, "No WorkOS docs page has the path %q.\n\n", shown)
 	if near := docquery.ClosestPages(ctx, c, ix, m.Path, 10); len(near) > 0 {
 		b.WriteString("Closest pages:\n")
 		for _, np := range near {

@@ -18,11 +18,16 @@ func Search(ctx context.Context, c *corpus.Corpus, ix *search.Index, query strin
 		return "", errText("The query is empty. Pass words to look for, for example \"SSO authentication\", \"invalid SAML response\", \"createUser\" or \"dsync.user.created\". " +
 			"To browse instead, call workos_docs with an empty path.")
 	}
+	// The search reads a bounded query; the answer names what was searched, not the whole input.
+	var b strings.Builder
+	if bounded := search.BoundQuery(query); bounded != query {
+		fmt.Fprintf(&b, "Note: the query was %d bytes; only its first %d distinct words were searched.\n\n", len(query), len(strings.Fields(bounded)))
+		query = bounded
+	}
 	results, err := docquery.Search(ctx, c, ix, query, search.Options{Limit: limit})
 	if err != nil {
 		return "", fmt.Errorf("search failed: %w", err)
 	}
-	var b strings.Builder
 	if len(results) == 0 {
 		fmt.Fprintf(&b, "# No results for %q\n\nNothing in the WorkOS docs %s matches. Try:\n", query, c.Version)
 		if words := strings.Fields(query); len(words) > 1 {

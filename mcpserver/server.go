@@ -179,17 +179,14 @@ func New(docs *Loader, version string) *mcp.Server {
 // disconnects or ctx ends, then releases the docs.
 func Run(ctx context.Context, docs *Loader, version string, in io.Reader, out io.Writer) error {
 	defer docs.Close()
-	t := &mcp.IOTransport{Reader: io.NopCloser(in), Writer: nopWriteCloser{out}}
+	w := &lockedWriter{w: out}
+	t := &mcp.IOTransport{Reader: io.NopCloser(newLineReader(in, w, maxLineBytes)), Writer: w, MaxLineLength: -1}
 	err := New(docs, version).Run(ctx, t)
 	if errors.Is(err, io.EOF) || ctx.Err() != nil {
 		return nil
 	}
 	return err
 }
-
-type nopWriteCloser struct{ io.Writer }
-
-func (nopWriteCloser) Close() error { return nil }
 
 // safe turns a panic in a tool into a tool error, so that one bad page cannot take the server down
 // (and nothing but protocol frames reaches stdout).

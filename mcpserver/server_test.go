@@ -3,6 +3,7 @@ package mcpserver
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -447,5 +448,55 @@ func TestClampResults(t *testing.T) {
 		if got := clampResults(in); got != want {
 			t.Errorf("clampResults(%v) = %d, want %d", in, got, want)
 		}
+	}
+}
+
+// TestSearchToolBoundsTheQuery: a huge query is searched by its first words, and the answer says so
+// instead of echoing the whole input.
+func TestSearchToolBoundsTheQuery(t *testing.T) {
+	cs := connect(t, Ready(testDocs(t)))
+	for _, q := range []string{strings.Repeat("createUser ", 2000), strings.Repeat("a", 1<<20)} {
+		text, isErr := call(t, cs, "workos_search", map[string]any{"query": q})
+		if isErr {
+			t.Fatalf("error: %.200s", text)
+		}
+		mustContain(t, "huge query", text, "Note: the query was")
+		if len(text) > 16<<10 {
+			t.Errorf("%d-byte query: a %d-byte answer", len(q), len(text))
+		}
+	}
+}
+
+// TestSearchToolSaysHowItReadMaxResults: a maxResults that is not a whole number from 1 to 50 is
+// still accepted, as by the original, and the answer says what was used.
+func TestSearchToolSaysHowItReadMaxResults(t *testing.T) {
+	cs := connect(t, Ready(testDocs(t)))
+	for _, c := range []struct {
+		n    float64
+		used string
+	}{{-1, "10 results"}, {2.5, "2 results"}, {1e300, "50 results"}} {
+		text, isErr := call(t, cs, "workos_search", map[string]any{"query": "user", "maxResults": c.n})
+		if isErr {
+			t.Fatalf("maxResults %v: %s", c.n, text)
+		}
+		mustContain(t, fmt.Sprint("maxResults ", c.n), text, "Note: maxResults", c.used+" were asked for")
+	}
+	for _, n := range []float64{0, 3, 50} {
+		text, _ := call(t, cs, "workos_search", map[string]any{"query": "user", "maxResults": n})
+		mustNotContain(t, fmt.Sprint("maxResults ", n), text, "Note: maxResults")
+	}
+}
+
+// TestDocsToolBoundsALongPath: a path that names no page, however long, gets a short answer (it was
+// echoed whole, after 6 s of edit distances for a 100 KB path).
+func TestDocsToolBoundsALongPath(t *testing.T) {
+	cs := connect(t, Ready(testDocs(t)))
+	text, isErr := call(t, cs, "workos_docs", map[string]any{"path": "sso/" + strings.Repeat("abcdefgh/", 11000)})
+	if !isErr {
+		t.Fatalf("want a tool error, got %.300s", text)
+	}
+	mustContain(t, "long path", text, "No WorkOS docs page has the path", "…\"")
+	if len(text) > 4<<10 {
+		t.Errorf("a %d-byte answer", len(text))
 	}
 }

@@ -3,6 +3,7 @@ package mcpserver
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 
 	"github.com/modelcontextprotocol/go-sdk/mcp"
@@ -87,7 +88,13 @@ func (h *handlers) search(ctx context.Context, _ *mcp.CallToolRequest, in Search
 	if err != nil {
 		return result("", err)
 	}
-	return paged(in.Page)(Search(ctx, set.Corpus, set.Index, in.Query, clampResults(in.MaxResults)))
+	limit := clampResults(in.MaxResults)
+	text, err := Search(ctx, set.Corpus, set.Index, in.Query, limit)
+	if err == nil && in.MaxResults != 0 && in.MaxResults != float64(limit) {
+		// The original accepts any number; say what was used instead of coercing silently.
+		text = fmt.Sprintf("Note: maxResults %v is not a whole number from 1 to %d; %d results were asked for.\n\n", in.MaxResults, maxSearchResults, limit) + text
+	}
+	return paged(in.Page)(text, err)
 }
 
 func (h *handlers) docsPage(ctx context.Context, _ *mcp.CallToolRequest, in DocsInput) (*mcp.CallToolResult, any, error) {

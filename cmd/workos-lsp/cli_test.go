@@ -195,3 +195,26 @@ func TestShowReferencePageRealDocs(t *testing.T) {
 		}
 	}
 }
+
+// TestCommandLineEdges: "--" keeps a query that starts with "-", a bad flag is one message and exit
+// 2, --help lists the commands, and arguments a command does not take are an error, not ignored.
+func TestCommandLineEdges(t *testing.T) {
+	if _, errOut, code := runCLI(t, "search", "--offline", "--", "-createUser"); code != 0 {
+		t.Errorf("search -- -createUser: exit %d: %s", code, errOut)
+	}
+	_, errOut, code := runCLI(t, "search", "--bogus", "sso")
+	if code != 2 || strings.Count(errOut, "bogus") != 1 || strings.Contains(errOut, "-limit") {
+		t.Errorf("bad flag: exit %d, stderr %q; want exit 2 and one message", code, errOut)
+	}
+	if out, _, code := runCLI(t, "--help"); code != 0 || !strings.Contains(out, "search") || strings.Contains(out, "-log-file") {
+		t.Errorf("--help: exit %d, %q; want the commands", code, out)
+	}
+	for _, args := range [][]string{{"--corpus-version", "X", "search", "sso"}, {"version", "extra"}, {"corpus", "info", "extra"}} {
+		if _, errOut, code := runCLI(t, args...); code != 2 || !strings.Contains(errOut, "takes no arguments") {
+			t.Errorf("%q: exit %d, stderr %q; want exit 2 naming the extra arguments", args, code, errOut)
+		}
+	}
+	if _, errOut, code := runCLI(t, "search", "--limit"); code != 2 {
+		t.Errorf("search --limit: exit %d, %q; want 2", code, errOut)
+	}
+}

@@ -17,7 +17,10 @@ func runCorpus(e env, args []string) error {
 	sub, args := args[0], args[1:]
 	fs, d := docsCommand("corpus "+sub, e)
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args); err != nil {
+	if err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs, ""); err != nil {
 		return err
 	}
 	switch sub {

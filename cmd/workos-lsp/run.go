@@ -66,8 +66,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	name := "serve"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name, args = args[0], args[1:]
+	} else if len(args) > 0 && isHelpFlag(args[0]) {
+		name = "help" // the commands, not serve's flags
 	}
-	if name == "help" || name == "-h" || name == "--help" {
+	if name == "help" {
 		usage(stdout)
 		return 0
 	}
@@ -109,7 +111,10 @@ func usage(w io.Writer) {
 
 func runVersion(e env, args []string) error {
 	fs := newFlagSet("version", e)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs, ""); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "workos-lsp %s\n", serverVersion())
@@ -132,8 +137,36 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
+func isHelpFlag(a string) bool { return a == "-h" || a == "-help" || a == "--help" }
+
 // parseArgs parses a command's arguments, flags allowed after the positional ones.
-func parseArgs(fs *flag.FlagSet, args []string) error { return fs.Parse(reorderFlags(fs, args)) }
+func parseArgs(fs *flag.FlagSet, args []string) error { return parseFlags(fs, reorderFlags(fs, args)) }
+
+// parseFlags parses flags. A bad flag is a usage error (exit 2) whose message run prints once; the
+// flag package would print it and the whole flag list besides. -h prints the flag list.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	out := fs.Output()
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	fs.SetOutput(out)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprintf(out, "usage of %s:\n", fs.Name())
+		fs.PrintDefaults()
+		return err
+	}
+	return fmt.Errorf("%w: %v (%s -h lists its flags)", errUsage, err, fs.Name())
+}
+
+// noArgs rejects positional arguments of a command that takes none, instead of ignoring them.
+func noArgs(fs *flag.FlagSet, hint string) error {
+	if fs.NArg() == 0 {
+		return nil
+	}
+	return fmt.Errorf("%w: %s takes no arguments, got %q%s", errUsage, fs.Name(), fs.Args(), hint)
+}
 
 // reorderFlags moves flags after positional arguments to the front, so that
 // `search "refresh token" --lang go` works like `search --lang go "refresh token"`. A "--" ends flags.
@@ -154,12 +187,18 @@ func reorderFlags(fs *flag.FlagSet, args []string) []string {
 		if strings.Contains(name, "=") {
 			continue
 		}
-		if f := fs.Lookup(name); f != nil && !isBoolFlag(f) && i+1 < len(args) {
+		if f := fs.Lookup(name); f != nil && !isBoolFlag(f) {
+			if i+1 == len(args) {
+				// A flag missing its value: no "--", so the flag package reports it (or the word
+				// after it as its value).
+				return append(flags, positional...)
+			}
 			flags = append(flags, args[i+1])
 			i++
 		}
 	}
-	return append(flags, positional...)
+	// "--" keeps a positional argument that starts with "-" (search -- -foo) from being read as a flag.
+	return append(append(flags, "--"), positional...)
 }
 
 func isBoolFlag(f *flag.Flag) bool {

@@ -16,7 +16,11 @@ func runServe(e env, args []string) error {
 	logFile := fs.String("log-file", "", "write the server log to this file instead of stderr")
 	trace := fs.Bool("trace", false, "log every message with its duration")
 	fs.Bool("stdio", true, "speak LSP over stdin/stdout (the only transport; accepted for editors that pass it)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	// `workos-lsp --offline search sso` must not start a server that ignores "search sso".
+	if err := noArgs(fs, "; a command goes before its flags: workos-lsp COMMAND [flags]"); err != nil {
 		return err
 	}
 	logOut := e.stderr

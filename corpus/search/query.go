@@ -78,7 +78,7 @@ func (ix *Index) search(ctx context.Context, q string, opts Options) (_ []Result
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	q = strings.TrimSpace(q)
+	q = BoundQuery(q)
 	if q == "" {
 		return nil, nil
 	}
@@ -149,6 +149,60 @@ func (ix *Index) search(ctx context.Context, q string, opts Options) (_ []Result
 		})
 	}
 	return out, nil
+}
+
+// Bounds on a query. The query builds a few clauses per word and bleve expands each against the
+// index, so an unbounded query is unbounded work: 2,000 words took 20 s and 430 MB, one 20 MB word
+// 4 GB. A docs query or a pasted error message fits well inside these.
+const (
+	maxQueryBytes = 1024
+	maxQueryWords = 32
+	maxWordBytes  = 128
+	// maxNameTails bounds the exact-name clauses of one qualified name: "a.b.c.d.createUser" looks
+	// for itself and its shorter tails, down to "c.d.createUser"; further tails weigh little anyway.
+	maxNameTails = 4
+)
+
+// BoundQuery is q as the search sees it (and any other ranking of a query should): trimmed, each word cut to maxWordBytes, repeated words
+// (compared case-insensitively) dropped, at most maxQueryWords words, at most maxQueryBytes bytes.
+// Words are cut at rune boundaries, so the result stays valid UTF-8 when q is.
+func BoundQuery(q string) string {
+	if len(q) > 8*maxQueryBytes {
+		q = cutAtRune(q, 8*maxQueryBytes) // only the head of a huge query is read at all
+	}
+	var b strings.Builder
+	seen := map[string]bool{}
+	words := 0
+	for _, w := range strings.Fields(q) {
+		w = cutAtRune(w, maxWordBytes)
+		key := strings.ToLower(w)
+		if seen[key] {
+			continue
+		}
+		if b.Len()+1+len(w) > maxQueryBytes {
+			break
+		}
+		seen[key] = true
+		if words > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+		if words++; words == maxQueryWords {
+			break
+		}
+	}
+	return b.String()
+}
+
+// cutAtRune is s cut to at most n bytes, at the start of a rune.
+func cutAtRune(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 func snippetOf(f map[string]interface{}, terms []string, none bool) string {
@@ -302,7 +356,7 @@ func (ix *Index) buildQuery(q string, opts Options) query.Query {
 		// Qualified names also match by their tail ("workos.userManagement.createUser" finds
 		// "userManagement.createUser()" and "createUser"), with less weight per segment dropped.
 		boost := weights.exact
-		for norm != "" {
+		for tails := 0; norm != "" && tails < maxNameTails; tails++ {
 			t := bleve.NewTermQuery(norm)
 			t.SetField(fExact)
 			t.SetBoost(boost)
