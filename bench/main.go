@@ -106,7 +106,7 @@ func parseFlags(args []string) (*config, error) {
 	fs.StringVar(&cfg.bin, "bin", "", "use this workos-lsp binary instead of building one")
 	fs.StringVar(&cfg.cpuProfile, "cpuprofile", "", "run the editor part against an in-process server and write its CPU profile here")
 	fs.StringVar(&cfg.memProfile, "memprofile", "", "run the editor part against an in-process server and write an allocation profile here")
-	only := fs.String("only", "", "comma-separated parts to run: editor,startup,search,scale (default: all)")
+	only := fs.String("only", "", "comma-separated parts to run: editor,startup,search,scale,workspace (default: all)")
 	samples := fs.Int("samples", 0, "requests per kind, file and round (default 200; quick 20)")
 	rounds := fs.Int("rounds", 0, "rounds of the editor and search measurements (default 3; quick 1)")
 	repeats := fs.Int("repeats", 0, "start-up repeats and in-process repeats (default 10; quick 2)")
@@ -120,7 +120,7 @@ func parseFlags(args []string) (*config, error) {
 	for _, s := range strings.Split(*only, ",") {
 		if s = strings.TrimSpace(s); s != "" {
 			switch s {
-			case "editor", "startup", "search", "scale":
+			case "editor", "startup", "search", "scale", "workspace":
 				cfg.only[s] = true
 			default:
 				return nil, fmt.Errorf("-only: unknown part %q", s)
@@ -258,6 +258,13 @@ func run(ctx context.Context, cfg *config, log io.Writer) (*report, error) {
 			}
 			os.RemoveAll(dst)
 			rep.Scale = append(rep.Scale, r)
+		}
+	}
+	// A quick run skips it unless asked: writing the 60,000-file monorepo alone takes a minute.
+	if cfg.wants("workspace") && (!cfg.quick || cfg.only["workspace"]) {
+		fmt.Fprintln(log, "workspace model (go test -bench ./workspace, 10,000-file monorepo)…")
+		if rep.Workspace, err = runWorkspace(ctx, cfg); err != nil {
+			return nil, fmt.Errorf("workspace: %w", err)
 		}
 	}
 	rep.Machine.LoadAfter = loadAverage()
