@@ -175,6 +175,9 @@ func BoundQuery(q string) string {
 	words := 0
 	for _, w := range strings.Fields(q) {
 		w = cutAtRune(w, maxWordBytes)
+		if w == "" {
+			continue
+		}
 		key := strings.ToLower(w)
 		if seen[key] {
 			continue
@@ -194,13 +197,17 @@ func BoundQuery(q string) string {
 	return b.String()
 }
 
-// cutAtRune is s cut to at most n bytes, at the start of a rune.
+// cutAtRune is s cut to at most n bytes, at the start of a rune. In bytes that are not UTF-8 (no
+// rune starts within utf8.UTFMax of the cut) it cuts at n, so a long run of them is not cut to
+// nothing.
 func cutAtRune(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
+	for k := n; k > 0 && k > n-utf8.UTFMax; k-- {
+		if utf8.RuneStart(s[k]) {
+			return s[:k]
+		}
 	}
 	return s[:n]
 }
