@@ -45,12 +45,13 @@ type project struct {
 
 	progressMu sync.Mutex
 	progress   map[string]*progress // folder → its scan's work-done progress
+	batched    map[string]bool      // folder → its scan has published a batch
 }
 
 // newProject makes the workspace model, scanning nothing until folders are set and start is
 // released.
 func (s *server) newProject(set Settings) *project {
-	p := &project{start: make(chan struct{}), pending: map[string]*time.Timer{}, progress: map[string]*progress{}}
+	p := &project{start: make(chan struct{}), pending: map[string]*time.Timer{}, progress: map[string]*progress{}, batched: map[string]bool{}}
 	maxFiles := set.MaxWorkspaceFiles
 	if maxFiles < 0 {
 		maxFiles = 0
@@ -106,21 +107,29 @@ func (s *server) scanProgress(pr workspace.Progress) {
 		wp = s.beginProgress("workos-lsp/workspace/"+pr.Folder, "WorkOS workspace", filepath.Base(pr.Folder))
 		p.progress[pr.Folder] = wp
 	}
+	// The first batch holds what the open documents import (the scan puts it first): re-check
+	// them then, and when the scan ends.
+	recheck := pr.Finished || pr.Done > 0 && !p.batched[pr.Folder]
+	if pr.Done > 0 {
+		p.batched[pr.Folder] = true
+	}
 	if pr.Finished {
 		delete(p.progress, pr.Folder)
+		delete(p.batched, pr.Folder)
 	}
 	p.progressMu.Unlock()
-	switch {
-	case pr.Finished:
+	if pr.Finished {
 		if wp != nil {
 			wp.end(fmt.Sprintf("%s: %d files", filepath.Base(pr.Folder), pr.Total))
 		}
 		s.log.Info("workspace folder scanned", "folder", pr.Folder, "files", pr.Total)
+	} else {
+		wp.report(fmt.Sprintf("%d/%d files", pr.Done, pr.Total), int64(pr.Done), int64(pr.Total))
+	}
+	if recheck {
 		for _, d := range s.files.all() {
 			s.scheduleDiagnostics(d.uri)
 		}
-	default:
-		wp.report(fmt.Sprintf("%d/%d files", pr.Done, pr.Total), int64(pr.Done), int64(pr.Total))
 	}
 }
 
