@@ -278,7 +278,7 @@ func (s *server) workspaceChanged(ch workspace.Changes, except uri.URI) {
 		path := filepath.Clean(d.path)
 		hit := affected[path]
 		for _, root := range ch.Projects {
-			hit = hit || path == root || len(path) > len(root) && path[:len(root)] == root && path[len(root)] == filepath.Separator
+			hit = hit || workspace.Under(path, root)
 		}
 		if hit {
 			s.scheduleDiagnostics(d.uri)
@@ -338,17 +338,13 @@ func (s *server) references(ctx context.Context, v view, f *sdkcall.File, p *pro
 		return nil, nil
 	}
 	var match func(sdkcall.Link) bool
-	switch {
-	case (t.Kind == sdkcall.TargetCall || t.Kind == sdkcall.TargetType) && len(t.Entries) > 0:
-		ids := map[string]bool{}
-		for _, e := range t.Entries {
-			ids[e.ID] = true
-		}
-		match = func(l sdkcall.Link) bool { return l.Entry != nil && ids[l.Entry.ID] }
-	case t.Kind == sdkcall.TargetEvent && t.Event != nil:
-		url := t.Event.URL()
-		match = func(l sdkcall.Link) bool { return l.Entry == nil && l.URL == url }
-	default:
+	switch t.Kind {
+	case sdkcall.TargetCall, sdkcall.TargetType:
+		match = workspace.UsesOf(t.Entries, nil)
+	case sdkcall.TargetEvent:
+		match = workspace.UsesOf(nil, t.Event)
+	}
+	if match == nil {
 		return nil, nil
 	}
 	var locs []protocol.Location

@@ -84,20 +84,13 @@ func (h *handlers) usageText(ctx context.Context, in UsageInput) (string, error)
 	var what string
 	if s := strings.TrimSpace(in.Symbol); s != "" {
 		found := docquery.ResolveSymbol(sym, s, "")
-		switch {
-		case found.Event != nil:
-			url := found.Event.URL()
-			match = func(l sdkcall.Link) bool { return l.Entry == nil && l.URL == url }
-			what = "event " + found.Event.Name
-		case len(found.Entries) > 0:
-			ids := map[string]bool{}
-			for _, e := range found.Entries {
-				ids[e.ID] = true
-			}
-			match = func(l sdkcall.Link) bool { return l.Entry != nil && ids[l.Entry.ID] }
-			what = found.Entries[0].Title
-		default:
+		if match = workspace.UsesOf(found.Entries, found.Event); match == nil {
 			return "", fmt.Errorf("no WorkOS SDK call or event %q; workos_search finds the right name", s)
+		}
+		if found.Event != nil {
+			what = "event " + found.Event.Name
+		} else {
+			what = found.Entries[0].Title
 		}
 	}
 	ws, err := h.usageTool.workspace(ctx)

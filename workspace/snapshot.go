@@ -441,6 +441,9 @@ func (s *Snapshot) addGlobalUsingDependants(f *File, add func(string)) {
 }
 
 // under tells whether path is dir or inside it.
+// Under reports whether path is dir or inside it (paths clean and absolute).
+func Under(path, dir string) bool { return under(path, dir) }
+
 func under(path, dir string) bool {
 	if path == dir {
 		return true

@@ -120,6 +120,23 @@ type Usage struct {
 	Text       string        // the file's text (shared by the file's usages)
 }
 
+// UsesOf matches the links that use one of entries (by their language-neutral ID, so the same
+// call in every SDK) or, with ev set, the event ev. Nil when there is nothing to match.
+func UsesOf(entries []*corpus.Entry, ev *corpus.Event) func(sdkcall.Link) bool {
+	switch {
+	case ev != nil:
+		url := ev.URL()
+		return func(l sdkcall.Link) bool { return l.Entry == nil && l.URL == url }
+	case len(entries) > 0:
+		ids := map[string]bool{}
+		for _, e := range entries {
+			ids[e.ID] = true
+		}
+		return func(l sdkcall.Link) bool { return l.Entry != nil && ids[l.Entry.ID] }
+	}
+	return nil
+}
+
 // Usages lists the SDK calls, types and events of the workspace that match (nil: all), in path
 // and text order.
 func Usages(ctx context.Context, src *Sources, snap *Snapshot, ix *sdkcall.Index, match func(sdkcall.Link) bool) ([]Usage, error) {

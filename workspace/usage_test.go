@@ -2,7 +2,6 @@ package workspace
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,68 +13,54 @@ import (
 // Usages finds every call the cross-file markers resolve, and none of the look-alikes.
 func TestUsagesAgreeWithTheMarkers(t *testing.T) {
 	ix := sdkcall.NewIndex(corpustest.Corpus(t).Symbols())
-	archives, _ := filepath.Glob("testdata/xfile/*.txtar")
-	for _, a := range archives {
-		t.Run(strings.TrimSuffix(filepath.Base(a), ".txtar"), func(t *testing.T) {
-			b, err := os.ReadFile(a)
-			if err != nil {
-				t.Fatal(err)
-			}
-			dir := extract(t, string(b))
-			w := New(context.Background(), Options{Summarize: Summarize})
-			defer w.Shutdown()
-			w.SetFolders([]string{dir})
-			if err := w.Wait(context.Background()); err != nil {
-				t.Fatal(err)
-			}
-			us, err := Usages(context.Background(), NewSources(nil, nil), w.Snapshot(), ix, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			covered := func(path string, off int) bool {
-				for _, u := range us {
-					if u.Path == path && u.Start <= off && off < u.End {
-						return true
-					}
-				}
-				return false
-			}
-			checked := 0
-			for _, m := range xfileMarkers(t, dir) {
-				path := filepath.Join(dir, m.file)
-				switch {
-				case m.kind != "hover":
-				case strings.HasPrefix(m.want, "call ") || strings.HasPrefix(m.want, "forwards "):
-					checked++
-					if !covered(path, m.offset) {
-						t.Errorf("%s: %s (%s) is not among the usages", m.file, m.word, m.want)
-					}
-				case m.want == "none":
-					checked++
-					if covered(path, m.offset) {
-						t.Errorf("%s: look-alike %s is among the usages", m.file, m.word)
-					}
-				}
-			}
+	eachFixtureProject(t, func(t *testing.T, dir string, snap *Snapshot) {
+		us, err := Usages(context.Background(), NewSources(nil, nil), snap, ix, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		covered := func(path string, off int) bool {
 			for _, u := range us {
-				if got := u.Text[u.Start:u.End]; got == "" || u.Line < 1 || u.Col < 1 || u.URL == "" {
-					t.Errorf("usage %+v", u)
+				if u.Path == path && u.Start <= off && off < u.End {
+					return true
 				}
 			}
-			if checked == 0 {
-				t.Error("no markers checked")
-			}
-			fs, err := Check(context.Background(), NewSources(nil, nil), w.Snapshot(), ix)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, f := range fs {
-				if f.Line < 1 || f.EndLine < f.Line || f.Message == "" {
-					t.Errorf("finding %+v", f)
+			return false
+		}
+		checked := 0
+		for _, m := range xfileMarkers(t, dir) {
+			path := filepath.Join(dir, m.file)
+			switch {
+			case m.kind != "hover":
+			case strings.HasPrefix(m.want, "call ") || strings.HasPrefix(m.want, "forwards "):
+				checked++
+				if !covered(path, m.offset) {
+					t.Errorf("%s: %s (%s) is not among the usages", m.file, m.word, m.want)
+				}
+			case m.want == "none":
+				checked++
+				if covered(path, m.offset) {
+					t.Errorf("%s: look-alike %s is among the usages", m.file, m.word)
 				}
 			}
-		})
-	}
+		}
+		for _, u := range us {
+			if got := u.Text[u.Start:u.End]; got == "" || u.Line < 1 || u.Col < 1 || u.URL == "" {
+				t.Errorf("usage %+v", u)
+			}
+		}
+		if checked == 0 {
+			t.Error("no markers checked")
+		}
+		fs, err := Check(context.Background(), NewSources(nil, nil), snap, ix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range fs {
+			if f.Line < 1 || f.EndLine < f.Line || f.Message == "" {
+				t.Errorf("finding %+v", f)
+			}
+		}
+	})
 }
 
 func TestLineCounter(t *testing.T) {

@@ -130,13 +130,13 @@ func wordIndex(s, word string) int {
 	}
 }
 
-func TestCrossFileFixtures(t *testing.T) {
-	ix := sdkcall.NewIndex(corpustest.Corpus(t).Symbols())
+// eachFixtureProject runs fn on each txtar project of testdata/xfile, extracted and scanned.
+func eachFixtureProject(t *testing.T, fn func(t *testing.T, dir string, snap *Snapshot)) {
+	t.Helper()
 	archives, _ := filepath.Glob("testdata/xfile/*.txtar")
 	if len(archives) == 0 {
 		t.Fatal("no fixture projects")
 	}
-	total := 0
 	for _, a := range archives {
 		t.Run(strings.TrimSuffix(filepath.Base(a), ".txtar"), func(t *testing.T) {
 			b, err := os.ReadFile(a)
@@ -144,30 +144,36 @@ func TestCrossFileFixtures(t *testing.T) {
 				t.Fatal(err)
 			}
 			dir := extract(t, string(b))
-			w := New(context.Background(), Options{Summarize: Summarize})
-			defer w.Shutdown()
-			w.SetFolders([]string{dir})
-			if err := w.Wait(context.Background()); err != nil {
+			w, err := ScanFolders(context.Background(), []string{dir}, Options{})
+			if err != nil {
 				t.Fatal(err)
 			}
-			snap := w.Snapshot()
-			src := NewSources(nil, nil)
-			markers := xfileMarkers(t, dir)
-			total += len(markers)
-			for _, m := range markers {
-				f := src.File(snap, filepath.Join(dir, m.file))
-				if f == nil {
-					t.Errorf("%s: not in the workspace", m.file)
-					continue
-				}
-				got := answer(f, ix, m)
-				if !matches(got, m) {
-					t.Errorf("%s: %s(%s) on %q\n  want %s\n  got  %s", m.file, m.kind, m.word, m.line, m.want, got)
-				}
-			}
+			defer w.Shutdown()
+			fn(t, dir, w.Snapshot())
 		})
 	}
-	t.Logf("%d markers in %d projects", total, len(archives))
+}
+
+func TestCrossFileFixtures(t *testing.T) {
+	ix := sdkcall.NewIndex(corpustest.Corpus(t).Symbols())
+	total := 0
+	eachFixtureProject(t, func(t *testing.T, dir string, snap *Snapshot) {
+		src := NewSources(nil, nil)
+		markers := xfileMarkers(t, dir)
+		total += len(markers)
+		for _, m := range markers {
+			f := src.File(snap, filepath.Join(dir, m.file))
+			if f == nil {
+				t.Errorf("%s: not in the workspace", m.file)
+				continue
+			}
+			got := answer(f, ix, m)
+			if !matches(got, m) {
+				t.Errorf("%s: %s(%s) on %q\n  want %s\n  got  %s", m.file, m.kind, m.word, m.line, m.want, got)
+			}
+		}
+	})
+	t.Logf("%d markers", total)
 }
 
 // answer describes what the question gets, in the markers' terms.

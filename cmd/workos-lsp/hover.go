@@ -21,13 +21,9 @@ func runHover(e env, args []string) error {
 	if symbol == "" {
 		return fmt.Errorf("%w: workos-lsp hover [--lang L] SYMBOL (e.g. usermanagement.CreateUser, dsync.user.created)", errUsage)
 	}
-	var language corpus.Language
-	if *lang != "" {
-		l, ok := corpus.ParseLanguage(*lang)
-		if !ok {
-			return fmt.Errorf("%w: unknown language %q", errUsage, *lang)
-		}
-		language = l
+	language, err := languageFlag(*lang)
+	if err != nil {
+		return err
 	}
 	set, err := d.load(e)
 	if err != nil {

@@ -10,6 +10,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+
+	"github.com/workos-lsp/workos-lsp/corpus"
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; otherwise the module version.
@@ -204,4 +206,16 @@ func reorderFlags(fs *flag.FlagSet, args []string) []string {
 func isBoolFlag(f *flag.Flag) bool {
 	b, ok := f.Value.(interface{ IsBoolFlag() bool })
 	return ok && b.IsBoolFlag()
+}
+
+// languageFlag reads a --lang flag: any name of the language table; empty means every language.
+func languageFlag(name string) (corpus.Language, error) {
+	if name == "" {
+		return "", nil
+	}
+	l, ok := corpus.ParseLanguage(name)
+	if !ok {
+		return "", fmt.Errorf("%w: unknown language %q (want one of curl, js, go, python, ruby, php, java, dotnet)", errUsage, name)
+	}
+	return l, nil
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/workos-lsp/workos-lsp/corpus"
 	"github.com/workos-lsp/workos-lsp/corpus/search"
 	"github.com/workos-lsp/workos-lsp/docquery"
 )
@@ -23,12 +22,9 @@ func runSearch(e env, args []string) error {
 		return fmt.Errorf("%w: workos-lsp search QUERY [--lang L] [--limit N] [--json]", errUsage)
 	}
 	opts := search.Options{Limit: *limit}
-	if *lang != "" {
-		l, ok := corpus.ParseLanguage(*lang)
-		if !ok {
-			return fmt.Errorf("%w: unknown language %q (want one of curl, js, go, python, ruby, php, java, dotnet)", errUsage, *lang)
-		}
-		opts.Language = l
+	var err error
+	if opts.Language, err = languageFlag(*lang); err != nil {
+		return err
 	}
 	if *limit < 1 {
 		return fmt.Errorf("%w: --limit must be at least 1", errUsage)

@@ -21,13 +21,9 @@ func runShow(e env, args []string) error {
 	if fs.NArg() != 1 {
 		return fmt.Errorf("%w: workos-lsp show [--lang L] PATH|URL[#anchor]", errUsage)
 	}
-	var language corpus.Language
-	if *lang != "" {
-		l, ok := corpus.ParseLanguage(*lang)
-		if !ok {
-			return fmt.Errorf("%w: unknown language %q", errUsage, *lang)
-		}
-		language = l
+	language, err := languageFlag(*lang)
+	if err != nil {
+		return err
 	}
 	set, err := d.load(e)
 	if err != nil {
