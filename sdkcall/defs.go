@@ -15,28 +15,77 @@ type defn struct {
 
 // defAt records a definition named by token name.
 func (c *collector) defAt(kw, name int, fn bool) {
+	c.see(kw)
 	if c.kind(name) != tkIdent {
 		return
 	}
-	c.def(c.text(name))
 	c.a.defs = append(c.a.defs, defn{kw: int32(kw), name: int32(name), fn: fn})
 }
 
-// indexDefs groups the definitions by name, once collection is done.
+// local records token name as the name of a function defined by an assignment.
+func (c *collector) local(name int) {
+	c.see(name)
+	c.a.locals = append(c.a.locals, int32(name))
+}
+
+// indexDefs groups the definitions by name, and names the local definitions.
 func (a *analysis) indexDefs() {
-	if len(a.defs) == 0 {
-		return
-	}
+	a.localDefs = make(map[string]bool, len(a.defs)+len(a.locals))
 	a.defIndex = make(map[string][]int32, len(a.defs))
 	for k, d := range a.defs {
-		t := a.toks[d.name]
-		n := bindKey(a.src[t.s:t.e])
+		name := a.tokText(d.name)
+		a.localDefs[name] = true
+		n := bindKey(name)
 		a.defIndex[n] = append(a.defIndex[n], int32(k))
+	}
+	for _, k := range a.locals {
+		a.localDefs[a.tokText(k)] = true
 	}
 }
 
+func (a *analysis) tokText(k int32) string {
+	t := a.toks[k]
+	return a.src[t.s:t.e]
+}
+
+// defLookups is how many lookups of a version scan the definitions before they are indexed: the
+// question that follows an edit does not pay for the index (see bindingsOf).
+const defLookups = 16
+
 // defsNamed lists the definitions of name in text order.
-func (a *analysis) defsNamed(name string) []int32 { return a.defIndex[bindKey(name)] }
+func (a *analysis) defsNamed(name string) []int32 {
+	if a.defScans.Add(1) > defLookups {
+		a.defOnce.Do(a.indexDefs)
+		return a.defIndex[bindKey(name)]
+	}
+	key := bindKey(name)
+	var out []int32
+	for k, d := range a.defs {
+		if t := a.toks[d.name]; int(t.e-t.s) >= len(key) && bindKey(a.src[t.s:t.e]) == key {
+			out = append(out, int32(k))
+		}
+	}
+	return out
+}
+
+// isLocalDef reports whether the file defines a function, method or class named name.
+func (a *analysis) isLocalDef(name string) bool {
+	if a.defScans.Add(1) > defLookups {
+		a.defOnce.Do(a.indexDefs)
+		return a.localDefs[name]
+	}
+	for _, d := range a.defs {
+		if a.tokText(d.name) == name {
+			return true
+		}
+	}
+	for _, k := range a.locals {
+		if a.tokText(k) == name {
+			return true
+		}
+	}
+	return false
+}
 
 // fnShape is where a function's body is and what it says it returns.
 type fnShape struct {

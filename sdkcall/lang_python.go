@@ -171,7 +171,7 @@ func (c *collector) pyFrom(i int) {
 	j := i + 1
 	dots := 0
 	for ; c.is(j, ".") || c.is(j, "..."); j++ {
-		dots += int(c.toks[j].e - c.toks[j].s)
+		dots += len(c.view(j))
 	}
 	var parts []string
 	if !c.is(j, "import") {
@@ -185,7 +185,7 @@ func (c *collector) pyFrom(i int) {
 	j++
 	end := len(c.toks)
 	if c.is(j, "(") {
-		if m := c.toks[j].match; m > 0 {
+		if m := c.match(j); m > 0 {
 			end = int(m)
 		}
 		j++

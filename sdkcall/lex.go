@@ -72,6 +72,15 @@ type lexer struct {
 	// interps are the open interpolations (JS ${…}, Ruby #{…}, Python f-string {…}) whose code is
 	// being lexed as code; the literal resumes at the } that closes one.
 	interps []interpFrame
+	// cps are the checkpoints so far (incremental.go), cpStacks their open brackets, lastCP the
+	// offset of the last one.
+	cps      []checkpoint
+	cpStacks []int32
+	lastCP   int
+	// sync, during a relex after an edit, is the old run to come back to; synced is set once the
+	// state matches it at a checkpoint, which ends the run.
+	sync   *resync
+	synced bool
 }
 
 // interp is an open interpolation inside a string literal.
@@ -90,9 +99,15 @@ type heredoc struct {
 }
 
 func lex(d *dialect, src string) (toks []token, comments []comment, vals []span) {
+	lx := lexAll(d, src)
+	return lx.toks, lx.comments, lx.vals
+}
+
+// lexAll lexes the whole of src, recording checkpoints for later edits.
+func lexAll(d *dialect, src string) *lexer {
 	lx := &lexer{t: &d.lex, src: src, toks: make([]token, 0, len(src)/4+8)}
 	lx.run()
-	return lx.toks, lx.comments, lx.vals
+	return lx
 }
 
 // byteClass classifies bytes for the lexer's hot loops; each dialect keeps a copy with only its own
@@ -205,10 +220,10 @@ func (lx *lexer) run() {
 	classes := &lx.t.cls
 	prefixes := lx.t.stringPrefixes
 	tags := lx.t.openTags
-	if tags && (strings.Contains(src, "<?php") || strings.Contains(src, "<?=")) {
+	if lx.i == 0 && tags && hasOpenTag(src) {
 		lx.skipHTML()
 	}
-	for lx.i < len(src) && len(lx.toks) < maxTokens {
+	for lx.i < len(src) && len(lx.toks) < maxTokens && !lx.synced {
 		c := src[lx.i]
 		cls := classes[c]
 		switch {
@@ -224,6 +239,8 @@ func (lx *lexer) run() {
 			lx.i++
 			if len(lx.heredocs) > 0 {
 				lx.heredocBodies()
+			} else if len(lx.interps) == 0 && (lx.i-lx.lastCP >= checkpointEvery || lx.sync != nil) {
+				lx.lineStart()
 			}
 			continue
 		case cls&clsIdentStart != 0 && (!prefixes || !lx.quoteSoon()):
@@ -258,6 +275,11 @@ func (lx *lexer) run() {
 			lx.punct()
 		}
 	}
+}
+
+// hasOpenTag reports whether PHP text holds an opening tag: if not, it is all code.
+func hasOpenTag(src string) bool {
+	return strings.Contains(src, "<?php") || strings.Contains(src, "<?=")
 }
 
 // quoteSoon reports whether a quote follows within the next three bytes (Python string prefixes).

@@ -422,7 +422,7 @@ func (r *resolver) base(i int) value {
 	if ks := r.a.defsNamed(name); len(ks) > 0 {
 		return r.defValue(ks[len(ks)-1])
 	}
-	if r.a.localDefs[name] {
+	if r.a.isLocalDef(name) {
 		return value{kind: vLocal, def: -1}
 	}
 	// Not bound, imported or defined in this file: a name another file of the project declares (a Go

@@ -128,7 +128,7 @@ func (r *resolver) targetAt(k int, options bool) (Target, bool) {
 	}
 	// A name on a receiver we know nothing about: the SDK's methods of that name. Only compound
 	// names (createUser, list_users): one-word methods (get, refresh, verify) are everywhere.
-	if hasRecv && recv.kind == vUnknown && recv.simple && !r.strict && !r.a.localDefs[name] && compoundName(name) {
+	if hasRecv && recv.kind == vUnknown && recv.simple && !r.strict && !r.a.isLocalDef(name) && compoundName(name) {
 		return r.methodsNamed(span(TargetCall), name)
 	}
 	// C#/Java: an SDK type name written bare in a type position (using WorkOS; / import com.workos.*).

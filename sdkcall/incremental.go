@@ -1,0 +1,378 @@
+package sdkcall
+
+import (
+	"slices"
+	"sort"
+)
+
+// Incremental analysis (issue 12: keystroke → completion on 20,000-line files). An edit re-lexes
+// only the damaged region: the lexer restarts at the last checkpoint before the edit (the kept
+// tokens are copied), and once it reaches a checkpoint of the old run after the edit in the same
+// state, the old run's tokens from there on are copied with their offsets and indices shifted. The
+// collector then re-reads only the blocks of tokens whose readers looked at the re-lexed tokens;
+// the other blocks' records are kept (shifted). The result is identical to Analyze of the new
+// text; property_test.go checks that on random edits.
+//
+// Copying and shifting is linear in the tokens, but a tight loop over arrays: the lexing and
+// collecting it replaces cost ten times more. A persistent (rope) token store would make it
+// sublinear at the price of an indirection on every token read of every question.
+
+// checkpointEvery is the spacing of checkpoints in bytes: an edit re-lexes about twice this. (A
+// variable for the tests, which set it low to rejoin often.)
+var checkpointEvery = 512
+
+const (
+	// syncMargin keeps checkpoints this far from an edit: the lexer looks a few bytes ahead of a
+	// token (string prefixes, operators) and at the byte before a line (=begin).
+	syncMargin = 8
+	// blockTokens is how many tokens the collector records as one block.
+	blockTokens = 64
+)
+
+// checkpoint is the lexer's state at the start of a line where no literal, comment, heredoc or
+// interpolation is open: what lexing from there needs, and what a new run must match to rejoin
+// the old one.
+type checkpoint struct {
+	off              int32 // the line's first byte
+	ntok, ncom, nval int32 // the tokens, comments and values before it
+	stack, depth     int32 // its open brackets: cpStacks[stack : stack+depth]
+}
+
+func (lx *lexer) checkpoint() {
+	lx.cps = append(lx.cps, checkpoint{off: int32(lx.i), ntok: int32(len(lx.toks)), ncom: int32(len(lx.comments)),
+		nval: int32(len(lx.vals)), stack: int32(len(lx.cpStacks)), depth: int32(len(lx.stack))})
+	lx.cpStacks = append(lx.cpStacks, lx.stack...)
+	lx.lastCP = lx.i
+}
+
+// lineStart is called at the start of a line with no literal open: a checkpoint, and during a
+// relex the chance to rejoin the old run.
+func (lx *lexer) lineStart() {
+	if lx.sync != nil && lx.resynced() {
+		lx.synced = true
+		return
+	}
+	if lx.i-lx.lastCP >= checkpointEvery {
+		lx.checkpoint()
+	}
+}
+
+// resync is what a relex after an edit compares its state with.
+type resync struct {
+	old   *analysis
+	delta int   // len(new text) - len(old text)
+	kept  int32 // tokens kept from the old run before the restart
+	tail  int   // where the unchanged tail starts in the old text
+	next  int   // the old checkpoint to try next (once synced: the one rejoined)
+	// Once synced: the old run's first token that is copied, and how far the copies moved.
+	rejoin, dTok int32
+}
+
+// resynced reports whether the relex has reached the state of the old run at one of its
+// checkpoints in the unchanged tail, so that the old run's tokens from there on are this run's.
+func (lx *lexer) resynced() bool {
+	s := lx.sync
+	cps := s.old.cps
+	for s.next < len(cps) && (int(cps[s.next].off) < s.tail+syncMargin || int(cps[s.next].off)+s.delta < lx.i) {
+		s.next++
+	}
+	if s.next >= len(cps) || int(cps[s.next].off)+s.delta != lx.i {
+		return false
+	}
+	cp := cps[s.next]
+	if int(cp.depth) != len(lx.stack) || (len(lx.toks) == 0) != (cp.ntok == 0) {
+		return false
+	}
+	// The previous token decides between a regex and a division, a symbol and a colon.
+	if n := len(lx.toks); n > 0 {
+		a, b := lx.toks[n-1], s.old.toks[cp.ntok-1]
+		if a.kind() != b.kind() || lx.src[a.s:a.e] != s.old.src[b.s:b.e] {
+			return false
+		}
+	}
+	dTok := int32(len(lx.toks)) - cp.ntok
+	for l, o := range s.old.cpStacks[cp.stack : cp.stack+cp.depth] {
+		n := lx.stack[l]
+		if o < s.kept {
+			if n != o {
+				return false
+			}
+			continue
+		}
+		// Opened after the restart: it must be the same bracket of the unchanged tail, moved.
+		if int(s.old.toks[o].s) < s.tail || n != o+dTok || lx.toks[n].s != s.old.toks[o].s+int32(s.delta) {
+			return false
+		}
+	}
+	return true
+}
+
+// relexStats, when set (by tests), is told of every relex whether it restarted after the start of
+// the text and rejoined the old run.
+var relexStats func(restarted, rejoined bool)
+
+// relex lexes text, which is old's text with the bytes between its first prefix and its last
+// suffix bytes replaced. It reports false when it cannot do better than lexing all of text.
+func relex(d *dialect, old *analysis, text string, prefix, suffix int) (*lexer, bool) {
+	if d.lex.openTags && hasOpenTag(old.src) != hasOpenTag(text) {
+		return nil, false // PHP: the whole file changes between HTML and code
+	}
+	lx := &lexer{t: &d.lex, src: text}
+	lx.sync = &resync{old: old, delta: len(text) - len(old.src), tail: len(old.src) - suffix}
+	k := sort.Search(len(old.cps), func(k int) bool { return int(old.cps[k].off)+syncMargin > prefix }) - 1
+	if k < 0 {
+		lx.toks = make([]token, 0, len(old.toks)+64)
+	} else {
+		cp := old.cps[k]
+		lx.i, lx.lastCP, lx.nl = int(cp.off), int(cp.off), true
+		// Capacities equal to lengths: the first append copies, the old run is never written.
+		lx.toks = slices.Grow(old.toks[:cp.ntok:cp.ntok], len(old.toks)-int(cp.ntok)+64)
+		lx.comments = old.comments[:cp.ncom:cp.ncom]
+		lx.vals = old.vals[:cp.nval:cp.nval]
+		lx.cps = old.cps[: k+1 : k+1]
+		lx.cpStacks = old.cpStacks[: cp.stack+cp.depth : cp.stack+cp.depth]
+		lx.stack = slices.Clone(old.cpStacks[cp.stack : cp.stack+cp.depth])
+		for _, o := range lx.stack {
+			lx.toks[o].match = -1 // closed, if at all, after the restart
+		}
+		lx.sync.kept = cp.ntok
+	}
+	lx.run()
+	if lx.synced {
+		lx.spliceTail()
+	}
+	if relexStats != nil {
+		relexStats(k >= 0, lx.synced)
+	}
+	return lx, true
+}
+
+// spliceTail appends the old run's tokens, comments, values and checkpoints from the checkpoint
+// the relex rejoined it at, shifted to the new text.
+func (lx *lexer) spliceTail() {
+	s := lx.sync
+	old := s.old
+	cp := old.cps[s.next]
+	delta := int32(s.delta)
+	dTok := int32(len(lx.toks)) - cp.ntok
+	s.rejoin, s.dTok = cp.ntok, dTok
+	dCom := int32(len(lx.comments)) - cp.ncom
+	dVal := int32(len(lx.vals)) - cp.nval
+	moved := func(k int32) int32 {
+		if k >= s.kept {
+			return k + dTok
+		}
+		return k
+	}
+	for l, o := range old.cpStacks[cp.stack : cp.stack+cp.depth] {
+		if m := old.toks[o].match; m >= 0 {
+			lx.toks[lx.stack[l]].match = m + dTok
+		}
+	}
+	lx.toks = shiftTokens(lx.toks, old.toks[cp.ntok:], delta, dTok, dVal, s.kept)
+	lx.comments = slices.Grow(lx.comments, len(old.comments)-int(cp.ncom))
+	for _, c := range old.comments[cp.ncom:] {
+		lx.comments = append(lx.comments, comment{c.s + delta, c.e + delta, c.line})
+	}
+	lx.vals = slices.Grow(lx.vals, len(old.vals)-int(cp.nval))
+	for _, v := range old.vals[cp.nval:] {
+		lx.vals = append(lx.vals, span{v.s + delta, v.e + delta})
+	}
+	for _, c := range old.cps[s.next:] {
+		st := int32(len(lx.cpStacks))
+		for _, o := range old.cpStacks[c.stack : c.stack+c.depth] {
+			lx.cpStacks = append(lx.cpStacks, moved(o))
+		}
+		lx.cps = append(lx.cps, checkpoint{off: c.off + delta, ntok: c.ntok + dTok, ncom: c.ncom + dCom, nval: c.nval + dVal, stack: st, depth: c.depth})
+	}
+	lx.i = len(lx.src)
+}
+
+// shiftTokens appends the tokens of tail to dst, moved by delta bytes and dTok tokens; references
+// to tokens before kept (enclosing brackets opened before the relex) stay, values move by dVal.
+func shiftTokens(dst, tail []token, delta, dTok, dVal, kept int32) []token {
+	n := len(dst)
+	dst = slices.Grow(dst, len(tail))[:n+len(tail)]
+	out := dst[n:]
+	out = out[:len(tail)]
+	keptPF := uint32(kept)
+	for i, t := range tail {
+		t.s += delta
+		t.e += delta
+		if t.pf&pfParent > keptPF {
+			t.pf += uint32(dTok)
+		}
+		if k := t.kind(); k == tkPunct {
+			if t.match >= kept {
+				t.match += dTok
+			}
+		} else if k == tkString || k == tkSymbol {
+			t.match += dVal
+		}
+		out[i] = t
+	}
+	return dst
+}
+
+// block is what the collector read for blockTokens consecutive tokens: where its records start in
+// each list, and the hull of the tokens its readers looked at.
+type block struct {
+	start, lo, hi                               int32
+	imports, binds, defs, exports, locals, pkgs int32
+	marks                                       int32 // SDK uses it saw without an import (markUses)
+}
+
+func (c *collector) openBlock(i int) {
+	a := c.a
+	a.blocks = append(a.blocks, block{start: int32(i), imports: int32(len(a.importList)), binds: int32(len(a.bindList)),
+		defs: int32(len(a.defs)), exports: int32(len(a.exports)), locals: int32(len(a.locals)), pkgs: int32(len(a.pkgs))})
+	c.lo, c.hi = i, i
+}
+
+func (c *collector) closeBlock(end int) {
+	b := &c.a.blocks[len(c.a.blocks)-1]
+	b.lo, b.hi = int32(min(c.lo, int(b.start))), int32(max(c.hi, end-1))
+}
+
+// export records an explicit export.
+func (c *collector) export(e exportRec) {
+	c.see(int(e.tok))
+	c.a.exports = append(c.a.exports, e)
+}
+
+// Edited is the analysis of text, which is f.Text with the bytes after its first prefix and before
+// its last suffix bytes replaced: an editor's change. It equals Analyze(f.Lang, text); the work is
+// that of the changed lines and a copy of the rest. The caller vouches for prefix and suffix (see
+// EditSpan); f is not modified.
+func (f *File) Edited(text string, prefix, suffix int) *File {
+	if f == nil || f.d == nil || f.d.shell || f.a == nil {
+		return Analyze(f.Lang, text)
+	}
+	n := min(len(f.Text), len(text))
+	prefix = max(0, min(prefix, n))
+	suffix = max(0, min(suffix, n-prefix))
+	old := f.a
+	lx, ok := relex(f.d, old, text, prefix, suffix)
+	if !ok {
+		return Analyze(f.Lang, text)
+	}
+	g := &File{Lang: f.Lang, Text: text, a: &analysis{src: text}, d: f.d}
+	g.a.setLexed(lx)
+	rejoin, dTok := int32(len(old.toks)), int32(len(lx.toks)-len(old.toks))
+	if lx.synced {
+		rejoin, dTok = lx.sync.rejoin, lx.sync.dTok
+	}
+	c := collector{f: g, a: g.a, d: f.d, src: text, toks: g.a.toks}
+	c.recollect(old, lx.sync.kept, rejoin, dTok)
+	g.a.finish()
+	return g
+}
+
+// EditSpan is how many bytes old and new share at their start and, after those, at their end.
+func EditSpan(old, new string) (prefix, suffix int) {
+	n := min(len(old), len(new))
+	for prefix < n && old[prefix] == new[prefix] {
+		prefix++
+	}
+	for suffix < n-prefix && old[len(old)-1-suffix] == new[len(new)-1-suffix] {
+		suffix++
+	}
+	return prefix, suffix
+}
+
+// recollect collects the new tokens from old's records: the old tokens [kept, rejoin) were
+// re-lexed, those after moved by dTok. The blocks whose readers looked at a re-lexed token are read
+// again (with the re-lexed tokens); the others' records are copied, moved.
+func (c *collector) recollect(old *analysis, kept, rejoin, dTok int32) {
+	from, to := kept, rejoin // old tokens
+	first, last := len(old.blocks), -1
+	for b, ob := range old.blocks {
+		if ob.lo < rejoin && ob.hi >= kept {
+			first, last = min(first, b), b
+		}
+	}
+	if last >= 0 {
+		from, to = min(from, old.blocks[first].start), max(to, old.blockEnd(last))
+	}
+	// Whole blocks are kept: before the one holding from, and from the one after to-1.
+	before := sort.Search(len(old.blocks), func(b int) bool { return old.blocks[b].start > from }) - 1
+	if before < 0 || from == int32(len(old.toks)) {
+		before++
+	}
+	after := sort.Search(len(old.blocks), func(b int) bool { return old.blocks[b].start >= to })
+	from = old.counts(before).start
+	if after < len(old.blocks) {
+		to = old.blocks[after].start
+	} else {
+		to = int32(len(old.toks))
+	}
+	at, end := old.counts(before), old.counts(after)
+	a := c.a
+	a.importList = slices.Grow(old.importList[:at.imports:at.imports], len(old.importList)-int(at.imports))
+	a.bindList = slices.Grow(old.bindList[:at.binds:at.binds], len(old.bindList)-int(at.binds))
+	a.defs = slices.Grow(old.defs[:at.defs:at.defs], len(old.defs)-int(at.defs))
+	a.exports = old.exports[:at.exports:at.exports]
+	a.locals = old.locals[:at.locals:at.locals]
+	a.pkgs = old.pkgs[:at.pkgs:at.pkgs]
+	a.blocks = slices.Grow(old.blocks[:before:before], len(old.blocks)-before+4)
+	c.run(int(from), int(to+dTok))
+
+	moved := func(k int32) int32 { return k + dTok }
+	dImp := int32(len(a.importList)) - end.imports
+	d := block{imports: dImp, binds: int32(len(a.bindList)) - end.binds, defs: int32(len(a.defs)) - end.defs,
+		exports: int32(len(a.exports)) - end.exports, locals: int32(len(a.locals)) - end.locals, pkgs: int32(len(a.pkgs)) - end.pkgs}
+	for _, b := range old.blocks[after:] {
+		b.start, b.lo, b.hi = b.start+dTok, b.lo+dTok, b.hi+dTok
+		b.imports, b.binds, b.defs, b.exports, b.locals, b.pkgs = b.imports+d.imports, b.binds+d.binds, b.defs+d.defs,
+			b.exports+d.exports, b.locals+d.locals, b.pkgs+d.pkgs
+		a.blocks = append(a.blocks, b)
+	}
+	for _, r := range old.importList[end.imports:] {
+		r.pos = moved(r.pos)
+		a.importList = append(a.importList, r)
+	}
+	for _, b := range old.bindList[end.binds:] {
+		b.pos, b.tok = moved(b.pos), moved(b.tok)
+		if b.kind == bindDestr {
+			b.member = moved(b.member)
+		}
+		a.bindList = append(a.bindList, b)
+	}
+	for _, df := range old.defs[end.defs:] {
+		df.name = moved(df.name)
+		if df.kw >= 0 {
+			df.kw = moved(df.kw)
+		}
+		a.defs = append(a.defs, df)
+	}
+	for _, e := range old.exports[end.exports:] {
+		if e.tok >= 0 {
+			e.tok = moved(e.tok)
+		}
+		if e.imp >= 0 {
+			e.imp += dImp
+		}
+		a.exports = append(a.exports, e)
+	}
+	for _, k := range old.locals[end.locals:] {
+		a.locals = append(a.locals, moved(k))
+	}
+	a.pkgs = append(a.pkgs, old.pkgs[end.pkgs:]...)
+}
+
+// blockEnd is the token after block b.
+func (a *analysis) blockEnd(b int) int32 {
+	if b+1 < len(a.blocks) {
+		return a.blocks[b+1].start
+	}
+	return int32(len(a.toks))
+}
+
+// counts is where block b's records start in each list (past the end: the lists' lengths).
+func (a *analysis) counts(b int) block {
+	if b < len(a.blocks) {
+		return a.blocks[b]
+	}
+	return block{start: int32(len(a.toks)), imports: int32(len(a.importList)), binds: int32(len(a.bindList)), defs: int32(len(a.defs)),
+		exports: int32(len(a.exports)), locals: int32(len(a.locals)), pkgs: int32(len(a.pkgs))}
+}
