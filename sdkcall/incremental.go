@@ -269,10 +269,18 @@ func (f *File) Edited(text string, prefix, suffix int) *File {
 }
 
 // EditSpan is how many bytes old and new share at their start and, after those, at their end.
+// (A whole-document change of a big file is compared 64 bytes at a time.)
 func EditSpan(old, new string) (prefix, suffix int) {
+	const chunk = 64
 	n := min(len(old), len(new))
+	for prefix+chunk <= n && old[prefix:prefix+chunk] == new[prefix:prefix+chunk] {
+		prefix += chunk
+	}
 	for prefix < n && old[prefix] == new[prefix] {
 		prefix++
+	}
+	for suffix+chunk <= n-prefix && old[len(old)-suffix-chunk:len(old)-suffix] == new[len(new)-suffix-chunk:len(new)-suffix] {
+		suffix += chunk
 	}
 	for suffix < n-prefix && old[len(old)-1-suffix] == new[len(new)-1-suffix] {
 		suffix++
