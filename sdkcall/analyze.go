@@ -13,7 +13,7 @@ import (
 // definitions — which are resolved against the symbols lazily, per question.
 type analysis struct {
 	src      string // File.Text
-	toks     []token
+	toks     tokens
 	comments []comment
 	vals     []span // string and symbol values, indexed by token.match
 	uses     bool
@@ -49,6 +49,7 @@ type analysis struct {
 	cps      []checkpoint
 	cpStacks []int32
 	blocks   []block
+	keptCP   int // for tokens in pieces: the checkpoint where their kept tokens end (-1: none kept)
 
 	endpoints []endpointRef // curl/http files
 	words     []span        // curl/http files: dotted words that may be event names ("dsync.user.created")
@@ -144,14 +145,14 @@ func Analyze(lang corpus.Language, text string) *File {
 	}
 	lx := lexAll(d, text)
 	a.setLexed(lx)
-	c := collector{f: f, a: a, d: d, src: text, toks: a.toks}
-	c.run(0, len(a.toks))
+	c := collector{f: f, a: a, d: d, src: text, toks: &a.toks}
+	c.run(0, a.toks.len())
 	a.finish()
 	return f
 }
 
 func (a *analysis) setLexed(lx *lexer) {
-	a.toks, a.comments, a.vals, a.cps, a.cpStacks = lx.toks, lx.comments, lx.vals, lx.cps, lx.cpStacks
+	a.toks, a.comments, a.vals, a.cps, a.cpStacks = flatTokens(lx.toks), lx.comments, lx.vals, lx.cps, lx.cpStacks
 }
 
 // finish derives what the collector's lists imply: the imports by name, whether the file uses an
@@ -189,7 +190,7 @@ type collector struct {
 	a    *analysis
 	d    *dialect
 	src  string
-	toks []token
+	toks *tokens
 	// lo, hi: the hull of the tokens the current block's readers looked at. Every read goes through
 	// see, so that an edit knows which blocks read what it changed.
 	lo, hi int
@@ -212,8 +213,8 @@ func (c *collector) see(i int) {
 // match is token i's matching bracket (or value index), seen with it.
 func (c *collector) match(i int) int32 {
 	c.see(i)
-	m := c.toks[i].match
-	if c.toks[i].kind() == tkPunct {
+	m := c.toks.at(i).match
+	if c.toks.at(i).kind() == tkPunct {
 		c.see(int(m))
 	}
 	return m
@@ -222,7 +223,7 @@ func (c *collector) match(i int) int32 {
 // parent is the bracket enclosing token i, seen with it.
 func (c *collector) parent(i int) int32 {
 	c.see(i)
-	p := c.toks[i].parent()
+	p := c.toks.at(i).parent()
 	c.see(int(p))
 	return p
 }
@@ -230,7 +231,7 @@ func (c *collector) parent(i int) int32 {
 // nl reports whether a line break precedes token i.
 func (c *collector) nl(i int) bool {
 	c.see(i)
-	return c.toks[i].nl()
+	return c.toks.at(i).nl()
 }
 
 // markUses records that the file uses an SDK without an import saying so.
@@ -245,10 +246,10 @@ func (c *collector) text(i int) string { return c.view(i) }
 // view is token i's text (a slice of the File's text, no copy).
 func (c *collector) view(i int) string {
 	c.see(i)
-	if i < 0 || i >= len(c.toks) {
+	if i < 0 || i >= c.toks.len() {
 		return ""
 	}
-	t := c.toks[i]
+	t := c.toks.at(i)
 	if t.e <= t.s {
 		return ""
 	}
@@ -257,10 +258,10 @@ func (c *collector) view(i int) string {
 
 func (c *collector) is(i int, s string) bool {
 	c.see(i)
-	if i < 0 || i >= len(c.toks) {
+	if i < 0 || i >= c.toks.len() {
 		return false
 	}
-	t := c.toks[i]
+	t := c.toks.at(i)
 	if int(t.e-t.s) != len(s) {
 		return false
 	}
@@ -272,10 +273,10 @@ func (c *collector) is(i int, s string) bool {
 
 func (c *collector) kind(i int) tokKind {
 	c.see(i)
-	if i < 0 || i >= len(c.toks) {
+	if i < 0 || i >= c.toks.len() {
 		return 0
 	}
-	return c.toks[i].kind()
+	return c.toks.at(i).kind()
 }
 
 func (c *collector) value(i int) string {
@@ -290,7 +291,7 @@ func (c *collector) value(i int) string {
 // value is the byte range of token k's value: the text between a string's delimiters, a symbol's
 // name, or the token itself.
 func (a *analysis) value(k int) (int, int) {
-	t := a.toks[k]
+	t := a.toks.at(k)
 	if (t.kind() == tkString || t.kind() == tkSymbol) && t.match >= 0 && int(t.match) < len(a.vals) {
 		v := a.vals[t.match]
 		return int(v.s), int(v.e)
@@ -321,7 +322,7 @@ func (c *collector) bind(b binding) {
 
 // bindName is the normalized name a binding binds.
 func (a *analysis) bindName(src string, b binding) string {
-	t := a.toks[b.pos]
+	t := a.toks.at(int(b.pos))
 	return bindKey(src[t.s:t.e])
 }
 
@@ -374,7 +375,7 @@ func (c *collector) run(from, to int) {
 
 // read looks for what token i starts: an import, a definition, a binding.
 func (c *collector) read(i int) {
-	t, src, d := &c.toks[i], c.src, c.d
+	t, src, d := c.toks.at(i), c.src, c.d
 	switch t.kind() {
 	case tkIdent:
 		if kw := d.keyword(src[t.s:t.e]); kw != nil && kw(c, i) {
@@ -401,8 +402,8 @@ func (c *collector) read(i int) {
 // nextByte is the first byte of token i+1, or 0.
 func (c *collector) nextByte(i int) byte {
 	c.see(i + 1)
-	if i+1 < len(c.toks) {
-		return c.src[c.toks[i+1].s]
+	if i+1 < c.toks.len() {
+		return c.src[c.toks.at(i+1).s]
 	}
 	return 0
 }
@@ -493,7 +494,7 @@ func (c *collector) typedDecl(i int) {
 // assignment records `lhs = rhs` for a simple name, a this/self member, or a destructuring pattern.
 func (c *collector) assignment(i int) {
 	rhs := int32(i + 1)
-	if int(rhs) >= len(c.toks) {
+	if int(rhs) >= c.toks.len() {
 		return
 	}
 	d := c.d

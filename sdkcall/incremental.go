@@ -25,8 +25,9 @@ const (
 	// syncMargin keeps checkpoints this far from an edit: the lexer looks a few bytes ahead of a
 	// token (string prefixes, operators) and at the byte before a line (=begin).
 	syncMargin = 8
-	// blockTokens is how many tokens the collector records as one block.
-	blockTokens = 64
+	// blockTokens is how many tokens the collector records as one block: an edit re-reads one or
+	// two (a few microseconds), and copies the others' records.
+	blockTokens = 256
 )
 
 // checkpoint is the lexer's state at the start of a line where no literal, comment, heredoc or
@@ -39,7 +40,7 @@ type checkpoint struct {
 }
 
 func (lx *lexer) checkpoint() {
-	lx.cps = append(lx.cps, checkpoint{off: int32(lx.i), ntok: int32(len(lx.toks)), ncom: int32(len(lx.comments)),
+	lx.cps = append(lx.cps, checkpoint{off: int32(lx.i), ntok: int32(lx.count()), ncom: int32(len(lx.comments)),
 		nval: int32(len(lx.vals)), stack: int32(len(lx.cpStacks)), depth: int32(len(lx.stack))})
 	lx.cpStacks = append(lx.cpStacks, lx.stack...)
 	lx.lastCP = lx.i
@@ -60,10 +61,11 @@ func (lx *lexer) lineStart() {
 // resync is what a relex after an edit compares its state with.
 type resync struct {
 	old   *analysis
-	delta int   // len(new text) - len(old text)
-	kept  int32 // tokens kept from the old run before the restart
-	tail  int   // where the unchanged tail starts in the old text
-	next  int   // the old checkpoint to try next (once synced: the one rejoined)
+	toks  *tokens // old's tokens (flattened, when the relex could not start where old's did)
+	delta int     // len(new text) - len(old text)
+	kept  int32   // tokens kept from the old run before the restart
+	tail  int     // where the unchanged tail starts in the old text
+	next  int     // the old checkpoint to try next (once synced: the one rejoined)
 	// Once synced: the old run's first token that is copied, and how far the copies moved.
 	rejoin, dTok int32
 }
@@ -80,27 +82,28 @@ func (lx *lexer) resynced() bool {
 		return false
 	}
 	cp := cps[s.next]
-	if int(cp.depth) != len(lx.stack) || (len(lx.toks) == 0) != (cp.ntok == 0) {
+	n := lx.count()
+	if int(cp.depth) != len(lx.stack) || (n == 0) != (cp.ntok == 0) {
 		return false
 	}
 	// The previous token decides between a regex and a division, a symbol and a colon.
-	if n := len(lx.toks); n > 0 {
-		a, b := lx.toks[n-1], s.old.toks[cp.ntok-1]
+	if n > 0 {
+		a, b := lx.tok(n-1), s.toks.at(int(cp.ntok)-1)
 		if a.kind() != b.kind() || lx.src[a.s:a.e] != s.old.src[b.s:b.e] {
 			return false
 		}
 	}
-	dTok := int32(len(lx.toks)) - cp.ntok
+	dTok := int32(n) - cp.ntok
 	for l, o := range s.old.cpStacks[cp.stack : cp.stack+cp.depth] {
-		n := lx.stack[l]
+		k := lx.stack[l]
 		if o < s.kept {
-			if n != o {
+			if k != o {
 				return false
 			}
 			continue
 		}
 		// Opened after the restart: it must be the same bracket of the unchanged tail, moved.
-		if int(s.old.toks[o].s) < s.tail || n != o+dTok || lx.toks[n].s != s.old.toks[o].s+int32(s.delta) {
+		if ot := s.toks.at(int(o)); int(ot.s) < s.tail || k != o+dTok || lx.tok(int(k)).s != ot.s+int32(s.delta) {
 			return false
 		}
 	}
@@ -111,6 +114,10 @@ func (lx *lexer) resynced() bool {
 // the text and rejoined the old run.
 var relexStats func(restarted, rejoined bool)
 
+// maxRelex bounds how far before an edit a relex starts when it starts where the previous
+// version's did (so that the tokens stay in two pieces of one array, see tokens).
+const maxRelex = 16 << 10
+
 // relex lexes text, which is old's text with the bytes between its first prefix and its last
 // suffix bytes replaced. It reports false when it cannot do better than lexing all of text.
 func relex(d *dialect, old *analysis, text string, prefix, suffix int) (*lexer, bool) {
@@ -118,22 +125,39 @@ func relex(d *dialect, old *analysis, text string, prefix, suffix int) (*lexer, 
 		return nil, false // PHP: the whole file changes between HTML and code
 	}
 	lx := &lexer{t: &d.lex, src: text}
-	lx.sync = &resync{old: old, delta: len(text) - len(old.src), tail: len(old.src) - suffix}
-	k := sort.Search(len(old.cps), func(k int) bool { return int(old.cps[k].off)+syncMargin > prefix }) - 1
-	if k < 0 {
-		lx.toks = make([]token, 0, len(old.toks)+64)
-	} else {
+	lx.sync = &resync{old: old, toks: &old.toks, delta: len(text) - len(old.src), tail: len(old.src) - suffix}
+	k, compose := -1, false
+	if ts := &old.toks; !ts.flat() {
+		// An edited version: start where it started, or from a flat copy of its tokens.
+		from := 0
+		if old.keptCP >= 0 {
+			from = int(old.cps[old.keptCP].off)
+		}
+		if (old.keptCP < 0 || from+syncMargin <= prefix) && prefix-from <= maxRelex {
+			k, compose = old.keptCP, true
+		} else {
+			flat := flatTokens(ts.slice(make([]token, 0, ts.len()), 0, ts.len()))
+			lx.sync.toks = &flat
+		}
+	}
+	if !compose {
+		k = sort.Search(len(old.cps), func(k int) bool { return int(old.cps[k].off)+syncMargin > prefix }) - 1
+	}
+	lx.restart = k
+	lx.prev = lx.sync.toks
+	lx.toks = make([]token, 0, 256)
+	if k >= 0 {
 		cp := old.cps[k]
 		lx.i, lx.lastCP, lx.nl = int(cp.off), int(cp.off), true
+		lx.off = int(cp.ntok)
 		// Capacities equal to lengths: the first append copies, the old run is never written.
-		lx.toks = slices.Grow(old.toks[:cp.ntok:cp.ntok], len(old.toks)-int(cp.ntok)+64)
 		lx.comments = old.comments[:cp.ncom:cp.ncom]
 		lx.vals = old.vals[:cp.nval:cp.nval]
 		lx.cps = old.cps[: k+1 : k+1]
 		lx.cpStacks = old.cpStacks[: cp.stack+cp.depth : cp.stack+cp.depth]
 		lx.stack = slices.Clone(old.cpStacks[cp.stack : cp.stack+cp.depth])
 		for _, o := range lx.stack {
-			lx.toks[o].match = -1 // closed, if at all, after the restart
+			lx.setMatch(o, -1) // closed, if at all, after the restart
 		}
 		lx.sync.kept = cp.ntok
 	}
@@ -147,14 +171,14 @@ func relex(d *dialect, old *analysis, text string, prefix, suffix int) (*lexer, 
 	return lx, true
 }
 
-// spliceTail appends the old run's tokens, comments, values and checkpoints from the checkpoint
-// the relex rejoined it at, shifted to the new text.
+// spliceTail appends the old run's comments, values and checkpoints from the checkpoint the relex
+// rejoined it at, shifted to the new text, and gives the open brackets their partners back.
 func (lx *lexer) spliceTail() {
 	s := lx.sync
 	old := s.old
 	cp := old.cps[s.next]
 	delta := int32(s.delta)
-	dTok := int32(len(lx.toks)) - cp.ntok
+	dTok := int32(lx.count()) - cp.ntok
 	s.rejoin, s.dTok = cp.ntok, dTok
 	dCom := int32(len(lx.comments)) - cp.ncom
 	dVal := int32(len(lx.vals)) - cp.nval
@@ -165,11 +189,10 @@ func (lx *lexer) spliceTail() {
 		return k
 	}
 	for l, o := range old.cpStacks[cp.stack : cp.stack+cp.depth] {
-		if m := old.toks[o].match; m >= 0 {
-			lx.toks[lx.stack[l]].match = m + dTok
+		if m := s.toks.at(int(o)).match; m >= 0 {
+			lx.setMatch(lx.stack[l], m+dTok)
 		}
 	}
-	lx.toks = shiftTokens(lx.toks, old.toks[cp.ntok:], delta, dTok, dVal, s.kept)
 	lx.comments = slices.Grow(lx.comments, len(old.comments)-int(cp.ncom))
 	for _, c := range old.comments[cp.ncom:] {
 		lx.comments = append(lx.comments, comment{c.s + delta, c.e + delta, c.line})
@@ -188,18 +211,46 @@ func (lx *lexer) spliceTail() {
 	lx.i = len(lx.src)
 }
 
+// list is the new version's token list: the kept tokens and the tail of the old list's base
+// array, around this run's tokens (and the rest of the old list's own tokens, moved).
+func (lx *lexer) list() tokens {
+	s := lx.sync
+	old := s.toks
+	ts := tokens{base: old.base, kept: int32(lx.off), fixes: lx.fixes, mid: lx.toks}
+	if !old.flat() {
+		ts.kept = old.kept // the relex started at old's kept tokens
+	}
+	if !lx.synced {
+		ts.tailAt, ts.tail = ts.kept+int32(len(ts.mid)), int32(len(ts.base))
+		ts.n = ts.tailAt
+		return ts.compact()
+	}
+	delta, dVal := int32(s.delta), int32(len(lx.vals))-int32(len(s.old.vals))
+	dTok := s.dTok
+	switch r := s.rejoin; {
+	case old.flat():
+		ts.tail, ts.delta, ts.dVal = r, delta, dVal
+	case r >= old.tailAt: // in old's tail
+		ts.tail, ts.delta, ts.dVal = r-old.tailAt+old.tail, old.delta+delta, old.dVal+dVal
+	default: // in old's own tokens
+		ts.mid = shiftTokens(ts.mid, old.mid[r-old.kept:], delta, dTok, dVal, s.kept)
+		ts.tail, ts.delta, ts.dVal = old.tail, old.delta+delta, old.dVal+dVal
+	}
+	ts.tailAt = ts.kept + int32(len(ts.mid))
+	ts.n = ts.tailAt + int32(len(ts.base)) - ts.tail
+	return ts.compact()
+}
+
 // shiftTokens appends the tokens of tail to dst, moved by delta bytes and dTok tokens; references
 // to tokens before kept (enclosing brackets opened before the relex) stay, values move by dVal.
 func shiftTokens(dst, tail []token, delta, dTok, dVal, kept int32) []token {
 	n := len(dst)
 	dst = slices.Grow(dst, len(tail))[:n+len(tail)]
 	out := dst[n:]
-	out = out[:len(tail)]
-	keptPF := uint32(kept)
 	for i, t := range tail {
 		t.s += delta
 		t.e += delta
-		if t.pf&pfParent > keptPF {
+		if t.pf&pfParent > uint32(kept) {
 			t.pf += uint32(dTok)
 		}
 		if k := t.kind(); k == tkPunct {
@@ -258,11 +309,12 @@ func (f *File) Edited(text string, prefix, suffix int) *File {
 	}
 	g := &File{Lang: f.Lang, Text: text, a: &analysis{src: text}, d: f.d}
 	g.a.setLexed(lx)
-	rejoin, dTok := int32(len(old.toks)), int32(len(lx.toks)-len(old.toks))
+	g.a.toks, g.a.keptCP = lx.list(), lx.restart
+	rejoin, dTok := int32(old.toks.len()), int32(lx.count()-old.toks.len())
 	if lx.synced {
 		rejoin, dTok = lx.sync.rejoin, lx.sync.dTok
 	}
-	c := collector{f: g, a: g.a, d: f.d, src: text, toks: g.a.toks}
+	c := collector{f: g, a: g.a, d: f.d, src: text, toks: &g.a.toks}
 	c.recollect(old, lx.sync.kept, rejoin, dTok)
 	g.a.finish()
 	return g
@@ -304,7 +356,7 @@ func (c *collector) recollect(old *analysis, kept, rejoin, dTok int32) {
 	}
 	// Whole blocks are kept: before the one holding from, and from the one after to-1.
 	before := sort.Search(len(old.blocks), func(b int) bool { return old.blocks[b].start > from }) - 1
-	if before < 0 || from == int32(len(old.toks)) {
+	if before < 0 || from == int32(old.toks.len()) {
 		before++
 	}
 	after := sort.Search(len(old.blocks), func(b int) bool { return old.blocks[b].start >= to })
@@ -312,7 +364,7 @@ func (c *collector) recollect(old *analysis, kept, rejoin, dTok int32) {
 	if after < len(old.blocks) {
 		to = old.blocks[after].start
 	} else {
-		to = int32(len(old.toks))
+		to = int32(old.toks.len())
 	}
 	at, end := old.counts(before), old.counts(after)
 	a := c.a
@@ -351,6 +403,9 @@ func (c *collector) recollect(old *analysis, kept, rejoin, dTok int32) {
 		if df.kw >= 0 {
 			df.kw = moved(df.kw)
 		}
+		if df.recv >= 0 {
+			df.recv = moved(df.recv)
+		}
 		a.defs = append(a.defs, df)
 	}
 	for _, e := range old.exports[end.exports:] {
@@ -373,7 +428,7 @@ func (a *analysis) blockEnd(b int) int32 {
 	if b+1 < len(a.blocks) {
 		return a.blocks[b+1].start
 	}
-	return int32(len(a.toks))
+	return int32(a.toks.len())
 }
 
 // counts is where block b's records start in each list (past the end: the lists' lengths).
@@ -381,6 +436,6 @@ func (a *analysis) counts(b int) block {
 	if b < len(a.blocks) {
 		return a.blocks[b]
 	}
-	return block{start: int32(len(a.toks)), imports: int32(len(a.importList)), binds: int32(len(a.bindList)), defs: int32(len(a.defs)),
+	return block{start: int32(a.toks.len()), imports: int32(len(a.importList)), binds: int32(len(a.bindList)), defs: int32(len(a.defs)),
 		exports: int32(len(a.exports)), locals: int32(len(a.locals)), pkgs: int32(len(a.pkgs))}
 }

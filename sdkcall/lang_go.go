@@ -71,7 +71,7 @@ func (c *collector) goFunc(i int) {
 	if c.kind(j) == tkIdent {
 		c.defAt(i, j, true)
 		if c.is(i+1, "(") {
-			c.a.defs[len(c.a.defs)-1].recv = c.receiverType(i + 1)
+			c.a.defs[len(c.a.defs)-1].recv = int32(c.receiverType(i + 1))
 		}
 		if c.is(j+1, "(") {
 			c.goParams(j + 1)
@@ -111,7 +111,7 @@ func (c *collector) goImport(i int) {
 	if c.is(j, "(") {
 		close := int(c.match(j))
 		if close < 0 {
-			close = len(c.toks)
+			close = c.toks.len()
 			c.see(close)
 		}
 		for k := j + 1; k < close; {
@@ -225,12 +225,12 @@ func goTypedLiteral(r *resolver, open int) (container, bool) {
 }
 
 // receiverType is the type name of a method receiver list `(c *Client)`, `(Client)`, `(c *Client[T])`.
-func (c *collector) receiverType(open int) string {
+func (c *collector) receiverType(open int) int {
 	close := int(c.match(open))
 	for j := close - 1; j > open; j-- {
 		if c.kind(j) == tkIdent && (c.is(j-1, "*") || c.is(j-1, "(") || c.kind(j-1) == tkIdent) {
-			return c.text(j)
+			return j
 		}
 	}
-	return ""
+	return -1
 }

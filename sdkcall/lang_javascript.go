@@ -140,7 +140,7 @@ func (c *collector) jsImport(i int) {
 	if c.is(j, "type") && !c.is(j+1, "from") && !c.is(j+1, ",") {
 		j++
 	}
-	for k := 0; j < len(c.toks) && k < 512; k++ {
+	for k := 0; j < c.toks.len() && k < 512; k++ {
 		switch {
 		case c.is(j, "from"):
 			if c.kind(j+1) != tkString {

@@ -98,7 +98,7 @@ func (c *collector) phpUse(i int) {
 	if c.is(j, "function") || c.is(j, "const") {
 		j++
 	}
-	for k := 0; j < len(c.toks) && k < 64; k++ {
+	for k := 0; j < c.toks.len() && k < 64; k++ {
 		var parts []string
 		if c.is(j, "\\") {
 			j++

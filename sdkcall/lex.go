@@ -81,6 +81,42 @@ type lexer struct {
 	// state matches it at a checkpoint, which ends the run.
 	sync   *resync
 	synced bool
+	// A relex lexes only the tokens from off on (toks[0] is token off): the ones before are prev's,
+	// but for the partners of their open brackets, fixes.
+	off   int
+	prev  *tokens
+	fixes []fix
+	// restart is the checkpoint the relex started at, -1 the start of the text.
+	restart int
+}
+
+// tok is token k, of this run or (before off) of the previous version.
+func (lx *lexer) tok(k int) token {
+	if k >= lx.off {
+		return lx.toks[k-lx.off]
+	}
+	return lx.prev.at(k)
+}
+
+// count is the number of tokens so far.
+func (lx *lexer) count() int { return lx.off + len(lx.toks) }
+
+// last is the index of the last token.
+func (lx *lexer) last() int { return lx.count() - 1 }
+
+// setMatch records m as the partner of bracket k.
+func (lx *lexer) setMatch(k, m int32) {
+	if int(k) >= lx.off {
+		lx.toks[int(k)-lx.off].match = m
+		return
+	}
+	for i := range lx.fixes {
+		if lx.fixes[i].k == k {
+			lx.fixes[i].match = m
+			return
+		}
+	}
+	lx.fixes = append(lx.fixes, fix{k, m})
 }
 
 // interp is an open interpolation inside a string literal.
@@ -183,15 +219,15 @@ func (lx *lexer) emit(kind tokKind, s, e int) int {
 	}
 	lx.toks = append(lx.toks, token{s: int32(s), e: int32(e), match: -1, pf: pf})
 	lx.nl = false
-	return len(lx.toks) - 1
+	return lx.last()
 }
 
 // setInterp marks string token k as interpolating code (or not).
 func (lx *lexer) setInterp(k int, interp bool) {
 	if interp {
-		lx.toks[k].pf |= pfInterp
+		lx.toks[k-lx.off].pf |= pfInterp
 	} else {
-		lx.toks[k].pf &^= pfInterp
+		lx.toks[k-lx.off].pf &^= pfInterp
 	}
 }
 
@@ -200,7 +236,7 @@ func (lx *lexer) emitString(s, e, vs, ve int, interp bool) {
 	if ve < vs {
 		ve = vs
 	}
-	lx.toks[k].match = int32(len(lx.vals))
+	lx.toks[k-lx.off].match = int32(len(lx.vals))
 	lx.setInterp(k, interp)
 	lx.vals = append(lx.vals, span{int32(vs), int32(ve)})
 }
@@ -455,11 +491,11 @@ func (lx *lexer) punct() {
 		// Pop to the matching opener if it is near the top; otherwise leave the stack alone.
 		for d := len(lx.stack) - 1; d >= floor && d >= len(lx.stack)-4; d-- {
 			o := lx.stack[d]
-			if src[lx.toks[o].s] == open {
+			if src[lx.tok(int(o)).s] == open {
 				lx.stack = lx.stack[:d]
 				k := lx.emit(tkPunct, s, s+1)
-				lx.toks[k].match = o
-				lx.toks[o].match = int32(k)
+				lx.toks[k-lx.off].match = o
+				lx.setMatch(o, int32(k))
 				return
 			}
 		}
@@ -485,7 +521,7 @@ func (lx *lexer) punct() {
 			j++
 		}
 		k := lx.emit(tkSymbol, s, j)
-		lx.toks[k].match = int32(len(lx.vals))
+		lx.toks[k-lx.off].match = int32(len(lx.vals))
 		lx.vals = append(lx.vals, span{int32(s + 1), int32(j)})
 		lx.i = j
 		return
@@ -518,10 +554,10 @@ var regexKeywords = map[string]bool{"return": true, "typeof": true, "case": true
 // prevIsOperand reports whether the previous token ends an operand (so "/" divides rather than starts
 // a regex, and ":" is not a Ruby symbol).
 func (lx *lexer) prevIsOperand() bool {
-	if len(lx.toks) == 0 {
+	if lx.count() == 0 {
 		return false
 	}
-	t := lx.toks[len(lx.toks)-1]
+	t := lx.tok(lx.last())
 	switch t.kind() {
 	case tkIdent:
 		return !regexKeywords[lx.src[t.s:t.e]]
@@ -588,7 +624,7 @@ func (lx *lexer) tripleString(s, body int, close string, escapes bool) {
 // openAbove reports whether an opening bracket c is on the stack above depth floor.
 func (lx *lexer) openAbove(floor int, c byte) bool {
 	for _, o := range lx.stack[floor:] {
-		if lx.src[lx.toks[o].s] == c {
+		if lx.src[lx.tok(int(o)).s] == c {
 			return true
 		}
 	}
@@ -602,10 +638,10 @@ func (lx *lexer) resume(in interpFrame, s int) {
 		lx.templatePart(s, s+1, true)
 	case '"':
 		lx.interpString(s, s+1, in.quote, false, false)
-		lx.setInterp(len(lx.toks)-1, true)
+		lx.setInterp(lx.last(), true)
 	case 'c':
 		lx.interpString(s, s+1, in.quote, in.verbatim, true)
-		lx.setInterp(len(lx.toks)-1, true)
+		lx.setInterp(lx.last(), true)
 	case 'f':
 		lx.fstringPart(s, s+1, in.quote, in.triple)
 	}
