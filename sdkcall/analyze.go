@@ -194,6 +194,9 @@ type collector struct {
 	// lo, hi: the hull of the tokens the current block's readers looked at. Every read goes through
 	// see, so that an edit knows which blocks read what it changed.
 	lo, hi int
+	// base counts the records before the tokens read (when an edit reads some blocks again into
+	// lists of their own): the lists' indices start there.
+	base block
 }
 
 // see records that the current block read token i, or its absence past the end. (Before the start

@@ -274,9 +274,10 @@ type block struct {
 }
 
 func (c *collector) openBlock(i int) {
-	a := c.a
-	a.blocks = append(a.blocks, block{start: int32(i), imports: int32(len(a.importList)), binds: int32(len(a.bindList)),
-		defs: int32(len(a.defs)), exports: int32(len(a.exports)), locals: int32(len(a.locals)), pkgs: int32(len(a.pkgs))})
+	a, o := c.a, &c.base
+	a.blocks = append(a.blocks, block{start: int32(i), imports: o.imports + int32(len(a.importList)), binds: o.binds + int32(len(a.bindList)),
+		defs: o.defs + int32(len(a.defs)), exports: o.exports + int32(len(a.exports)), locals: o.locals + int32(len(a.locals)),
+		pkgs: o.pkgs + int32(len(a.pkgs))})
 	c.lo, c.hi = i, i
 }
 
@@ -367,15 +368,28 @@ func (c *collector) recollect(old *analysis, kept, rejoin, dTok int32) {
 		to = int32(old.toks.len())
 	}
 	at, end := old.counts(before), old.counts(after)
+	// The blocks are read again into lists of their own, which the new lists are made of.
+	frag := &analysis{src: c.a.src, toks: c.a.toks, vals: c.a.vals, comments: c.a.comments}
+	rc := collector{f: c.f, a: frag, d: c.d, src: c.src, toks: c.toks, base: at}
+	rc.run(int(from), int(to+dTok))
 	a := c.a
-	a.importList = slices.Grow(old.importList[:at.imports:at.imports], len(old.importList)-int(at.imports))
-	a.bindList = slices.Grow(old.bindList[:at.binds:at.binds], len(old.bindList)-int(at.binds))
-	a.defs = slices.Grow(old.defs[:at.defs:at.defs], len(old.defs)-int(at.defs))
-	a.exports = old.exports[:at.exports:at.exports]
-	a.locals = old.locals[:at.locals:at.locals]
-	a.pkgs = old.pkgs[:at.pkgs:at.pkgs]
-	a.blocks = slices.Grow(old.blocks[:before:before], len(old.blocks)-before+4)
-	c.run(int(from), int(to+dTok))
+	if dTok == 0 && frag.sameRecords(old, at, end) {
+		// The common keystroke: within a word, with the same records. Nothing moved: share them.
+		a.importList, a.bindList, a.defs, a.exports, a.locals, a.pkgs = old.importList, old.bindList, old.defs, old.exports, old.locals, old.pkgs
+		if slices.Equal(frag.blocks, old.blocks[before:after]) {
+			a.blocks = old.blocks
+		} else {
+			a.blocks = slices.Concat(old.blocks[:before], frag.blocks, old.blocks[after:])
+		}
+		return
+	}
+	a.importList = slices.Concat(old.importList[:at.imports], frag.importList, make([]importRef, 0, len(old.importList)-int(end.imports)))
+	a.bindList = slices.Concat(old.bindList[:at.binds], frag.bindList, make([]binding, 0, len(old.bindList)-int(end.binds)))
+	a.defs = slices.Concat(old.defs[:at.defs], frag.defs, make([]defn, 0, len(old.defs)-int(end.defs)))
+	a.exports = slices.Concat(old.exports[:at.exports], frag.exports)
+	a.locals = slices.Concat(old.locals[:at.locals], frag.locals)
+	a.pkgs = slices.Concat(old.pkgs[:at.pkgs], frag.pkgs)
+	a.blocks = slices.Concat(old.blocks[:before], frag.blocks, make([]block, 0, len(old.blocks)-after))
 
 	moved := func(k int32) int32 { return k + dTok }
 	dImp := int32(len(a.importList)) - end.imports
@@ -421,6 +435,17 @@ func (c *collector) recollect(old *analysis, kept, rejoin, dTok int32) {
 		a.locals = append(a.locals, moved(k))
 	}
 	a.pkgs = append(a.pkgs, old.pkgs[end.pkgs:]...)
+}
+
+// sameRecords reports whether the lists of a (the blocks read again) are old's records from at to
+// end.
+func (a *analysis) sameRecords(old *analysis, at, end block) bool {
+	return slices.Equal(a.importList, old.importList[at.imports:end.imports]) &&
+		slices.Equal(a.bindList, old.bindList[at.binds:end.binds]) &&
+		slices.Equal(a.defs, old.defs[at.defs:end.defs]) &&
+		slices.Equal(a.exports, old.exports[at.exports:end.exports]) &&
+		slices.Equal(a.locals, old.locals[at.locals:end.locals]) &&
+		slices.Equal(a.pkgs, old.pkgs[at.pkgs:end.pkgs])
 }
 
 // blockEnd is the token after block b.

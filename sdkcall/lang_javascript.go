@@ -298,7 +298,7 @@ func jsExport(c *collector, i int) bool {
 
 // reExport records `export … from "p"`: an import that binds nothing here and an export of it.
 func (c *collector) reExport(i int, spec, member, name string) {
-	c.export(exportRec{name: name, tok: -1, imp: int32(len(c.a.importList))})
+	c.export(exportRec{name: name, tok: -1, imp: c.base.imports + int32(len(c.a.importList))})
 	c.addImport(importRef{spec: spec, member: member, form: formJSReExport, pos: int32(i),
 		wk: isWorkOSJSPackage(spec), rel: isRelativePath(spec)})
 }

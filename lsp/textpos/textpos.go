@@ -48,6 +48,7 @@ type Mapper struct {
 	text  string
 	lines []int // byte offset where each line starts; lines[0] == 0; a trailing terminator opens a last, empty line
 	ascii bool  // the whole text is 7-bit ASCII: every encoding counts bytes
+	wide  int   // the offset of the first byte ≥ 0x80 (-1: ascii), so that an edit after it need not look
 }
 
 // Edited is the mapper of text, which is m's text with the bytes after its first prefix and before
@@ -76,11 +77,18 @@ func (m *Mapper) Edited(text string, prefix, suffix int) *Mapper {
 		out.lines = append(out.lines, l+delta)
 	}
 	switch {
-	case !m.ascii:
-		out.ascii = isASCII(text)
+	case m.wide >= 0 && m.wide < prefix:
+		out.wide = m.wide // before the edit: still there
+	case m.wide < 0:
+		if i := nonASCII(text[prefix : len(text)-suffix]); i >= 0 {
+			out.wide = prefix + i
+		} else {
+			out.wide = -1
+		}
 	default:
-		out.ascii = isASCII(text[prefix : len(text)-suffix])
+		out.wide = nonASCII(text)
 	}
+	out.ascii = out.wide < 0
 	return out
 }
 
@@ -107,7 +115,8 @@ func appendLineStarts(lines []int, text string, from, to int, last bool) []int {
 
 // New indexes text's line starts. Cost is one pass over the text.
 func New(text string) *Mapper {
-	m := &Mapper{text: text, lines: make([]int, 1, 16+len(text)/32), ascii: isASCII(text)}
+	m := &Mapper{text: text, lines: make([]int, 1, 16+len(text)/32), wide: nonASCII(text)}
+	m.ascii = m.wide < 0
 	if strings.IndexByte(text, '\r') < 0 {
 		// The common case, LF only: IndexByte scans many bytes per step.
 		for off := 0; ; {
@@ -133,20 +142,20 @@ func New(text string) *Mapper {
 	return m
 }
 
-// isASCII reports whether s has no byte ≥ 0x80, eight bytes at a time.
-func isASCII(s string) bool {
+// nonASCII is the offset of the first byte ≥ 0x80 in s, -1 when there is none; eight bytes at a time.
+func nonASCII(s string) int {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		if binary.LittleEndian.Uint64([]byte(s[i:i+8]))&0x8080808080808080 != 0 {
-			return false
+			break
 		}
 	}
 	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			return false
+			return i
 		}
 	}
-	return true
+	return -1
 }
 
 // Text is the text the mapper indexes.

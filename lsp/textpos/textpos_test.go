@@ -180,7 +180,7 @@ func TestEditedEqualsNew(t *testing.T) {
 			end := min(len(text), start+r.IntN(4))
 			next := text[:start] + pieces[r.IntN(len(pieces))] + text[end:]
 			got, want := m.Edited(next, start, len(text)-end), New(next)
-			if !slices.Equal(got.lines, want.lines) || got.ascii != want.ascii {
+			if !slices.Equal(got.lines, want.lines) || got.ascii != want.ascii || got.wide != want.wide {
 				t.Fatalf("round %d step %d: %q → %q: lines %v ascii %v, want %v %v", round, step, text, next, got.lines, got.ascii, want.lines, want.ascii)
 			}
 			text, m = next, got
