@@ -32,12 +32,21 @@ func (ts *tokens) len() int { return int(ts.n) }
 
 func (ts *tokens) flat() bool { return ts.kept == ts.n }
 
-// at is token k, which must be in the list.
+// at is token k, which must be in the list. (Small enough to be inlined: every question reads
+// tokens through it.)
 func (ts *tokens) at(k int) token {
+	if k < int(ts.kept) && ts.fixes == nil {
+		return ts.base[k]
+	}
+	return ts.piece(k)
+}
+
+// piece is token k of a list in pieces.
+func (ts *tokens) piece(k int) token {
 	if k < int(ts.kept) {
 		t := ts.base[k]
 		// An open bracket whose partner is after kept, or was missing: fixes may know better.
-		if (t.match >= ts.kept || t.match < 0) && len(ts.fixes) > 0 && t.kind() == tkPunct {
+		if (t.match >= ts.kept || t.match < 0) && t.kind() == tkPunct {
 			t.match = ts.fixed(int32(k), t.match)
 		}
 		return t
