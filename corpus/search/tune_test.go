@@ -24,7 +24,7 @@ func TestTuneWeights(t *testing.T) {
 	defer ix.Close()
 	qs := loadJudged(t)
 	// The tuning part of the questions too; the held-aside part never.
-	tune, _ := loadQuestions(t)
+	tune, _, _ := loadQuestions(t)
 	qs = append(qs, tune...)
 	base := weights
 	defer func() { weights = base }()
