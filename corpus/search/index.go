@@ -8,12 +8,13 @@
 // and keeps the compound, and to the exact field, which holds whole names normalised across SDK
 // spellings. kind and language are keyword fields used as filters.
 //
-// Queries (query.go): a disjunction of per-field matches with boosts, phrase matches, an
-// all-words match, adjacent words joined ("log out" → logout), acronyms spelt out as the docs spell
+// Queries (query.go): a disjunction of per-field matches with boosts, phrase matches,
+// adjacent words joined ("log out" → logout), acronyms spelt out as the docs spell
 // them ("SSO" → "single sign-on") and exact-name terms for words written like code; hits are then
 // grouped so that a page, its sections and its entries show once. Questions (expand.go) are read
 // with their phrasal verbs in the docs' words, near-synonyms, "-less" words and status codes of the
-// docs' error tables, a coverage clause, and events first when they ask for an event; an editor's
+// docs' error tables, a coverage clause, and events first when they ask for an event; a second
+// stage (rerank.go) weighs how much of a question the name of each hit's page covers; an editor's
 // language ranks its SDK's entries first (Options.PreferLanguage).
 // testdata/judged.tsv holds the queries the boosts were tuned on (TestJudgedQueries);
 // testdata/questions.tsv the judged questions, a third held aside (TestJudgedQuestions).
@@ -46,6 +47,7 @@ type Index struct {
 	docs     uint64
 	acronyms map[string]string // "sso" → "single sign-on", from the corpus
 	less     map[string]string // "password" → "passwordless", from the corpus
+	names    *groupNames       // what each page and event is called, for the second stage (rerank.go)
 }
 
 // Meta is stored beside an index on disk. An index whose mapping version, corpus version or digest
@@ -91,7 +93,7 @@ func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 		_ = idx.Close()
 		return nil, err
 	}
-	return &Index{idx: idx, docs: n, acronyms: acronyms(c), less: lessWords(c)}, nil
+	return &Index{idx: idx, docs: n, acronyms: acronyms(c), less: lessWords(c), names: newGroupNames(c)}, nil
 }
 
 // diskBatchDocs is how many documents go into one scorch batch of an on-disk build. A batch is
@@ -156,6 +158,7 @@ func memorySegments(sc *scorch.Scorch) uint64 {
 func Open(ctx context.Context, c *corpus.Corpus, dir string) (*Index, error) {
 	want := Meta{MappingVersion: MappingVersion, CorpusVersion: c.Version, Digest: c.Digest}
 	if ix, err := openCached(dir, want); err == nil {
+		ix.names = newGroupNames(c)
 		return ix, nil
 	}
 	if err := ctx.Err(); err != nil {
@@ -169,6 +172,7 @@ func Open(ctx context.Context, c *corpus.Corpus, dir string) (*Index, error) {
 		return nil, fmt.Errorf("search: open rebuilt index %s: %w", dir, err)
 	}
 	ix.rebuilt = true
+	ix.names = newGroupNames(c)
 	return ix, nil
 }
 

@@ -51,15 +51,15 @@ type Result struct {
 var weights = struct {
 	title, identifiers, headings, summary, context, body float64
 	phraseTitle, phraseIdent, phraseBody                 float64
-	exact, allWords, joined, acronymTitle, acronymBody   float64
+	exact, joined, acronymTitle, acronymBody             float64
 	synonyms, status, compact, coverage                  float64
-	eventIntent, preferLanguage                          float64 // score factors, applied after the search
+	eventIntent, preferLanguage, nameCoverage            float64 // score factors, applied after the search
 }{
 	title: 3, identifiers: 3, headings: 2, summary: 1.5, context: 1, body: 1.5,
 	phraseTitle: 3, phraseIdent: 3, phraseBody: 2,
-	exact: 12, allWords: 2, joined: 2, acronymTitle: 3, acronymBody: 1,
+	exact: 12, joined: 2, acronymTitle: 3, acronymBody: 1,
 	synonyms: 2, status: 8, compact: 3, coverage: 0.5,
-	eventIntent: 1.5, preferLanguage: 1.3,
+	eventIntent: 1.5, preferLanguage: 1.3, nameCoverage: 1,
 }
 
 // Search runs q and returns at most opts.Limit results, best first. Cancelling ctx stops the search
@@ -105,6 +105,7 @@ func (ix *Index) search(ctx context.Context, q string, opts Options) (_ []Result
 	if opts.Language != "" {
 		prefer = ""
 	}
+	ix.names.rescore(hits, questionText(q), ix.less)
 	rerank(hits, wantsEvents(q), prefer)
 	d := deduper{oneLanguage: opts.Language != "", typed: typedSpellings(q), prefer: prefer}
 	if len(d.typed) > 0 {
@@ -242,8 +243,9 @@ func (ix *Index) load(ctx context.Context, ids []string, fields []string) (map[s
 }
 
 // buildQuery combines, in one disjunction: a match of q on every text field with its boost, a
-// phrase match on title, identifiers and body, a match of adjacent words joined, an all-words match
-// on the body, the spelt-out form of acronyms, and an exact-name term for each word written like
+// phrase match on title, identifiers and body, a match of adjacent words joined, a coverage clause
+// for questions (an all-words match on the body besides it ranked no better and cost a tenth of a
+// question's time), the spelt-out form of acronyms, and an exact-name term for each word written like
 // code; then the filters.
 func (ix *Index) buildQuery(q string, opts Options) query.Query {
 	acronyms := ix.acronyms
@@ -334,16 +336,6 @@ func (ix *Index) buildQuery(q string, opts Options) query.Query {
 				m.SetBoost(f.boost * acronymShare)
 				clauses = append(clauses, m)
 			}
-		}
-	}
-	if len(words) > 1 && weights.allWords > 0 {
-		// Documents whose text has every word of the query.
-		for _, f := range []string{fBody} {
-			m := bleve.NewMatchQuery(prose)
-			m.SetField(f)
-			m.SetOperator(query.MatchQueryOperatorAnd)
-			m.SetBoost(weights.allWords)
-			clauses = append(clauses, m)
 		}
 	}
 	if len(strings.Fields(q)) > 1 || strings.ContainsAny(q, "._-$:>") {
@@ -635,9 +627,6 @@ func entryIn(entries []*hit, l corpus.Language) *hit {
 // rerank applies the factors that depend on what a hit is rather than on its text: events when
 // the question asks for one, and the editor's language's entries; then restores best-first order.
 func rerank(hits []hit, events bool, prefer corpus.Language) {
-	if !events && prefer == "" {
-		return
-	}
 	for i := range hits {
 		switch {
 		case events && hits[i].kind == KindEvent:

@@ -1,0 +1,191 @@
+package search
+
+import (
+	"math"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/workos-lsp/workos-lsp/corpus"
+)
+
+// Second-stage ranking. BM25 sums the scores of the query's words per field, so a page whose title
+// holds one rare word of a question can outrank the page whose title and description say what the
+// whole question asks. The hits bleve returns are therefore re-scored by how much of the question
+// (each word weighted by its rarity among the pages' names) the name of the page they stand for
+// covers: its title and description, and with less weight its headings. The names are held in
+// memory, so this costs no index reads.
+
+// groupNames are the stemmed words of what every group (page or event) is called.
+type groupNames struct {
+	name     map[string]map[string]bool // group → words of its title and description
+	headings map[string]map[string]bool // group → words of its headings
+	idf      map[string]float64         // word → log(groups / groups naming it)
+	unknown  float64                    // idf of a word no group's name has
+	analyzer analysis.Analyzer
+}
+
+// newGroupNames collects the names of c's pages and events under the group keys docs.go gives them.
+func newGroupNames(c *corpus.Corpus) *groupNames {
+	g := &groupNames{
+		name:     map[string]map[string]bool{},
+		headings: map[string]map[string]bool{},
+		idf:      map[string]float64{},
+		analyzer: englishAnalyzer(),
+	}
+	for _, p := range c.Pages {
+		g.name[p.Path] = g.terms(p.Title + " " + p.Description)
+		var hs []string
+		for _, s := range p.Sections {
+			hs = append(hs, s.Heading)
+		}
+		g.headings[p.Path] = g.terms(strings.Join(hs, " "))
+	}
+	for _, ev := range c.Symbols().Events() {
+		g.name["event:"+ev.Name] = g.terms(identifierWords(ev.Name) + " " + plainText(ev.Description))
+	}
+	df := map[string]int{}
+	for _, ts := range g.name {
+		for t := range ts {
+			df[t]++
+		}
+	}
+	n := float64(len(g.name))
+	for t, k := range df {
+		g.idf[t] = math.Log(1 + n/float64(k))
+	}
+	g.unknown = math.Log(1 + n)
+	return g
+}
+
+// englishAnalyzer is the analyzer of the prose fields, so that a question's words are stemmed as
+// the index stems them.
+func englishAnalyzer() analysis.Analyzer {
+	a := mapping.NewIndexMapping().AnalyzerNamed(en.AnalyzerName)
+	if a == nil {
+		panic("search: no English analyzer") // registered by the en package's init
+	}
+	return a
+}
+
+func (g *groupNames) terms(text string) map[string]bool {
+	out := map[string]bool{}
+	for _, tok := range g.analyzer.Analyze([]byte(strings.ToLower(text))) {
+		out[string(tok.Term)] = true
+	}
+	return out
+}
+
+// queryConcept is one content word of a question with the stems it may be matched by (its own and
+// those of its synonyms), weighted by rarity.
+type queryConcept struct {
+	stems  []string
+	weight float64
+}
+
+// concepts are the content words of the question prose, each with its alternatives.
+func (g *groupNames) concepts(prose string, less map[string]string) []queryConcept {
+	words := strings.Fields(prose)
+	var out []queryConcept
+	seen := map[string]bool{}
+	for i, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,;:!?\"'()"))
+		if lw == "" || englishStop[lw] || fillerWords[lw] {
+			continue
+		}
+		text := lw
+		if looksLikeIdentifier(w) {
+			text = identifierWords(w)
+		} else if exp := expansionOf(words, i, less); len(exp) > 0 {
+			text += " " + strings.Join(exp, " ")
+		}
+		var c queryConcept
+		for t := range g.terms(text) {
+			c.stems = append(c.stems, t)
+		}
+		if len(c.stems) == 0 {
+			continue
+		}
+		own := g.terms(lw)
+		key := strings.Join(keysOf(own), " ")
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		c.weight = g.unknown
+		for t := range own {
+			if idf, ok := g.idf[t]; ok {
+				c.weight = idf
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func keysOf(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// coverage is the rarity-weighted share of the concepts that group's name (1 each) or headings
+// (headingShare each) has; 0 for a group without a name.
+func (g *groupNames) coverage(group string, cs []queryConcept) float64 {
+	name, ok := g.name[group]
+	if !ok {
+		return 0
+	}
+	heads := g.headings[group]
+	var have, all float64
+	for _, c := range cs {
+		all += c.weight
+		switch {
+		case anyIn(c.stems, name):
+			have += c.weight
+		case anyIn(c.stems, heads):
+			have += headingShare * c.weight
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return have / all
+}
+
+// headingShare is how much a concept found only in a page's headings counts, against its name.
+const headingShare = 0.5
+
+func anyIn(stems []string, set map[string]bool) bool {
+	for _, s := range stems {
+		if set[s] {
+			return true
+		}
+	}
+	return false
+}
+
+// rescoreByNames multiplies each hit's score by 1 + weights.nameCoverage × the coverage of its
+// group's name, for questions of at least two concepts.
+func (g *groupNames) rescore(hits []hit, prose string, less map[string]string) {
+	if g == nil || weights.nameCoverage == 0 {
+		return
+	}
+	cs := g.concepts(prose, less)
+	if len(cs) < 2 {
+		return
+	}
+	cov := map[string]float64{}
+	for i := range hits {
+		c, ok := cov[hits[i].group]
+		if !ok {
+			c = g.coverage(hits[i].group, cs)
+			cov[hits[i].group] = c
+		}
+		hits[i].score *= 1 + weights.nameCoverage*c
+	}
+}
