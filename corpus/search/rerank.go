@@ -21,6 +21,7 @@ import (
 // groupNames are the stemmed words of what every group (page or event) is called.
 type groupNames struct {
 	name     map[string]map[string]bool // group → words of its title and description
+	section  map[string]map[string]bool // section document id → words of its heading
 	headings map[string]map[string]bool // group → words of its headings
 	idf      map[string]float64         // word → log(groups / groups naming it)
 	unknown  float64                    // idf of a word no group's name has
@@ -31,6 +32,7 @@ type groupNames struct {
 func newGroupNames(c *corpus.Corpus) *groupNames {
 	g := &groupNames{
 		name:     map[string]map[string]bool{},
+		section:  map[string]map[string]bool{},
 		headings: map[string]map[string]bool{},
 		idf:      map[string]float64{},
 		analyzer: englishAnalyzer(),
@@ -40,6 +42,10 @@ func newGroupNames(c *corpus.Corpus) *groupNames {
 		var hs []string
 		for _, s := range p.Sections {
 			hs = append(hs, s.Heading)
+			if s.Anchor != "" {
+				id := docID(doc{Kind: string(KindSection), Group: p.Path}, strings.TrimPrefix(p.SectionURL(s.Anchor), corpus.SiteURL))
+				g.section[id] = g.terms(s.Heading)
+			}
 		}
 		g.headings[p.Path] = g.terms(strings.Join(hs, " "))
 	}
@@ -133,19 +139,21 @@ func keysOf(m map[string]bool) []string {
 	return out
 }
 
-// coverage is the rarity-weighted share of the concepts that group's name (1 each) or headings
-// (headingShare each) has; 0 for a group without a name.
-func (g *groupNames) coverage(group string, cs []queryConcept) float64 {
-	name, ok := g.name[group]
+// coverage is the rarity-weighted share of the concepts that the name of h's group has (1 each),
+// or, for a section, its heading (1 each: a section is named by its page and its heading), or else
+// the page's headings (headingShare each); 0 for a group without a name.
+func (g *groupNames) coverage(h hit, cs []queryConcept) float64 {
+	name, ok := g.name[h.group]
 	if !ok {
 		return 0
 	}
-	heads := g.headings[group]
+	own := g.section[h.id] // nil unless h is a section
+	heads := g.headings[h.group]
 	var have, all float64
 	for _, c := range cs {
 		all += c.weight
 		switch {
-		case anyIn(c.stems, name):
+		case anyIn(c.stems, name) || anyIn(c.stems, own):
 			have += c.weight
 		case anyIn(c.stems, heads):
 			have += headingShare * c.weight
@@ -179,13 +187,7 @@ func (g *groupNames) rescore(hits []hit, prose string, less map[string]string) {
 	if len(cs) < 2 {
 		return
 	}
-	cov := map[string]float64{}
 	for i := range hits {
-		c, ok := cov[hits[i].group]
-		if !ok {
-			c = g.coverage(hits[i].group, cs)
-			cov[hits[i].group] = c
-		}
-		hits[i].score *= 1 + weights.nameCoverage*c
+		hits[i].score *= 1 + weights.nameCoverage*g.coverage(hits[i], cs)
 	}
 }

@@ -39,7 +39,7 @@ func TestRescoreByNames(t *testing.T) {
 		t.Errorf("first %s, want rotate: %+v", hits[0].group, hits)
 	}
 	// A heading counts, less than the name: "rotation" is in the users page's headings only.
-	if cov := g.coverage("users", g.concepts("rotation of users", nil)); cov <= 0.5 || cov >= 1 {
+	if cov := g.coverage(hit{group: "users"}, g.concepts("rotation of users", nil)); cov <= 0.5 || cov >= 1 {
 		t.Errorf("coverage of users for %q = %.2f, want more than half, less than all", "rotation of users", cov)
 	}
 }
