@@ -48,6 +48,7 @@ type Index struct {
 	acronyms map[string]string // "sso" → "single sign-on", from the corpus
 	less     map[string]string // "password" → "passwordless", from the corpus
 	names    *groupNames       // what each page and event is called, for the second stage (rerank.go)
+	stats    *fieldStats       // BM25 field lengths (bm25.go)
 }
 
 // Meta is stored beside an index on disk. An index whose mapping version, corpus version or digest
@@ -62,6 +63,8 @@ type Meta struct {
 	Acronyms map[string]string `json:"acronyms,omitempty"`
 	// Less are the corpus's "-less" words by stem, used to read "without a password" as "passwordless".
 	Less map[string]string `json:"less,omitempty"`
+	// Fields are the BM25 field lengths (bm25.go).
+	Fields *fieldStats `json:"fields,omitempty"`
 }
 
 // sameSnapshot reports whether m describes an index of the snapshot and mapping that want names.
@@ -93,7 +96,12 @@ func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 		_ = idx.Close()
 		return nil, err
 	}
-	return &Index{idx: idx, docs: n, acronyms: acronyms(c), less: lessWords(c), names: newGroupNames(c)}, nil
+	stats, err := measureFields(ctx, idx)
+	if err != nil {
+		_ = idx.Close()
+		return nil, fmt.Errorf("search: field lengths: %w", err)
+	}
+	return &Index{idx: idx, docs: n, acronyms: acronyms(c), less: lessWords(c), names: newGroupNames(c), stats: stats}, nil
 }
 
 // diskBatchDocs is how many documents go into one scorch batch of an on-disk build. A batch is
@@ -214,7 +222,7 @@ func openCached(dir string, want Meta) (ix *Index, err error) {
 		_ = idx.Close()
 		return nil, fmt.Errorf("probe index: %w", err)
 	}
-	return &Index{idx: idx, dir: dir, docs: docs, acronyms: have.Acronyms, less: have.Less}, nil
+	return &Index{idx: idx, dir: dir, docs: docs, acronyms: have.Acronyms, less: have.Less, stats: have.Fields}, nil
 }
 
 // probeRequest reads stored fields of a few documents, which touches the dictionary, postings and
@@ -260,6 +268,10 @@ func buildOnDisk(ctx context.Context, c *corpus.Corpus, dir string, meta Meta) (
 	if err := mergeToOneSegment(ctx, idx); err != nil {
 		_ = idx.Close()
 		return fmt.Errorf("search: merge segments: %w", err)
+	}
+	if meta.Fields, err = measureFields(ctx, idx); err != nil {
+		_ = idx.Close()
+		return fmt.Errorf("search: field lengths: %w", err)
 	}
 	// The build folder still holds the merged-away segments (scorch removes them in the background);
 	// the cache gets a copy of the merged snapshot alone.

@@ -11,7 +11,7 @@ import (
 
 // MappingVersion identifies the index mapping and the way documents are built from the corpus. It is
 // stored with every index on disk; bump it whenever either changes so cached indexes get rebuilt.
-const MappingVersion = 13
+const MappingVersion = 14
 
 // Field names of an indexed document.
 const (

@@ -40,7 +40,7 @@ func TestTuneWeights(t *testing.T) {
 		"summary": &weights.summary, "context": &weights.context, "body": &weights.body,
 		"phraseTitle": &weights.phraseTitle, "phraseIdent": &weights.phraseIdent,
 		"phraseBody": &weights.phraseBody, "exact": &weights.exact, "joined": &weights.joined, "acronymTitle": &weights.acronymTitle, "acronymBody": &weights.acronymBody,
-		"synonyms": &weights.synonyms, "status": &weights.status, "compact": &weights.compact, "coverage": &weights.coverage, "eventIntent": &weights.eventIntent, "nameCoverage": &weights.nameCoverage,
+		"synonyms": &weights.synonyms, "status": &weights.status, "compact": &weights.compact, "coverage": &weights.coverage, "eventIntent": &weights.eventIntent, "nameCoverage": &weights.nameCoverage, "fieldStats": &weights.fieldStats,
 		"bm25-k1": &blevesearch.BM25_k1, "bm25-b": &blevesearch.BM25_b,
 	}
 	only := os.Getenv("SEARCH_TUNE_ONLY") // one weight's name, to vary only that one
