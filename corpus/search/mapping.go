@@ -141,7 +141,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	// Term vectors (positions) only where phrases are matched: they cost a good share of build time.
 	add(fSummary, text(false, false))
 	add(fHeadings, text(false, false))
-	add(fBody, text(false, true))
+	add(fBody, text(false, false))
 	add(fIdentifiers, custom(identAnalyzer, true))
 	add(fExact, custom(exactAnalyzer, false))
 	add(fSpelling, storedOnly())

@@ -52,15 +52,15 @@ type Result struct {
 // average length of 1, which is why the body counted for so little then.
 var weights = struct {
 	title, identifiers, headings, summary, context, body float64
-	phraseTitle, phraseIdent, phraseBody                 float64
-	exact, joined, acronymTitle, acronymBody             float64
+	phraseTitle, phraseIdent                             float64
+	exact, joined, acronymTitle                          float64
 	synonyms, status, compact, coverage                  float64
 	eventIntent, preferLanguage, nameCoverage            float64 // score factors, applied after the search
 	fieldStats                                           float64 // > 0: BM25 with the real field lengths
 }{
 	title: 3, identifiers: 3, headings: 0.5, summary: 1.5, context: 2, body: 3,
-	phraseTitle: 3, phraseIdent: 3, phraseBody: 2,
-	exact: 12, joined: 2, acronymTitle: 3, acronymBody: 1,
+	phraseTitle: 3, phraseIdent: 3,
+	exact: 12, joined: 2, acronymTitle: 3,
 	synonyms: 3, status: 8, compact: 3, coverage: 0.25,
 	eventIntent: 2.25, preferLanguage: 1.3, nameCoverage: 1,
 	fieldStats: 1,
@@ -247,7 +247,7 @@ func (ix *Index) load(ctx context.Context, ids []string, fields []string) (map[s
 }
 
 // buildQuery combines, in one disjunction: a match of q on every text field with its boost, a
-// phrase match on title, identifiers and body, a match of adjacent words joined, a coverage clause
+// phrase match on title and identifiers, a match of adjacent words joined, a coverage clause
 // for questions (an all-words match on the body besides it ranked no better and cost a tenth of a
 // question's time), the spelt-out form of acronyms, and an exact-name term for each word written like
 // code; then the filters.
@@ -331,24 +331,18 @@ func (ix *Index) buildQuery(q string, opts Options) query.Query {
 		// "SSO" also looks for "single sign-on", as the docs spell it out.
 		key := strings.ToLower(strings.Trim(w, ".,;:!?\"'()"))
 		if exp, ok := acronyms[key]; ok && !englishStop[key] {
-			for _, f := range []struct {
-				name  string
-				boost float64
-			}{{fTitle, weights.acronymTitle}, {fBody, weights.acronymBody}} {
-				m := bleve.NewMatchPhraseQuery(exp)
-				m.SetField(f.name)
-				m.SetBoost(f.boost * acronymShare)
-				clauses = append(clauses, m)
-			}
+			// Only in titles: the body phrase added nothing once BM25 had the real body lengths.
+			m := bleve.NewMatchPhraseQuery(exp)
+			m.SetField(fTitle)
+			m.SetBoost(weights.acronymTitle * acronymShare)
+			clauses = append(clauses, m)
 		}
 	}
 	if len(strings.Fields(q)) > 1 || strings.ContainsAny(q, "._-$:>") {
 		phrase(fTitle, weights.phraseTitle)
 		phrase(fIdentifiers, weights.phraseIdent)
-		if len(strings.Fields(q)) > 2 {
-			// Pasted error messages. Half the cost of a two-word query, and no ranking gain there.
-			phrase(fBody, weights.phraseBody)
-		}
+		// No phrase over the body: with the real body lengths it changed no judged answer, pasted
+		// error messages included, and it was a good share of a long question's time.
 	}
 	for _, w := range strings.Fields(q) {
 		w = strings.Trim(w, "\"'`,;()[]{}")

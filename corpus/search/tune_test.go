@@ -39,7 +39,7 @@ func TestTuneWeights(t *testing.T) {
 		"title": &weights.title, "identifiers": &weights.identifiers, "headings": &weights.headings,
 		"summary": &weights.summary, "context": &weights.context, "body": &weights.body,
 		"phraseTitle": &weights.phraseTitle, "phraseIdent": &weights.phraseIdent,
-		"phraseBody": &weights.phraseBody, "exact": &weights.exact, "joined": &weights.joined, "acronymTitle": &weights.acronymTitle, "acronymBody": &weights.acronymBody,
+		"exact": &weights.exact, "joined": &weights.joined, "acronymTitle": &weights.acronymTitle,
 		"synonyms": &weights.synonyms, "status": &weights.status, "compact": &weights.compact, "coverage": &weights.coverage, "eventIntent": &weights.eventIntent, "nameCoverage": &weights.nameCoverage, "fieldStats": &weights.fieldStats,
 		"bm25-k1": &blevesearch.BM25_k1, "bm25-b": &blevesearch.BM25_b,
 	}
