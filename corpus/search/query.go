@@ -318,11 +318,10 @@ func (ix *Index) buildQuery(q string, opts Options) query.Query {
 		for _, f := range []string{fTitle, fIdentifiers, fBody} {
 			m := bleve.NewMatchQuery(joined)
 			m.SetField(f)
+			m.SetBoost(weights.joined) // bleve ignores a disjunction's own boost
 			js = append(js, m)
 		}
-		d := bleve.NewDisjunctionQuery(js...)
-		d.SetBoost(weights.joined)
-		clauses = append(clauses, d)
+		clauses = append(clauses, bleve.NewDisjunctionQuery(js...))
 	}
 	// In a longer question an acronym is one word among several: its spelt-out form counts less,
 	// or "set up SSO with Okta" finds the pages named Single Sign-On before Okta's.
