@@ -47,7 +47,7 @@ type Index struct {
 	docs     uint64
 	acronyms map[string]string // "sso" → "single sign-on", from the corpus
 	less     map[string]string // "password" → "passwordless", from the corpus
-	names    *groupNames       // what each page and event is called, for the second stage (rerank.go)
+	names    lazyNames         // what each page and event is called, for the second stage (rerank.go)
 	stats    *fieldStats       // BM25 field lengths (bm25.go)
 }
 
@@ -101,7 +101,7 @@ func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 		_ = idx.Close()
 		return nil, fmt.Errorf("search: field lengths: %w", err)
 	}
-	return &Index{idx: idx, docs: n, acronyms: acronyms(c), less: lessWords(c), names: newGroupNames(c), stats: stats}, nil
+	return &Index{idx: idx, docs: n, acronyms: acronyms(c), less: lessWords(c), names: lazyNames{corpus: c}, stats: stats}, nil
 }
 
 // diskBatchDocs is how many documents go into one scorch batch of an on-disk build. A batch is
@@ -166,7 +166,7 @@ func memorySegments(sc *scorch.Scorch) uint64 {
 func Open(ctx context.Context, c *corpus.Corpus, dir string) (*Index, error) {
 	want := Meta{MappingVersion: MappingVersion, CorpusVersion: c.Version, Digest: c.Digest}
 	if ix, err := openCached(dir, want); err == nil {
-		ix.names = newGroupNames(c)
+		ix.names.corpus = c
 		return ix, nil
 	}
 	if err := ctx.Err(); err != nil {
@@ -180,7 +180,7 @@ func Open(ctx context.Context, c *corpus.Corpus, dir string) (*Index, error) {
 		return nil, fmt.Errorf("search: open rebuilt index %s: %w", dir, err)
 	}
 	ix.rebuilt = true
-	ix.names = newGroupNames(c)
+	ix.names.corpus = c
 	return ix, nil
 }
 

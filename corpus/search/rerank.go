@@ -3,6 +3,7 @@ package search
 import (
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
@@ -28,6 +29,23 @@ type groupNames struct {
 	analyzer analysis.Analyzer
 }
 
+// lazyNames builds the names on first use: it takes ~15 ms, which opening a cached index (~25 ms)
+// should not pay, and a search that needs no second stage never does.
+type lazyNames struct {
+	corpus *corpus.Corpus
+	once   sync.Once
+	names  *groupNames
+}
+
+func (l *lazyNames) get() *groupNames {
+	l.once.Do(func() {
+		if l.corpus != nil {
+			l.names = newGroupNames(l.corpus)
+		}
+	})
+	return l.names
+}
+
 // newGroupNames collects the names of c's pages and events under the group keys docs.go gives them.
 func newGroupNames(c *corpus.Corpus) *groupNames {
 	g := &groupNames{
@@ -37,17 +55,26 @@ func newGroupNames(c *corpus.Corpus) *groupNames {
 		idf:      map[string]float64{},
 		analyzer: englishAnalyzer(),
 	}
+	// Headings repeat ("Introduction", "Parameters"): each is analysed once, and its set shared.
+	heading := map[string]map[string]bool{}
 	for _, p := range c.Pages {
 		g.name[p.Path] = g.terms(p.Title + " " + p.Description)
-		var hs []string
+		heads := map[string]bool{}
 		for _, s := range p.Sections {
-			hs = append(hs, s.Heading)
+			ts, ok := heading[s.Heading]
+			if !ok {
+				ts = g.terms(s.Heading)
+				heading[s.Heading] = ts
+			}
+			for t := range ts {
+				heads[t] = true
+			}
 			if s.Anchor != "" {
 				id := docID(doc{Kind: string(KindSection), Group: p.Path}, strings.TrimPrefix(p.SectionURL(s.Anchor), corpus.SiteURL))
-				g.section[id] = g.terms(s.Heading)
+				g.section[id] = ts
 			}
 		}
-		g.headings[p.Path] = g.terms(strings.Join(hs, " "))
+		g.headings[p.Path] = heads
 	}
 	for _, ev := range c.Symbols().Events() {
 		g.name["event:"+ev.Name] = g.terms(identifierWords(ev.Name) + " " + plainText(ev.Description))
@@ -177,10 +204,14 @@ func anyIn(stems []string, set map[string]bool) bool {
 	return false
 }
 
-// rescoreByNames multiplies each hit's score by 1 + weights.nameCoverage × the coverage of its
+// rescore multiplies each hit's score by 1 + weights.nameCoverage × the coverage of its
 // group's name, for questions of at least two concepts.
-func (g *groupNames) rescore(hits []hit, prose string, less map[string]string) {
-	if g == nil || weights.nameCoverage == 0 {
+func (l *lazyNames) rescore(hits []hit, prose string, less map[string]string) {
+	if weights.nameCoverage == 0 || len(strings.Fields(prose)) < 2 {
+		return
+	}
+	g := l.get()
+	if g == nil {
 		return
 	}
 	cs := g.concepts(prose, less)

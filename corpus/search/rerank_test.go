@@ -27,13 +27,14 @@ func namesCorpus(t *testing.T) *corpus.Corpus {
 // The second stage puts first the page whose name says what the question asks, though the first
 // stage scored another page a little higher.
 func TestRescoreByNames(t *testing.T) {
-	g := newGroupNames(namesCorpus(t))
+	l := &lazyNames{corpus: namesCorpus(t)}
+	g := l.get()
 	hits := []hit{
 		{id: "a", group: "keys", kind: KindPage, score: 1},
 		{id: "b", group: "rotate", kind: KindPage, score: 0.9},
 		{id: "c", group: "users", kind: KindPage, score: 0.95},
 	}
-	g.rescore(hits, "rotating the secret of an API key", nil)
+	l.rescore(hits, "rotating the secret of an API key", nil)
 	rerank(hits, false, "")
 	if hits[0].group != "rotate" {
 		t.Errorf("first %s, want rotate: %+v", hits[0].group, hits)
@@ -46,7 +47,8 @@ func TestRescoreByNames(t *testing.T) {
 
 // A word most pages are named by weighs less than a rare one, and filler and stop words none.
 func TestConceptsWeighRarity(t *testing.T) {
-	g := newGroupNames(namesCorpus(t))
+	l := &lazyNames{corpus: namesCorpus(t)}
+	g := l.get()
 	cs := g.concepts("I want to rotate users", nil)
 	if len(cs) != 2 {
 		t.Fatalf("concepts = %+v, want rotate and users", cs)
@@ -56,7 +58,7 @@ func TestConceptsWeighRarity(t *testing.T) {
 	}
 	// One concept only: nothing to cover.
 	hits := []hit{{group: "users", score: 1}}
-	g.rescore(hits, "users", nil)
+	l.rescore(hits, "users", nil)
 	if hits[0].score != 1 {
 		t.Errorf("a one-word question was rescored: %v", hits[0].score)
 	}
