@@ -52,7 +52,7 @@ func measureFields(ctx context.Context, idx bleve.Index) (*fieldStats, error) {
 		if err != nil {
 			return nil, fmt.Errorf("field %s: %w", f, err)
 		}
-		if docs == 0 {
+		if docs == 0 || tokens == 0 { // kind and language keep no frequencies
 			st.Fields[f] = int(st.Docs) // an average of 1, as bleve would take it
 			continue
 		}
@@ -73,7 +73,8 @@ func fieldLength(ctx context.Context, r index.IndexReader, f string) (tokens uin
 		return 0, 0, err
 	}
 	defer dict.Close()
-	seen := map[string]bool{}
+	seen := map[string]struct{}{}
+	pre := &index.TermFieldDoc{} // reused: a new one per posting made most of the time
 	for {
 		e, err := dict.Next()
 		if err != nil || e == nil {
@@ -84,7 +85,7 @@ func fieldLength(ctx context.Context, r index.IndexReader, f string) (tokens uin
 			return 0, 0, err
 		}
 		for {
-			d, err := tfr.Next(nil)
+			d, err := tfr.Next(pre.Reset())
 			if err != nil || d == nil {
 				tfr.Close()
 				if err != nil {
@@ -93,7 +94,9 @@ func fieldLength(ctx context.Context, r index.IndexReader, f string) (tokens uin
 				break
 			}
 			tokens += d.Freq
-			seen[string(d.ID)] = true
+			if _, ok := seen[string(d.ID)]; !ok {
+				seen[string(d.ID)] = struct{}{}
+			}
 		}
 	}
 }
