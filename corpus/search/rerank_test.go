@@ -4,6 +4,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/blevesearch/bleve/v2/search/query"
+
 	"github.com/workos-lsp/workos-lsp/corpus"
 )
 
@@ -61,5 +63,38 @@ func TestConceptsWeighRarity(t *testing.T) {
 	l.rescore(hits, "users", nil)
 	if hits[0].score != 1 {
 		t.Errorf("a one-word question was rescored: %v", hits[0].score)
+	}
+}
+
+// fieldsOf are the fields the match queries of q name, nested disjunctions included.
+func fieldsOf(q query.Query) map[string]bool {
+	out := map[string]bool{}
+	var walk func(query.Query)
+	walk = func(q query.Query) {
+		switch q := q.(type) {
+		case *query.DisjunctionQuery:
+			for _, d := range q.Disjuncts {
+				walk(d)
+			}
+		case *query.MatchQuery:
+			out[q.FieldVal] = true
+		}
+	}
+	walk(q)
+	return out
+}
+
+// A question in prose leaves the context field to the second stage; a short query or one with
+// code in it keeps it.
+func TestQuestionsSkipContext(t *testing.T) {
+	ix := fixtureIndex(t)
+	for q, want := range map[string]bool{
+		"how do I list the members of an organization and their roles": false,
+		"organization memberships":                                     true,
+		"list members with listOrganizationMemberships":                true,
+	} {
+		if got := fieldsOf(ix.buildQuery(q, Options{}))[fContext]; got != want {
+			t.Errorf("%q: context clause %v, want %v", q, got, want)
+		}
 	}
 }
