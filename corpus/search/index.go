@@ -17,7 +17,7 @@
 // stage (rerank.go) weighs how much of a question the name of each hit's page covers; an editor's
 // language ranks its SDK's entries first (Options.PreferLanguage).
 // testdata/judged.tsv holds the queries the boosts were tuned on (TestJudgedQueries);
-// testdata/questions.tsv the judged questions, a third held aside (TestJudgedQuestions).
+// testdata/questions.tsv the judged questions: a tuning part and two held-aside parts (TestJudgedQuestions).
 package search
 
 import (
