@@ -58,7 +58,7 @@ func TestQuickRun(t *testing.T) {
 				t.Errorf("%s %s after edits: %d requests, %d empty answers", c.Lang, kind, l.N, l.Empty)
 			}
 		}
-		if c.Burst <= 0 || c.After[kindEditHover].N == 0 {
+		if c.Burst <= 0 || c.After[kindEditHover].N == 0 || c.After[kindEditCompletion].N == 0 {
 			t.Errorf("%s: no edit measurements", c.Lang)
 		}
 	}

@@ -15,6 +15,9 @@ const (
 	kindSignature  = "signature help"
 	kindSymbol     = "workspace/symbol"
 	kindEditHover  = "didChange + hover"
+	// kindEditCompletion is keystroke → completion (issue 12): a character typed, then completion
+	// at the cursor after it, as an editor asks while one types a word.
+	kindEditCompletion = "didChange + completion"
 )
 
 var editorKinds = []string{kindHover, kindCompletion, kindSignature, kindSymbol}
@@ -177,7 +180,7 @@ func runEditorRound(c *lspClient, cfg *config, f *genFile, uri string, round int
 	}
 	cell.bursts = append(cell.bursts, time.Since(t0))
 
-	if err := measure(after, append(slices.Clone(editorKinds), kindEditHover), &version); err != nil {
+	if err := measure(after, append(slices.Clone(editorKinds), kindEditHover, kindEditCompletion), &version); err != nil {
 		return err
 	}
 	return c.close(uri)
@@ -221,6 +224,16 @@ func request(c *lspClient, uri, kind string, s callSite, i int, f *genFile, vers
 		}
 		raw, _, err := c.call("textDocument/hover", positionParams{textDocumentID{uri}, s.hover}, time.Minute)
 		return time.Since(t0), isEmptyAnswer("textDocument/hover", raw), err
+	case kindEditCompletion:
+		t0 := time.Now()
+		cursor := position{Line: f.typingLine, Character: f.typingCol + *version} // after the character typed
+		if err := typeChar(c, uri, f, version); err != nil {
+			return 0, false, err
+		}
+		_, _, err := c.call("textDocument/completion", map[string]any{
+			"textDocument": textDocumentID{uri}, "position": cursor, "context": map[string]any{"triggerKind": 1},
+		}, time.Minute)
+		return time.Since(t0), false, err // empty where the word typed so far completes to nothing
 	}
 	raw, d, err := c.call(method, params, time.Minute)
 	if err != nil {

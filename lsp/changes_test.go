@@ -49,7 +49,7 @@ func TestMultiCursorBatchIsOnePass(t *testing.T) {
 		line := uint32(l)
 		changes = append(changes, partial(line, 6, line, 8, "X\n"), partial(line, 0, line, 0, "// "))
 	}
-	got, rebuilds := applyChanges(text, textpos.New(text), changes, textpos.UTF16)
+	got, rebuilds, _, _ := applyChanges(text, textpos.New(text), changes, textpos.UTF16)
 	if want := applyOneByOne(text, changes, textpos.UTF16); got != want {
 		t.Fatalf("batch result differs from one-by-one")
 	}
@@ -79,9 +79,14 @@ func TestChangeBatchesMatchOneByOne(t *testing.T) {
 			changes = append(changes, partial(l1, uint32(r.IntN(5)), l2, uint32(r.IntN(5)), pieces[r.IntN(len(pieces))]))
 		}
 		for _, enc := range []textpos.Encoding{textpos.UTF8, textpos.UTF16, textpos.UTF32} {
-			got, _ := applyChanges(text, textpos.New(text), changes, enc)
+			got, _, prefix, suffix := applyChanges(text, textpos.New(text), changes, enc)
 			if want := applyOneByOne(text, changes, enc); got != want {
 				t.Fatalf("round %d, %v: text %q, changes %s: got %q, want %q", round, enc, text, describeChanges(changes), got, want)
+			}
+			// The span the analysis is told is unchanged must be: the incremental analysis trusts it.
+			if n := min(len(text), len(got)); prefix < 0 || suffix < 0 || prefix+suffix > n ||
+				text[:prefix] != got[:prefix] || text[len(text)-suffix:] != got[len(got)-suffix:] {
+				t.Fatalf("round %d, %v: text %q, changes %s: %q: prefix %d, suffix %d are not unchanged", round, enc, text, describeChanges(changes), got, prefix, suffix)
 			}
 		}
 	}

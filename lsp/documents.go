@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
@@ -29,7 +30,12 @@ type document struct {
 	mapperOnce sync.Once
 	mapper     *textpos.Mapper
 	fileOnce   sync.Once
-	file       *sdkcall.File
+	file       atomic.Pointer[sdkcall.File]
+	// prevFile is an earlier version's analysis and where this version differs from its text,
+	// until this version's analysis is derived from it (then it is dropped: no old version is
+	// held); prevMapper the same for the mapper.
+	prevFile   atomic.Pointer[edit[*sdkcall.File]]
+	prevMapper *edit[*textpos.Mapper]
 
 	// Whole-file results for one docs generation (code actions ask for diagnostics on every cursor
 	// move; links are asked for on every scroll).
@@ -54,6 +60,13 @@ func (d *document) memo(v view, key string, fn func() any) any {
 	return got
 }
 
+// edit is what an earlier version made (its mapper or analysis) and where this version's text
+// differs from that version's: in all but its first prefix and last suffix bytes.
+type edit[T any] struct {
+	from           T
+	prefix, suffix int
+}
+
 func newDocument(u uri.URI, languageID string, version int32, text string) *document {
 	d := &document{uri: u, languageID: languageID, version: version, text: text}
 	if u.Scheme() == "file" {
@@ -63,13 +76,34 @@ func newDocument(u uri.URI, languageID string, version int32, text string) *docu
 	return d
 }
 
-// withText is the next version of d.
-func (d *document) withText(version int32, text string) *document {
-	return &document{uri: d.uri, path: d.path, languageID: d.languageID, lang: d.lang, known: d.known, version: version, text: text}
+// withText is the next version of d, whose text differs from d's in all but its first prefix and
+// last suffix bytes. Its mapper and analysis are derived from d's when asked for: from d's own, or
+// from those d would have derived its own from when d made none.
+func (d *document) withText(version int32, text string, prefix, suffix int) *document {
+	next := &document{uri: d.uri, path: d.path, languageID: d.languageID, lang: d.lang, known: d.known, version: version, text: text}
+	next.prevMapper = &edit[*textpos.Mapper]{from: d.Mapper(), prefix: prefix, suffix: suffix}
+	// prevFile is read before file: it is dropped only once file is stored.
+	if p := d.prevFile.Load(); p != nil {
+		// A byte unchanged by both edits is unchanged from the first text to the last.
+		next.prevFile.Store(&edit[*sdkcall.File]{from: p.from, prefix: min(p.prefix, prefix), suffix: min(p.suffix, suffix)})
+	}
+	if len(text) > maxAnalyzedBytes {
+		next.prevFile.Store(nil) // never analysed: hold no old analysis
+	} else if f := d.file.Load(); f != nil {
+		next.prevFile.Store(&edit[*sdkcall.File]{from: f, prefix: prefix, suffix: suffix})
+	}
+	return next
 }
 
 func (d *document) Mapper() *textpos.Mapper {
-	d.mapperOnce.Do(func() { d.mapper = textpos.New(d.text) })
+	d.mapperOnce.Do(func() {
+		if p := d.prevMapper; p != nil {
+			d.mapper = p.from.Edited(d.text, p.prefix, p.suffix)
+			d.prevMapper = nil
+		} else {
+			d.mapper = textpos.New(d.text)
+		}
+	})
 	return d.mapper
 }
 
@@ -84,8 +118,15 @@ func (d *document) File() *sdkcall.File {
 	if !d.known || len(d.text) > maxAnalyzedBytes {
 		return nil
 	}
-	d.fileOnce.Do(func() { d.file = sdkcall.Analyze(d.lang, d.text) })
-	return d.file
+	d.fileOnce.Do(func() {
+		if p := d.prevFile.Load(); p != nil {
+			d.file.Store(p.from.Edited(d.text, p.prefix, p.suffix))
+			d.prevFile.Store(nil)
+			return
+		}
+		d.file.Store(sdkcall.Analyze(d.lang, d.text))
+	})
+	return d.file.Load()
 }
 
 // Diagnostics is f.Diagnostics, once per version, docs generation and workspace snapshot.
@@ -217,8 +258,8 @@ func (o *openFiles) change(u uri.URI, version int32, changes []protocol.TextDocu
 	if version <= cur.version {
 		return cur, changeStale
 	}
-	text, _ := applyChanges(cur.text, cur.Mapper(), changes, enc)
-	next := cur.withText(version, text)
+	text, _, prefix, suffix := applyChanges(cur.text, cur.Mapper(), changes, enc)
+	next := cur.withText(version, text, prefix, suffix)
 	o.byURI[k] = next
 	o.index(next)
 	o.active = k
@@ -226,18 +267,21 @@ func (o *openFiles) change(u uri.URI, version int32, changes []protocol.TextDocu
 }
 
 // applyChanges applies content changes in order, each against the text the previous one produced, and
-// returns the text and how many times the text had to be joined and re-indexed on the way.
+// returns the text, how many times the text had to be joined and re-indexed on the way, and how many
+// bytes the new text shares with the old at its start (prefix) and, after those, at its end (suffix).
 //
 // A client's multi-cursor edit arrives as one batch of changes, last in the document first, so each
 // lies before everything already changed. Such a change is resolved with the mapper of the text as it
 // was (the bytes before the first changed byte are untouched) and is prepended to the changed tail
 // without copying the text: a batch of 1,000 edits of a 12 MB file costs one pass, not 1,000 (12 s on
 // the read loop). Any other change joins the text and re-indexes it first.
-func applyChanges(text string, m *textpos.Mapper, changes []protocol.TextDocumentContentChangeEvent, enc textpos.Encoding) (string, int) {
+func applyChanges(text string, m *textpos.Mapper, changes []protocol.TextDocumentContentChangeEvent, enc textpos.Encoding) (_ string, rebuilds, prefix, suffix int) {
 	// The current text is base[:untouched] + the tail pieces in reverse order; m indexes base.
 	base, untouched := text, len(text)
+	// A byte that no change touched is where it was, counted from the start or from the end.
+	prefix, suffix = len(text), len(text)
+	length := len(text) // of the current text
 	var tail []string
-	rebuilds := 0
 	join := func() {
 		if len(tail) == 0 {
 			return
@@ -255,6 +299,11 @@ func applyChanges(text string, m *textpos.Mapper, changes []protocol.TextDocumen
 	for _, ch := range changes {
 		switch c := ch.(type) {
 		case *protocol.TextDocumentContentChangeWholeDocument:
+			p, q := 0, 0 // after partial changes of the same batch: rare, compared as all new
+			if len(tail) == 0 {
+				p, q = sdkcall.EditSpan(base[:untouched], c.Text)
+			}
+			prefix, suffix, length = min(prefix, p), min(suffix, q), len(c.Text)
 			base, untouched, tail, m = c.Text, len(c.Text), tail[:0], nil
 		case *protocol.TextDocumentContentChangePartial:
 			for {
@@ -272,6 +321,8 @@ func applyChanges(text string, m *textpos.Mapper, changes []protocol.TextDocumen
 					join()
 					continue
 				}
+				prefix, suffix = min(prefix, start), min(suffix, length-end)
+				length += len(c.Text) - (end - start)
 				tail = append(tail, base[end:untouched], c.Text)
 				untouched = start
 				break
@@ -279,10 +330,10 @@ func applyChanges(text string, m *textpos.Mapper, changes []protocol.TextDocumen
 		}
 	}
 	if len(tail) == 0 {
-		return base[:untouched], rebuilds
+		return base[:untouched], rebuilds, prefix, suffix
 	}
 	join()
-	return base, rebuilds - 1 // the final join is the one pass every batch needs
+	return base, rebuilds - 1, prefix, suffix // the final join is the one pass every batch needs
 }
 
 func lenAll(list []string) int {

@@ -13,7 +13,7 @@ import (
 // definitions — which are resolved against the symbols lazily, per question.
 type analysis struct {
 	src      string // File.Text
-	toks     []token
+	toks     tokens
 	comments []comment
 	vals     []span // string and symbol values, indexed by token.match
 	uses     bool
@@ -22,7 +22,10 @@ type analysis struct {
 	// local name; imports indexes those that bind a name by that name.
 	importList []importRef
 	imports    map[string]importRef
-	localDefs  map[string]bool // functions, methods, classes defined in this file
+	// localDefs names the functions, methods and classes defined in this file: the defs and the
+	// locals (`const f = () => …`, token indices), built on first need with defIndex.
+	localDefs map[string]bool
+	locals    []int32
 	// bindList holds every binding in text order; bindIndex groups them by normalized name ("um",
 	// "this.um" → "um"), built on first need (bindingsOf).
 	bindList  []binding
@@ -35,8 +38,18 @@ type analysis struct {
 	// exports are the file's explicit exports (JS); pkg its package or namespace clause.
 	defs     []defn
 	defIndex map[string][]int32
+	defOnce  sync.Once
+	defScans atomic.Int32 // lookups answered by scanning defs, before the index exists
 	exports  []exportRec
-	pkg      string
+	pkg      string   // the first of pkgs
+	pkgs     []string // every package clause
+
+	// What an edit needs to redo only part of the work (incremental.go): the lexer's checkpoints
+	// and the collector's blocks.
+	cps      []checkpoint
+	cpStacks []int32
+	blocks   []block
+	keptCP   int // for tokens in pieces: the checkpoint where their kept tokens end (-1: none kept)
 
 	endpoints []endpointRef // curl/http files
 	words     []span        // curl/http files: dotted words that may be event names ("dsync.user.created")
@@ -130,11 +143,42 @@ func Analyze(lang corpus.Language, text string) *File {
 		}
 		return f
 	}
-	a.toks, a.comments, a.vals = lex(d, text)
-	c := collector{f: f, a: a, d: d, src: text, toks: a.toks}
-	c.run()
-	a.indexDefs()
+	lx := lexAll(d, text)
+	a.setLexed(lx)
+	c := collector{f: f, a: a, d: d, src: text, toks: &a.toks}
+	c.run(0, a.toks.len())
+	a.finish()
 	return f
+}
+
+func (a *analysis) setLexed(lx *lexer) {
+	a.toks, a.comments, a.vals, a.cps, a.cpStacks = flatTokens(lx.toks), lx.comments, lx.vals, lx.cps, lx.cpStacks
+}
+
+// finish derives what the collector's lists imply: the imports by name, whether the file uses an
+// SDK, its package.
+func (a *analysis) finish() {
+	for _, r := range a.importList {
+		a.uses = a.uses || r.wk
+		name := r.local
+		if name == "" || name == "_" || name == "." {
+			continue
+		}
+		if a.imports == nil {
+			a.imports = map[string]importRef{}
+		}
+		// A WorkOS import of a name is not replaced by a later foreign one.
+		if old, ok := a.imports[name]; ok && old.wk && !r.wk {
+			continue
+		}
+		a.imports[name] = r
+	}
+	for _, b := range a.blocks {
+		a.uses = a.uses || b.marks > 0
+	}
+	if len(a.pkgs) > 0 {
+		a.pkg = a.pkgs[0]
+	}
 }
 
 // UsesWorkOS reports whether the file imports or requires a WorkOS SDK (or, for curl/http files,
@@ -146,18 +190,69 @@ type collector struct {
 	a    *analysis
 	d    *dialect
 	src  string
-	toks []token
+	toks *tokens
+	// lo, hi: the hull of the tokens the current block's readers looked at. Every read goes through
+	// see, so that an edit knows which blocks read what it changed.
+	lo, hi int
+	// base counts the records before the tokens read (when an edit reads some blocks again into
+	// lists of their own): the lists' indices start there.
+	base block
 }
+
+// see records that the current block read token i, or its absence past the end. (Before the start
+// there is never a token: negative indices, and -1 for "none", need no record.)
+func (c *collector) see(i int) {
+	if i < 0 {
+		return
+	}
+	if i < c.lo {
+		c.lo = i
+	}
+	if i > c.hi {
+		c.hi = i
+	}
+}
+
+// match is token i's matching bracket (or value index), seen with it.
+func (c *collector) match(i int) int32 {
+	c.see(i)
+	m := c.toks.at(i).match
+	if c.toks.at(i).kind() == tkPunct {
+		c.see(int(m))
+	}
+	return m
+}
+
+// parent is the bracket enclosing token i, seen with it.
+func (c *collector) parent(i int) int32 {
+	c.see(i)
+	p := c.toks.at(i).parent()
+	c.see(int(p))
+	return p
+}
+
+// nl reports whether a line break precedes token i.
+func (c *collector) nl(i int) bool {
+	c.see(i)
+	return c.toks.at(i).nl()
+}
+
+// markUses records that the file uses an SDK without an import saying so.
+func (c *collector) markUses() { c.a.blocks[len(c.a.blocks)-1].marks++ }
+
+// setPkg records a package or namespace clause; the file's is the first.
+func (c *collector) setPkg(name string) { c.a.pkgs = append(c.a.pkgs, name) }
 
 // text is token i's text. It shares the File's text, so names kept in maps cost no copies.
 func (c *collector) text(i int) string { return c.view(i) }
 
 // view is token i's text (a slice of the File's text, no copy).
 func (c *collector) view(i int) string {
-	if i < 0 || i >= len(c.toks) {
+	c.see(i)
+	if i < 0 || i >= c.toks.len() {
 		return ""
 	}
-	t := c.toks[i]
+	t := c.toks.at(i)
 	if t.e <= t.s {
 		return ""
 	}
@@ -165,10 +260,11 @@ func (c *collector) view(i int) string {
 }
 
 func (c *collector) is(i int, s string) bool {
-	if i < 0 || i >= len(c.toks) {
+	c.see(i)
+	if i < 0 || i >= c.toks.len() {
 		return false
 	}
-	t := c.toks[i]
+	t := c.toks.at(i)
 	if int(t.e-t.s) != len(s) {
 		return false
 	}
@@ -179,13 +275,15 @@ func (c *collector) is(i int, s string) bool {
 }
 
 func (c *collector) kind(i int) tokKind {
-	if i < 0 || i >= len(c.toks) {
+	c.see(i)
+	if i < 0 || i >= c.toks.len() {
 		return 0
 	}
-	return c.toks[i].kind()
+	return c.toks.at(i).kind()
 }
 
 func (c *collector) value(i int) string {
+	c.see(i)
 	vs, ve := c.a.value(i)
 	if ve <= vs {
 		return ""
@@ -196,7 +294,7 @@ func (c *collector) value(i int) string {
 // value is the byte range of token k's value: the text between a string's delimiters, a symbol's
 // name, or the token itself.
 func (a *analysis) value(k int) (int, int) {
-	t := a.toks[k]
+	t := a.toks.at(k)
 	if (t.kind() == tkString || t.kind() == tkSymbol) && t.match >= 0 && int(t.match) < len(a.vals) {
 		v := a.vals[t.match]
 		return int(v.s), int(v.e)
@@ -207,24 +305,16 @@ func (a *analysis) value(k int) (int, int) {
 // addImport records an import; one that binds a name is found by it (a WorkOS import of a name is
 // not replaced by a later foreign one).
 func (c *collector) addImport(r importRef) {
+	c.see(int(r.pos))
 	c.a.importList = append(c.a.importList, r)
-	if r.wk {
-		c.a.uses = true
-	}
-	name := r.local
-	if name == "" || name == "_" || name == "." {
-		return
-	}
-	if c.a.imports == nil {
-		c.a.imports = map[string]importRef{}
-	}
-	if old, ok := c.a.imports[name]; ok && old.wk && !r.wk {
-		return
-	}
-	c.a.imports[name] = r
 }
 
 func (c *collector) bind(b binding) {
+	c.see(int(b.pos))
+	c.see(int(b.tok))
+	if b.kind == bindDestr {
+		c.see(int(b.member))
+	}
 	name := bindKey(c.view(int(b.pos)))
 	if name == "" {
 		return
@@ -235,18 +325,8 @@ func (c *collector) bind(b binding) {
 
 // bindName is the normalized name a binding binds.
 func (a *analysis) bindName(src string, b binding) string {
-	t := a.toks[b.pos]
+	t := a.toks.at(int(b.pos))
 	return bindKey(src[t.s:t.e])
-}
-
-func (c *collector) def(name string) {
-	if name == "" {
-		return
-	}
-	if c.a.localDefs == nil {
-		c.a.localDefs = map[string]bool{}
-	}
-	c.a.localDefs[name] = true
 }
 
 // defineNext is the reader of a keyword that defines the name after it (class, def, function, type).
@@ -274,7 +354,7 @@ func (c *collector) qualifiedName(j int, sep string) ([]string, int) {
 
 // stmtStart reports whether token i starts a statement: first in the file or on its line, or after
 // a semicolon.
-func (c *collector) stmtStart(i int) bool { return i == 0 || c.toks[i].nl() || c.is(i-1, ";") }
+func (c *collector) stmtStart(i int) bool { return i == 0 || c.nl(i) || c.is(i-1, ";") }
 
 // bindKey normalizes a bound name: sigils go ($x, @x, @@x all bind "x").
 func bindKey(name string) string {
@@ -284,38 +364,49 @@ func bindKey(name string) string {
 	return strings.TrimLeft(name, "$@")
 }
 
-func (c *collector) run() {
-	toks, src, d := c.toks, c.src, c.d
-	for i := range toks {
-		t := &toks[i]
-		switch t.kind() {
-		case tkIdent:
-			if kw := d.keyword(src[t.s:t.e]); kw != nil && kw(c, i) {
-				continue
+// run reads the tokens from up to to, in blocks of blockTokens.
+func (c *collector) run(from, to int) {
+	for start := from; start < to; start += blockTokens {
+		end := min(start+blockTokens, to)
+		c.openBlock(start)
+		for i := start; i < end; i++ {
+			c.read(i)
+		}
+		c.closeBlock(end)
+	}
+}
+
+// read looks for what token i starts: an import, a definition, a binding.
+func (c *collector) read(i int) {
+	t, src, d := c.toks.at(i), c.src, c.d
+	switch t.kind() {
+	case tkIdent:
+		if kw := d.keyword(src[t.s:t.e]); kw != nil && kw(c, i) {
+			return
+		}
+		if d.declares != nil {
+			d.declares(c, i)
+		}
+	case tkPunct:
+		switch src[t.s] {
+		case '=', ':', '|', '?':
+			switch c.view(i) {
+			case "=", ":=", "||=", "??=":
+				c.assignment(i)
 			}
-			if d.declares != nil {
-				d.declares(c, i)
-			}
-		case tkPunct:
-			switch src[t.s] {
-			case '=', ':', '|', '?':
-				switch c.view(i) {
-				case "=", ":=", "||=", "??=":
-					c.assignment(i)
-				}
-			}
-		case tkString:
-			if d.stringUse != nil {
-				d.stringUse(c, i)
-			}
+		}
+	case tkString:
+		if d.stringUse != nil {
+			d.stringUse(c, i)
 		}
 	}
 }
 
 // nextByte is the first byte of token i+1, or 0.
 func (c *collector) nextByte(i int) byte {
-	if i+1 < len(c.toks) {
-		return c.src[c.toks[i+1].s]
+	c.see(i + 1)
+	if i+1 < c.toks.len() {
+		return c.src[c.toks.at(i+1).s]
 	}
 	return 0
 }
@@ -330,7 +421,7 @@ func (c *collector) methodDef(i int) {
 	if !c.is(i+1, "(") || c.is(i-1, ".") || c.is(i-1, "?.") || c.is(i-1, "new") {
 		return
 	}
-	m := c.toks[i+1].match
+	m := c.match(i + 1)
 	if m < 0 {
 		return
 	}
@@ -339,7 +430,7 @@ func (c *collector) methodDef(i int) {
 	case c.is(next, "{"), c.is(next, "throws"):
 	case c.is(next, ":") || c.is(next, "=>"):
 		// TS return type / C# expression body: only at a statement start, never in a ternary.
-		if !(c.toks[i].nl() || c.is(i-1, "{") || c.is(i-1, "}") || c.is(i-1, ";") || c.kind(i-1) == tkIdent) {
+		if !(c.nl(i) || c.is(i-1, "{") || c.is(i-1, "}") || c.is(i-1, ";") || c.kind(i-1) == tkIdent) {
 			return
 		}
 	default:
@@ -380,7 +471,7 @@ func (c *collector) typedDecl(i int) {
 	if c.kind(j) != tkIdent {
 		return
 	}
-	if c.d.varSigil != 0 && c.src[c.toks[j].s] != c.d.varSigil {
+	if c.d.varSigil != 0 && c.view(j)[0] != c.d.varSigil {
 		return
 	}
 	typ := c.view(i)
@@ -406,12 +497,12 @@ func (c *collector) typedDecl(i int) {
 // assignment records `lhs = rhs` for a simple name, a this/self member, or a destructuring pattern.
 func (c *collector) assignment(i int) {
 	rhs := int32(i + 1)
-	if int(rhs) >= len(c.toks) {
+	if int(rhs) >= c.toks.len() {
 		return
 	}
 	d := c.d
 	if d.kwargsInParens {
-		if p := c.toks[i].parent(); p >= 0 && !c.is(int(p), "{") {
+		if p := c.parent(i); p >= 0 && !c.is(int(p), "{") {
 			return // keyword arguments are not assignments
 		}
 	}
@@ -421,7 +512,6 @@ func (c *collector) assignment(i int) {
 	}
 	switch {
 	case c.kind(l) == tkIdent:
-		name := c.text(l)
 		if c.is(l-1, ".") || c.is(l-1, "->") {
 			base := c.view(l - 2)
 			if base != "this" && base != "self" && base != "$this" {
@@ -429,7 +519,7 @@ func (c *collector) assignment(i int) {
 			}
 		}
 		c.bind(binding{kind: bindExpr, pos: int32(l), tok: rhs})
-		c.localFunction(name, int(rhs))
+		c.localFunction(l, int(rhs))
 		// Go/Python multi-assign: `client, err := …` binds every name to the expression.
 		for k := l - 1; c.is(k, ",") && c.kind(k-1) == tkIdent; k -= 2 {
 			if !d.multiAssign {
@@ -438,7 +528,7 @@ func (c *collector) assignment(i int) {
 			c.bind(binding{kind: bindExpr, pos: int32(k - 1), tok: rhs})
 		}
 	case c.is(l, "}") && d.destructuring:
-		open := c.toks[l].match
+		open := c.match(l)
 		if open < 0 || l-int(open) > 4096 { // a pattern, not a huge object literal
 			return
 		}
@@ -459,8 +549,8 @@ func (c *collector) annotated(l int) int {
 		return -1
 	}
 	j := l
-	if c.is(j, "]") && c.toks[j].match >= 0 {
-		j = int(c.toks[j].match) - 1
+	if c.is(j, "]") && c.match(j) >= 0 {
+		j = int(c.match(j)) - 1
 	}
 	for c.kind(j) == tkIdent && c.is(j-1, ".") && c.kind(j-2) == tkIdent {
 		j -= 2
@@ -471,7 +561,7 @@ func (c *collector) annotated(l int) int {
 	name := j - 2
 	if c.d.declKeywords != nil && !c.d.declKeywords[c.view(name-1)] {
 		// A declaration, not `{ key: local = default }` in a destructuring pattern or a ternary.
-		if !c.toks[name].nl() || c.is(name-1, ",") || c.is(name-1, "{") {
+		if !c.nl(name) || c.is(name-1, ",") || c.is(name-1, "{") {
 			return -1
 		}
 	}
@@ -479,20 +569,20 @@ func (c *collector) annotated(l int) int {
 }
 
 // localFunction marks `const name = (…) => …`, `= function`, `= async …` as a local definition.
-func (c *collector) localFunction(name string, rhs int) {
+func (c *collector) localFunction(name, rhs int) {
 	if !c.d.arrowFunctions {
 		return
 	}
 	switch c.view(rhs) {
 	case "function", "async":
-		c.def(name)
+		c.local(name)
 	case "(":
-		if m := c.toks[rhs].match; m > 0 && c.is(int(m)+1, "=>") {
-			c.def(name)
+		if m := c.match(rhs); m > 0 && c.is(int(m)+1, "=>") {
+			c.local(name)
 		}
 	default:
 		if c.kind(rhs) == tkIdent && c.is(rhs+1, "=>") {
-			c.def(name)
+			c.local(name)
 		}
 	}
 }
@@ -500,7 +590,7 @@ func (c *collector) localFunction(name string, rhs int) {
 // destructure reads `{ a, b: c, d = 1, ...rest }` between open and close.
 func (c *collector) destructure(open, close int, rhs int32) {
 	for j := open + 1; j < close; j++ {
-		if c.toks[j].parent() != int32(open) || c.kind(j) != tkIdent {
+		if c.parent(j) != int32(open) || c.kind(j) != tkIdent {
 			continue
 		}
 		if !(c.is(j-1, "{") || c.is(j-1, ",")) {
@@ -528,8 +618,8 @@ func (a *analysis) indexBinds() {
 // (Java `package a.b;`, C# `namespace A.B`, PHP `namespace App\Services;`): the file's first one.
 func packageClause(sep string) func(c *collector, i int) bool {
 	return func(c *collector, i int) bool {
-		if parts, _ := c.qualifiedName(i+1, sep); len(parts) > 0 && c.a.pkg == "" && !c.is(i-1, ".") {
-			c.a.pkg = strings.Join(parts, sep)
+		if parts, _ := c.qualifiedName(i+1, sep); len(parts) > 0 && !c.is(i-1, ".") {
+			c.setPkg(strings.Join(parts, sep))
 		}
 		return true
 	}

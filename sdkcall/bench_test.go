@@ -2,6 +2,7 @@ package sdkcall
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -136,4 +137,64 @@ func TestPerformanceBudget(t *testing.T) {
 			t.Errorf("%s: At+Complete+Signature took %v", lang, d)
 		}
 	}
+}
+
+// typingSite is where the typing benchmark types: right after the receiver's dot of the middle
+// SDK call in the file (`um.|listUsers`, `usermanagement.|CreateUser`, `user_management.|list_users`),
+// so completion at the edit lists the module's methods.
+func typingSite(lang corpus.Language, text string) int {
+	marker := map[corpus.Language]string{corpus.JS: "um.listUsers", corpus.Go: "usermanagement.CreateUser(",
+		corpus.Python: "user_management.list_users"}[lang]
+	mid := len(text) / 2
+	i := strings.Index(text[mid:], marker)
+	return mid + i + strings.IndexByte(marker, '.') + 1
+}
+
+// BenchmarkTyping is keystroke → completion (issue 12): a one-character edit at a call site (a
+// letter typed after the receiver's dot, then deleted again: two keystrokes per round), the
+// analysis of the new version, and completion at the edit. p50/p99 are per keystroke. "full"
+// analyses each version from scratch, "incremental" edits the previous version's analysis.
+func BenchmarkTyping(b *testing.B) {
+	s := testIndex(b)
+	for _, lines := range []int{5000, 20000} {
+		for _, lang := range benchLangs {
+			text, _ := bigFile(lang, lines)
+			at := typingSite(lang, text)
+			typed := text[:at] + "c" + text[at:]
+			for _, mode := range []string{"full", "incremental"} {
+				b.Run(fmt.Sprintf("%s/%d/%s", lang, lines, mode), func(b *testing.B) {
+					f := Analyze(lang, text)
+					d := make([]time.Duration, 0, 1024)
+					keystroke := func(next string, cursor int) {
+						t0 := time.Now()
+						if mode == "full" {
+							f = Analyze(lang, next)
+						} else {
+							f = f.Edited(next, at, len(text)-at)
+						}
+						if _, ok := f.Complete(s, cursor); !ok {
+							b.Fatalf("%s: no completion at the edit", lang)
+						}
+						d = append(d, time.Since(t0))
+					}
+					for b.Loop() {
+						keystroke(typed, at+1)
+						keystroke(text, at)
+					}
+					reportLatency(b, d)
+				})
+			}
+		}
+	}
+}
+
+// reportLatency reports the median and the 99th percentile of d.
+func reportLatency(b *testing.B, d []time.Duration) {
+	if len(d) == 0 {
+		return
+	}
+	slices.Sort(d)
+	q := func(p float64) float64 { return float64(d[int(float64(len(d)-1)*p)].Nanoseconds()) / 1e3 }
+	b.ReportMetric(q(0.50), "p50-µs")
+	b.ReportMetric(q(0.99), "p99-µs")
 }

@@ -18,16 +18,16 @@ func (f *File) Complete(ix *Index, offset int) (CompletionContext, bool) {
 	r := f.resolver(ix)
 	toks := f.a.toks
 	// The token that starts before the cursor.
-	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].s) >= offset }) - 1
+	k := sort.Search(toks.len(), func(k int) bool { return int(toks.at(k).s) >= offset }) - 1
 	start, end, prev := offset, offset, f.a.lastBefore(offset)
 	partial := k
-	if n := k + 1; n < len(toks) && int(toks[n].s) == offset && toks[n].kind() == tkIdent &&
-		(k < 0 || offset >= int(toks[k].e) && toks[k].kind() != tkString) {
+	if n := k + 1; n < toks.len() && int(toks.at(n).s) == offset && toks.at(n).kind() == tkIdent &&
+		(k < 0 || offset >= int(toks.at(k).e) && toks.at(k).kind() != tkString) {
 		// The cursor at the start of a word: the item replaces that word, as it does from inside it.
-		start, end, partial = offset, int(toks[n].e), n
+		start, end, partial = offset, int(toks.at(n).e), n
 	}
 	if k >= 0 {
-		t := toks[k]
+		t := toks.at(k)
 		switch {
 		case t.kind() == tkString && (offset < int(t.e) || offset == int(t.e) && r.valueEnd(k) == int(t.e)):
 			// Inside a string (an unterminated one extends to its end).
@@ -170,7 +170,7 @@ func (r *resolver) completeOptions(prev, partial int) []Item {
 	case r.is(prev, "(") || r.is(prev, "{") || r.is(prev, "["):
 		open = prev
 	case r.is(prev, ","):
-		open = int(r.toks[prev].parent())
+		open = int(r.toks.at(prev).parent())
 	case r.d.parenless && r.kind(prev) == tkIdent:
 	default:
 		return nil
@@ -235,12 +235,12 @@ func (r *resolver) positionalArgs(c *container, skip int) int {
 	}
 	n := 0
 	level := int32(c.open)
-	for j := c.open + 1; j < len(r.toks) && j < skip; j++ {
-		if r.toks[j].parent() == level && (j == c.open+1 || r.is(j-1, ",")) && !r.is(j, ",") && !r.isKeywordArg(j) &&
+	for j := c.open + 1; j < r.toks.len() && j < skip; j++ {
+		if r.toks.at(j).parent() == level && (j == c.open+1 || r.is(j-1, ",")) && !r.is(j, ",") && !r.isKeywordArg(j) &&
 			!r.is(j, "*") && !r.is(j, "**") {
 			n++
 		}
-		if r.toks[j].parent() == level && r.is(j, ")") {
+		if r.toks.at(j).parent() == level && r.is(j, ")") {
 			break
 		}
 	}
@@ -251,13 +251,13 @@ func (r *resolver) positionalArgs(c *container, skip int) int {
 func (r *resolver) writtenKeys(c *container, skip int) map[string]bool {
 	from, to := c.from, c.to
 	if c.open >= 0 {
-		from, to = c.open+1, len(r.toks)
-		if m := r.toks[c.open].match; m > int32(c.open) {
+		from, to = c.open+1, r.toks.len()
+		if m := r.toks.at(c.open).match; m > int32(c.open) {
 			to = int(m)
 		}
 	}
 	written := map[string]bool{}
-	for j := from; j < to && j < len(r.toks); j++ {
+	for j := from; j < to && j < r.toks.len(); j++ {
 		if j == skip || !r.atKeyPosition(c, j) {
 			continue
 		}
@@ -271,11 +271,11 @@ func (r *resolver) writtenKeys(c *container, skip int) map[string]bool {
 // completeKeyString offers the options of a string-keyed container (PHP array, Python dict) when
 // the cursor is inside the string at token k that sits at one of its key positions.
 func (r *resolver) completeKeyString(k int) ([]Item, bool) {
-	open := int(r.toks[k].parent())
+	open := int(r.toks.at(k).parent())
 	if !(k-1 == open || r.is(k-1, ",")) || open < 0 {
 		return nil, false
 	}
-	if sep, strKeys, ok := r.literalSyntax(open); !ok || !strKeys || !(r.is(k+1, sep) || r.is(k+1, ",") || k+1 == int(r.toks[open].match) || k+1 >= len(r.toks)) {
+	if sep, strKeys, ok := r.literalSyntax(open); !ok || !strKeys || !(r.is(k+1, sep) || r.is(k+1, ",") || k+1 == int(r.toks.at(open).match) || k+1 >= r.toks.len()) {
 		return nil, false
 	}
 	c, ok := r.containerOf(open)
@@ -305,7 +305,7 @@ func optionItems(e *corpus.Entry, opts []*corpus.Param, written map[string]bool,
 
 // completeEvent offers event names inside the string token k when an event is expected there.
 func (r *resolver) completeEvent(k, offset int) (CompletionContext, bool) {
-	t := r.toks[k]
+	t := r.toks.at(k)
 	vs, ve := r.a.value(k)
 	if t.interp() || offset > ve || offset < vs {
 		return CompletionContext{}, false

@@ -9,34 +9,85 @@ type defn struct {
 	kw   int32 // the defining keyword's token (function, def, func, class…), -1 when none (methods)
 	name int32 // the name's token
 	fn   bool  // a function or method (false: a class, struct, module, interface…)
-	// recv is the Go receiver's type name of a method (`func (c *Client) UserMgr()` → "Client").
-	recv string
+	// recv is the token of the Go receiver's type name of a method (`func (c *Client) UserMgr()` →
+	// Client), -1 for others. (An index, not the name: defs are copied on every edit, and a
+	// string would make them pointers for the collector to copy with write barriers.)
+	recv int32
 }
 
 // defAt records a definition named by token name.
 func (c *collector) defAt(kw, name int, fn bool) {
+	c.see(kw)
 	if c.kind(name) != tkIdent {
 		return
 	}
-	c.def(c.text(name))
-	c.a.defs = append(c.a.defs, defn{kw: int32(kw), name: int32(name), fn: fn})
+	c.a.defs = append(c.a.defs, defn{kw: int32(kw), name: int32(name), fn: fn, recv: -1})
 }
 
-// indexDefs groups the definitions by name, once collection is done.
+// local records token name as the name of a function defined by an assignment.
+func (c *collector) local(name int) {
+	c.see(name)
+	c.a.locals = append(c.a.locals, int32(name))
+}
+
+// indexDefs groups the definitions by name, and names the local definitions.
 func (a *analysis) indexDefs() {
-	if len(a.defs) == 0 {
-		return
-	}
+	a.localDefs = make(map[string]bool, len(a.defs)+len(a.locals))
 	a.defIndex = make(map[string][]int32, len(a.defs))
 	for k, d := range a.defs {
-		t := a.toks[d.name]
-		n := bindKey(a.src[t.s:t.e])
+		name := a.tokText(d.name)
+		a.localDefs[name] = true
+		n := bindKey(name)
 		a.defIndex[n] = append(a.defIndex[n], int32(k))
+	}
+	for _, k := range a.locals {
+		a.localDefs[a.tokText(k)] = true
 	}
 }
 
+func (a *analysis) tokText(k int32) string {
+	t := a.toks.at(int(k))
+	return a.src[t.s:t.e]
+}
+
+// defLookups is how many lookups of a version scan the definitions before they are indexed: the
+// question that follows an edit does not pay for the index (see bindingsOf).
+const defLookups = 16
+
 // defsNamed lists the definitions of name in text order.
-func (a *analysis) defsNamed(name string) []int32 { return a.defIndex[bindKey(name)] }
+func (a *analysis) defsNamed(name string) []int32 {
+	if a.defScans.Add(1) > defLookups {
+		a.defOnce.Do(a.indexDefs)
+		return a.defIndex[bindKey(name)]
+	}
+	key := bindKey(name)
+	var out []int32
+	for k, d := range a.defs {
+		if t := a.toks.at(int(d.name)); int(t.e-t.s) >= len(key) && bindKey(a.src[t.s:t.e]) == key {
+			out = append(out, int32(k))
+		}
+	}
+	return out
+}
+
+// isLocalDef reports whether the file defines a function, method or class named name.
+func (a *analysis) isLocalDef(name string) bool {
+	if a.defScans.Add(1) > defLookups {
+		a.defOnce.Do(a.indexDefs)
+		return a.localDefs[name]
+	}
+	for _, d := range a.defs {
+		if a.tokText(d.name) == name {
+			return true
+		}
+	}
+	for _, k := range a.locals {
+		if a.tokText(k) == name {
+			return true
+		}
+	}
+	return false
+}
 
 // fnShape is where a function's body is and what it says it returns.
 type fnShape struct {
@@ -71,11 +122,11 @@ func (r *resolver) braceShape(d defn, style retStyle) fnShape {
 	if r.is(p, "<") { // TS/Java/C# generic parameters
 		p = r.skipAngles(p)
 	}
-	if !r.is(p, "(") || r.toks[p].match < 0 {
+	if !r.is(p, "(") || r.toks.at(p).match < 0 {
 		return sh
 	}
 	sh.params = p
-	close := int(r.toks[p].match)
+	close := int(r.toks.at(p).match)
 	switch style {
 	case retColon:
 		if r.is(close+1, ":") {
@@ -89,9 +140,9 @@ func (r *resolver) braceShape(d defn, style retStyle) fnShape {
 		}
 	}
 	// The body: the first `{` after the parameters at the same depth, or `=> expr`.
-	parent := r.toks[p].parent()
-	for k := close + 1; k < len(r.toks) && k < close+64; k++ {
-		t := r.toks[k]
+	parent := r.toks.at(p).parent()
+	for k := close + 1; k < r.toks.len() && k < close+64; k++ {
+		t := r.toks.at(k)
 		if t.parent() != parent {
 			continue
 		}
@@ -144,7 +195,7 @@ var typeModifiers = map[string]bool{"Override": true}
 // skipAngles skips a <…> group starting at k (which the lexer does not match as brackets).
 func (r *resolver) skipAngles(k int) int {
 	depth := 0
-	for j := k; j < len(r.toks) && j < k+64; j++ {
+	for j := k; j < r.toks.len() && j < k+64; j++ {
 		switch r.text(j) {
 		case "<":
 			depth++
@@ -163,20 +214,20 @@ func (r *resolver) skipAngles(k int) int {
 // stmtEnd is the token after the statement that starts at k: the next `;` or line break at k's
 // depth, or the end of the enclosing bracket.
 func (r *resolver) stmtEnd(k int) int {
-	if k >= len(r.toks) {
-		return len(r.toks)
+	if k >= r.toks.len() {
+		return r.toks.len()
 	}
-	parent := r.toks[k].parent()
-	for j := k + 1; j < len(r.toks); j++ {
-		t := r.toks[j]
+	parent := r.toks.at(k).parent()
+	for j := k + 1; j < r.toks.len(); j++ {
+		t := r.toks.at(j)
 		if t.parent() < parent || t.parent() == parent && (r.is(j, ";") || t.nl() && !continues(r, j)) {
 			return j
 		}
-		if parent >= 0 && j >= int(r.toks[parent].match) && r.toks[parent].match >= 0 {
+		if parent >= 0 && j >= int(r.toks.at(int(parent)).match) && r.toks.at(int(parent)).match >= 0 {
 			return j
 		}
 	}
-	return len(r.toks)
+	return r.toks.len()
 }
 
 // continues reports whether the token at j, first on its line, continues the expression of the
@@ -198,9 +249,9 @@ func (r *resolver) indentShape(d defn, style retStyle, lastExpr bool) fnShape {
 	sh := noShape
 	sh.lastExpr = lastExpr
 	k := int(d.name) + 1
-	if r.is(k, "(") && r.toks[k].match >= 0 {
+	if r.is(k, "(") && r.toks.at(k).match >= 0 {
 		sh.params = k
-		k = int(r.toks[k].match) + 1
+		k = int(r.toks.at(k).match) + 1
 	}
 	if style == retArrow && r.is(k, "->") {
 		sh.ret = r.typeStart(k + 1)
@@ -212,12 +263,12 @@ func (r *resolver) indentShape(d defn, style retStyle, lastExpr bool) fnShape {
 	// The body starts at the first token of the next line (Python: after the colon, which may be
 	// followed by the body on the same line).
 	start := -1
-	for j := k; j < len(r.toks) && j < k+64; j++ {
-		if r.toks[j].nl() {
+	for j := k; j < r.toks.len() && j < k+64; j++ {
+		if r.toks.at(j).nl() {
 			start = j
 			break
 		}
-		if style == retArrow && r.is(j, ":") && r.toks[j].parent() < 0 && j+1 < len(r.toks) && !r.toks[j+1].nl() {
+		if style == retArrow && r.is(j, ":") && r.toks.at(j).parent() < 0 && j+1 < r.toks.len() && !r.toks.at(j+1).nl() {
 			start = j + 1 // def f(): return x
 			sh.body, sh.end = start, r.stmtEnd(start)
 			return sh
@@ -226,9 +277,9 @@ func (r *resolver) indentShape(d defn, style retStyle, lastExpr bool) fnShape {
 	if start < 0 || r.column(start) <= base {
 		return sh
 	}
-	end := len(r.toks)
-	for j := start + 1; j < len(r.toks); j++ {
-		if r.toks[j].nl() && r.column(j) <= base {
+	end := r.toks.len()
+	for j := start + 1; j < r.toks.len(); j++ {
+		if r.toks.at(j).nl() && r.column(j) <= base {
 			end = j
 			break
 		}
@@ -239,7 +290,7 @@ func (r *resolver) indentShape(d defn, style retStyle, lastExpr bool) fnShape {
 
 // column is the byte column of token k on its line.
 func (r *resolver) column(k int) int {
-	s := int(r.toks[k].s)
+	s := int(r.toks.at(k).s)
 	return s - (strings.LastIndexByte(r.src[:s], '\n') + 1)
 }
 
@@ -292,7 +343,7 @@ func (r *resolver) returns(v value) value {
 // block or function.
 func (r *resolver) directlyIn(k int, sh fnShape) bool {
 	if sh.body > 0 && r.is(sh.body-1, "{") {
-		return int(r.toks[k].parent()) == sh.body-1
+		return int(r.toks.at(k).parent()) == sh.body-1
 	}
 	return r.column(k) == r.column(sh.body)
 }
@@ -302,7 +353,7 @@ func (r *resolver) lastStatement(sh fnShape) int {
 	col := r.column(sh.body)
 	last := -1
 	for k := sh.body; k < sh.end; k++ {
-		if (k == sh.body || r.toks[k].nl()) && r.column(k) == col {
+		if (k == sh.body || r.toks.at(k).nl()) && r.column(k) == col {
 			last = k
 		}
 	}
@@ -339,9 +390,9 @@ func (r *resolver) lambdaShape(k int) fnShape {
 	}
 	var after int
 	switch {
-	case r.is(k, "(") && r.toks[k].match >= 0:
+	case r.is(k, "(") && r.toks.at(k).match >= 0:
 		sh.params = k
-		after = int(r.toks[k].match) + 1
+		after = int(r.toks.at(k).match) + 1
 	case r.kind(k) == tkIdent:
 		after = k + 1
 	default:
@@ -349,7 +400,7 @@ func (r *resolver) lambdaShape(k int) fnShape {
 	}
 	if r.is(after, ":") { // TS return type
 		sh.ret = r.typeStart(after + 1)
-		for j := after; j < len(r.toks) && j < after+32; j++ {
+		for j := after; j < r.toks.len() && j < after+32; j++ {
 			if r.is(j, "=>") {
 				after = j
 				break
@@ -360,12 +411,12 @@ func (r *resolver) lambdaShape(k int) fnShape {
 		return noShape
 	}
 	b := after + 1
-	if r.is(b, "{") && r.toks[b].match > int32(b) {
-		sh.body, sh.end = b+1, int(r.toks[b].match)
+	if r.is(b, "{") && r.toks.at(b).match > int32(b) {
+		sh.body, sh.end = b+1, int(r.toks.at(b).match)
 		return sh
 	}
-	if r.is(b, "(") && r.toks[b].match > int32(b) { // => ({ … })
-		sh.expr, sh.end = b+1, int(r.toks[b].match)
+	if r.is(b, "(") && r.toks.at(b).match > int32(b) { // => ({ … })
+		sh.expr, sh.end = b+1, int(r.toks.at(b).match)
 		return sh
 	}
 	sh.expr, sh.end = b, r.stmtEnd(b)
@@ -383,8 +434,8 @@ func (r *resolver) isLambda(k int) bool {
 	switch {
 	case r.is(k, "function"):
 		return true
-	case r.is(k, "(") && r.toks[k].match >= 0:
-		after := int(r.toks[k].match) + 1
+	case r.is(k, "(") && r.toks.at(k).match >= 0:
+		after := int(r.toks.at(k).match) + 1
 		return r.is(after, "=>") || r.is(after, ":") && r.arrowWithin(after)
 	case r.kind(k) == tkIdent:
 		return r.is(k+1, "=>")
@@ -393,7 +444,7 @@ func (r *resolver) isLambda(k int) bool {
 }
 
 func (r *resolver) arrowWithin(k int) bool {
-	for j := k; j < len(r.toks) && j < k+32; j++ {
+	for j := k; j < r.toks.len() && j < k+32; j++ {
 		switch {
 		case r.is(j, "=>"):
 			return true

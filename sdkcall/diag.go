@@ -18,8 +18,8 @@ func (f *File) Diagnostics(ix *Index) []Diagnostic {
 	r := f.resolver(ix)
 	var out []Diagnostic
 	toks := r.toks
-	for k := range toks {
-		t := toks[k]
+	for k := range toks.len() {
+		t := toks.at(k)
 		switch t.kind() {
 		case tkIdent:
 			if !r.isSep(k - 1) {
@@ -92,7 +92,7 @@ func (r *resolver) unknownMethod(k int, name string) (Diagnostic, bool) {
 	if len(sugg) == 0 {
 		return Diagnostic{}, false
 	}
-	t := r.toks[k]
+	t := r.toks.at(k)
 	d := Diagnostic{Start: int(t.s), End: int(t.e), Severity: SeverityWarning, Code: "unknown-method",
 		Href: r.moduleHref(recv.module)}
 	d.Message = fmt.Sprintf("Unknown method %s on %s; did you mean %s?", name, r.text(k-2), sugg[0])
@@ -244,7 +244,8 @@ func (f *File) Links(ix *Index) []Link {
 	}
 	r := f.resolver(ix)
 	var out []Link
-	for k, t := range r.toks {
+	for k := range r.toks.len() {
+		t := r.toks.at(k)
 		if t.kind() != tkIdent && t.kind() != tkString {
 			continue
 		}
@@ -274,7 +275,7 @@ func (r *resolver) linkCandidate(k int) bool {
 	if r.isSep(k - 1) {
 		return true
 	}
-	word := r.src[r.toks[k].s:r.toks[k].e]
+	word := r.src[r.toks.at(k).s:r.toks.at(k).e]
 	if _, imported := r.a.imports[string(word)]; imported {
 		return true
 	}

@@ -60,7 +60,7 @@ func csharpString(lx *lexer) bool {
 			n++
 		}
 		lx.tripleString(i, j+n, strings.Repeat(`"`, n), false)
-		lx.setInterp(len(lx.toks)-1, interp)
+		lx.setInterp(lx.last(), interp)
 		return true
 	}
 	if !interp && !verbatim {
@@ -72,7 +72,7 @@ func csharpString(lx *lexer) bool {
 		return true
 	}
 	lx.interpString(i, j+1, '"', verbatim, true)
-	lx.setInterp(len(lx.toks)-1, true)
+	lx.setInterp(lx.last(), true)
 	return true
 }
 
@@ -116,11 +116,11 @@ func csharpImportValue(r *resolver, imp importRef) value {
 func csharpTypedLiteral(r *resolver, open int) (container, bool) {
 	c := container{open: open, param: -1, sep: "=", insert: " = "}
 	j := open - 1
-	if r.is(j, ")") && r.toks[j].match >= 0 {
-		j = int(r.toks[j].match) - 1
+	if r.is(j, ")") && r.toks.at(j).match >= 0 {
+		j = int(r.toks.at(j).match) - 1
 	}
 	if r.is(j, "new") { // target-typed new() { … } as an argument
-		p := int(r.toks[open].parent())
+		p := int(r.toks.at(open).parent())
 		if p >= 0 && r.is(p, "(") {
 			if es := r.calleeEntries(p); len(es) > 0 {
 				c.entries = es

@@ -44,8 +44,8 @@ var goKeywords = map[string]func(c *collector, i int) bool{
 	"func":   func(c *collector, i int) bool { c.goFunc(i); return true },
 	"type":   defineNext,
 	"package": func(c *collector, i int) bool {
-		if c.kind(i+1) == tkIdent && c.a.pkg == "" {
-			c.a.pkg = c.text(i + 1)
+		if c.kind(i+1) == tkIdent {
+			c.setPkg(c.text(i + 1))
 		}
 		return true
 	},
@@ -63,7 +63,7 @@ var goKeywords = map[string]func(c *collector, i int) bool{
 func (c *collector) goFunc(i int) {
 	j := i + 1
 	if c.is(j, "(") { // method receiver
-		if m := c.toks[j].match; m > 0 {
+		if m := c.match(j); m > 0 {
 			c.goParams(j)
 			j = int(m) + 1
 		}
@@ -71,7 +71,7 @@ func (c *collector) goFunc(i int) {
 	if c.kind(j) == tkIdent {
 		c.defAt(i, j, true)
 		if c.is(i+1, "(") {
-			c.a.defs[len(c.a.defs)-1].recv = c.receiverType(i + 1)
+			c.a.defs[len(c.a.defs)-1].recv = int32(c.receiverType(i + 1))
 		}
 		if c.is(j+1, "(") {
 			c.goParams(j + 1)
@@ -83,8 +83,8 @@ func (c *collector) goFunc(i int) {
 
 // goDeclares reads struct fields `name [*]pkg.Type` at the start of a line in braces.
 func goDeclares(c *collector, i int) {
-	if c.is(i-1, "{") || c.toks[i].nl() {
-		if p := c.toks[i].parent(); p >= 0 && c.is(int(p), "{") {
+	if c.is(i-1, "{") || c.nl(i) {
+		if p := c.parent(i); p >= 0 && c.is(int(p), "{") {
 			c.goTypedName(i, i+1) // struct field
 		}
 	}
@@ -109,9 +109,10 @@ func (c *collector) goImport(i int) {
 	}
 	j := i + 1
 	if c.is(j, "(") {
-		close := int(c.toks[j].match)
+		close := int(c.match(j))
 		if close < 0 {
-			close = len(c.toks)
+			close = c.toks.len()
+			c.see(close)
 		}
 		for k := j + 1; k < close; {
 			if c.is(k, ";") {
@@ -141,16 +142,16 @@ func goPackageName(p string) string {
 
 // goParams reads a Go parameter or var list `(a, b *pkg.T, c int)`.
 func (c *collector) goParams(open int) {
-	close := int(c.toks[open].match)
+	close := int(c.match(open))
 	if close < 0 {
 		return
 	}
 	var names []int
 	for j := open + 1; j < close; j++ {
-		if c.toks[j].parent() != int32(open) {
+		if c.parent(j) != int32(open) {
 			continue
 		}
-		if c.kind(j) == tkIdent && (c.is(j-1, "(") || c.is(j-1, ",") || c.toks[j].nl() || c.is(j-1, ";")) {
+		if c.kind(j) == tkIdent && (c.is(j-1, "(") || c.is(j-1, ",") || c.nl(j) || c.is(j-1, ";")) {
 			names = append(names, j)
 			if !(c.is(j+1, ",")) {
 				typ := j + 1
@@ -224,12 +225,12 @@ func goTypedLiteral(r *resolver, open int) (container, bool) {
 }
 
 // receiverType is the type name of a method receiver list `(c *Client)`, `(Client)`, `(c *Client[T])`.
-func (c *collector) receiverType(open int) string {
-	close := int(c.toks[open].match)
+func (c *collector) receiverType(open int) int {
+	close := int(c.match(open))
 	for j := close - 1; j > open; j-- {
 		if c.kind(j) == tkIdent && (c.is(j-1, "*") || c.is(j-1, "(") || c.kind(j-1) == tkIdent) {
-			return c.text(j)
+			return j
 		}
 	}
-	return ""
+	return -1
 }

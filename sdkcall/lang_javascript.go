@@ -116,7 +116,7 @@ func jsStringUse(c *collector, i int) {
 		return
 	}
 	if isWorkOSJSPackage(v) && (c.is(i-1, "from") || c.is(i-1, "import")) {
-		c.a.uses = true
+		c.markUses()
 	}
 }
 
@@ -140,7 +140,7 @@ func (c *collector) jsImport(i int) {
 	if c.is(j, "type") && !c.is(j+1, "from") && !c.is(j+1, ",") {
 		j++
 	}
-	for k := 0; j < len(c.toks) && k < 512; k++ {
+	for k := 0; j < c.toks.len() && k < 512; k++ {
 		switch {
 		case c.is(j, "from"):
 			if c.kind(j+1) != tkString {
@@ -153,14 +153,14 @@ func (c *collector) jsImport(i int) {
 				c.addImport(r)
 			}
 			if r.wk {
-				c.a.uses = true
+				c.markUses()
 			}
 			return
 		case c.is(j, "*") && c.is(j+1, "as") && c.kind(j+2) == tkIdent:
 			names = append(names, pending{c.text(j + 2), "*", formJSNamespace})
 			j += 3
 		case c.is(j, "{"):
-			close := int(c.toks[j].match)
+			close := int(c.match(j))
 			if close < 0 {
 				return
 			}
@@ -248,7 +248,7 @@ func jsExport(c *collector, i int) bool {
 		if c.is(k, "async") {
 			k++
 		}
-		c.a.exports = append(c.a.exports, exportRec{name: "default", tok: int32(k), imp: -1})
+		c.export(exportRec{name: "default", tok: int32(k), imp: -1})
 	case c.is(j, "const") || c.is(j, "let") || c.is(j, "var") || c.is(j, "function") || c.is(j, "class") ||
 		c.is(j, "async") && c.is(j+1, "function"):
 		k := j + 1
@@ -260,7 +260,7 @@ func jsExport(c *collector, i int) bool {
 		}
 		if c.kind(k) == tkIdent {
 			n := c.text(k)
-			c.a.exports = append(c.a.exports, exportRec{name: n, local: n, tok: -1, imp: -1})
+			c.export(exportRec{name: n, local: n, tok: -1, imp: -1})
 		}
 	case c.is(j, "*"):
 		name, member := "*", "*"
@@ -272,8 +272,8 @@ func jsExport(c *collector, i int) bool {
 		if c.is(k, "from") && c.kind(k+1) == tkString {
 			c.reExport(i, c.value(k+1), member, name)
 		}
-	case c.is(j, "{") && c.toks[j].match > int32(j):
-		close := int(c.toks[j].match)
+	case c.is(j, "{") && c.match(j) > int32(j):
+		close := int(c.match(j))
 		from := ""
 		if c.is(close+1, "from") && c.kind(close+2) == tkString {
 			from = c.value(close + 2)
@@ -290,7 +290,7 @@ func jsExport(c *collector, i int) bool {
 				c.reExport(i, from, local, name)
 				continue
 			}
-			c.a.exports = append(c.a.exports, exportRec{name: name, local: local, tok: -1, imp: -1})
+			c.export(exportRec{name: name, local: local, tok: -1, imp: -1})
 		}
 	}
 	return false
@@ -298,7 +298,7 @@ func jsExport(c *collector, i int) bool {
 
 // reExport records `export … from "p"`: an import that binds nothing here and an export of it.
 func (c *collector) reExport(i int, spec, member, name string) {
-	c.a.exports = append(c.a.exports, exportRec{name: name, tok: -1, imp: int32(len(c.a.importList))})
+	c.export(exportRec{name: name, tok: -1, imp: c.base.imports + int32(len(c.a.importList))})
 	c.addImport(importRef{spec: spec, member: member, form: formJSReExport, pos: int32(i),
 		wk: isWorkOSJSPackage(spec), rel: isRelativePath(spec)})
 }
@@ -316,12 +316,12 @@ func jsModuleExports(c *collector, i int) bool {
 		}
 		j += 2
 		if c.is(j, "=") {
-			c.a.exports = append(c.a.exports, exportRec{name: "default", tok: int32(j + 1), cjs: true, imp: -1})
+			c.export(exportRec{name: "default", tok: int32(j + 1), cjs: true, imp: -1})
 			return false
 		}
 	}
 	if c.is(j, ".") && c.kind(j+1) == tkIdent && c.is(j+2, "=") {
-		c.a.exports = append(c.a.exports, exportRec{name: c.text(j + 1), tok: int32(j + 3), imp: -1})
+		c.export(exportRec{name: c.text(j + 1), tok: int32(j + 3), imp: -1})
 	}
 	return false
 }

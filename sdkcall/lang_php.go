@@ -70,7 +70,7 @@ func (lx *lexer) phpHeredoc() bool {
 
 var phpKeywords = map[string]func(c *collector, i int) bool{
 	"use": func(c *collector, i int) bool {
-		if c.toks[i].parent() < 0 || c.is(int(c.toks[i].parent()), "{") && c.toks[i].nl() {
+		if c.parent(i) < 0 || c.is(int(c.parent(i)), "{") && c.nl(i) {
 			c.phpUse(i) // a namespace import, not a closure's use (…) or a trait use inside a class
 		}
 		return true
@@ -79,7 +79,7 @@ var phpKeywords = map[string]func(c *collector, i int) bool{
 	"namespace": packageClause("\\"),
 	"WorkOS": func(c *collector, i int) bool {
 		if c.is(i+1, "\\") && (c.is(i-1, "\\") || c.is(i-1, "new") || c.is(i-1, "use")) {
-			c.a.uses = true // \WorkOS\SSO, new WorkOS\SSO
+			c.markUses() // \WorkOS\SSO, new WorkOS\SSO
 		}
 		return false // WorkOS may also be a declaration's type
 	},
@@ -98,7 +98,7 @@ func (c *collector) phpUse(i int) {
 	if c.is(j, "function") || c.is(j, "const") {
 		j++
 	}
-	for k := 0; j < len(c.toks) && k < 64; k++ {
+	for k := 0; j < c.toks.len() && k < 64; k++ {
 		var parts []string
 		if c.is(j, "\\") {
 			j++
@@ -112,7 +112,7 @@ func (c *collector) phpUse(i int) {
 			j += 2
 		}
 		if c.is(j, "{") { // group use
-			close := int(c.toks[j].match)
+			close := int(c.match(j))
 			if close < 0 {
 				return
 			}

@@ -108,14 +108,14 @@ func (lx *lexer) pythonString(s, q int, interp bool) {
 	quote := src[q]
 	if q+2 < len(src) && src[q+1] == quote && src[q+2] == quote {
 		lx.tripleString(s, q+3, tripleQuote(quote), true)
-		lx.setInterp(len(lx.toks)-1, interp)
+		lx.setInterp(lx.last(), interp)
 		return
 	}
 	lx.i = q
 	lx.simpleString(quote, true, true)
 	t := &lx.toks[len(lx.toks)-1]
 	t.s = int32(s)
-	lx.setInterp(len(lx.toks)-1, interp)
+	lx.setInterp(lx.last(), interp)
 }
 
 func tripleQuote(q byte) string {
@@ -147,7 +147,7 @@ func pythonDeclares(c *collector, i int) {
 // pyImport reads `import a.b [as x], c`.
 func (c *collector) pyImport(i int) {
 	j := i + 1
-	for k := 0; j < len(c.toks) && k < 64; k++ {
+	for k := 0; j < c.toks.len() && k < 64; k++ {
 		parts, next := c.qualifiedName(j, ".")
 		if len(parts) == 0 {
 			return
@@ -171,7 +171,7 @@ func (c *collector) pyFrom(i int) {
 	j := i + 1
 	dots := 0
 	for ; c.is(j, ".") || c.is(j, "..."); j++ {
-		dots += int(c.toks[j].e - c.toks[j].s)
+		dots += len(c.view(j))
 	}
 	var parts []string
 	if !c.is(j, "import") {
@@ -183,9 +183,9 @@ func (c *collector) pyFrom(i int) {
 	path := strings.Join(parts, ".")
 	wk := dots == 0 && len(parts) > 0 && parts[0] == "workos"
 	j++
-	end := len(c.toks)
+	end := c.toks.len()
 	if c.is(j, "(") {
-		if m := c.toks[j].match; m > 0 {
+		if m := c.match(j); m > 0 {
 			end = int(m)
 		}
 		j++
@@ -203,7 +203,7 @@ func (c *collector) pyFrom(i int) {
 			j += 2
 		}
 		c.addImport(r)
-		if !c.is(j+1, ",") && end == len(c.toks) {
+		if !c.is(j+1, ",") && end == c.toks.len() {
 			break
 		}
 	}

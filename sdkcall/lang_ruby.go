@@ -134,7 +134,7 @@ var rubyKeywords = map[string]func(c *collector, i int) bool{
 	"module": rubyClass,
 	"WorkOS": func(c *collector, i int) bool {
 		if c.is(i+1, "::") || c.is(i+1, ".") {
-			c.a.uses = true // WorkOS::UserManagement, WorkOS.configure: the gem is loaded somewhere
+			c.markUses() // WorkOS::UserManagement, WorkOS.configure: the gem is loaded somewhere
 		}
 		return true
 	},

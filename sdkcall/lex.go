@@ -72,6 +72,51 @@ type lexer struct {
 	// interps are the open interpolations (JS ${…}, Ruby #{…}, Python f-string {…}) whose code is
 	// being lexed as code; the literal resumes at the } that closes one.
 	interps []interpFrame
+	// cps are the checkpoints so far (incremental.go), cpStacks their open brackets, lastCP the
+	// offset of the last one.
+	cps      []checkpoint
+	cpStacks []int32
+	lastCP   int
+	// sync, during a relex after an edit, is the old run to come back to; synced is set once the
+	// state matches it at a checkpoint, which ends the run.
+	sync   *resync
+	synced bool
+	// A relex lexes only the tokens from off on (toks[0] is token off): the ones before are prev's,
+	// but for the partners of their open brackets, fixes.
+	off   int
+	prev  *tokens
+	fixes []fix
+	// restart is the checkpoint the relex started at, -1 the start of the text.
+	restart int
+}
+
+// tok is token k, of this run or (before off) of the previous version.
+func (lx *lexer) tok(k int) token {
+	if k >= lx.off {
+		return lx.toks[k-lx.off]
+	}
+	return lx.prev.at(k)
+}
+
+// count is the number of tokens so far.
+func (lx *lexer) count() int { return lx.off + len(lx.toks) }
+
+// last is the index of the last token.
+func (lx *lexer) last() int { return lx.count() - 1 }
+
+// setMatch records m as the partner of bracket k.
+func (lx *lexer) setMatch(k, m int32) {
+	if int(k) >= lx.off {
+		lx.toks[int(k)-lx.off].match = m
+		return
+	}
+	for i := range lx.fixes {
+		if lx.fixes[i].k == k {
+			lx.fixes[i].match = m
+			return
+		}
+	}
+	lx.fixes = append(lx.fixes, fix{k, m})
 }
 
 // interp is an open interpolation inside a string literal.
@@ -90,9 +135,15 @@ type heredoc struct {
 }
 
 func lex(d *dialect, src string) (toks []token, comments []comment, vals []span) {
+	lx := lexAll(d, src)
+	return lx.toks, lx.comments, lx.vals
+}
+
+// lexAll lexes the whole of src, recording checkpoints for later edits.
+func lexAll(d *dialect, src string) *lexer {
 	lx := &lexer{t: &d.lex, src: src, toks: make([]token, 0, len(src)/4+8)}
 	lx.run()
-	return lx.toks, lx.comments, lx.vals
+	return lx
 }
 
 // byteClass classifies bytes for the lexer's hot loops; each dialect keeps a copy with only its own
@@ -168,15 +219,15 @@ func (lx *lexer) emit(kind tokKind, s, e int) int {
 	}
 	lx.toks = append(lx.toks, token{s: int32(s), e: int32(e), match: -1, pf: pf})
 	lx.nl = false
-	return len(lx.toks) - 1
+	return lx.last()
 }
 
 // setInterp marks string token k as interpolating code (or not).
 func (lx *lexer) setInterp(k int, interp bool) {
 	if interp {
-		lx.toks[k].pf |= pfInterp
+		lx.toks[k-lx.off].pf |= pfInterp
 	} else {
-		lx.toks[k].pf &^= pfInterp
+		lx.toks[k-lx.off].pf &^= pfInterp
 	}
 }
 
@@ -185,7 +236,7 @@ func (lx *lexer) emitString(s, e, vs, ve int, interp bool) {
 	if ve < vs {
 		ve = vs
 	}
-	lx.toks[k].match = int32(len(lx.vals))
+	lx.toks[k-lx.off].match = int32(len(lx.vals))
 	lx.setInterp(k, interp)
 	lx.vals = append(lx.vals, span{int32(vs), int32(ve)})
 }
@@ -205,10 +256,10 @@ func (lx *lexer) run() {
 	classes := &lx.t.cls
 	prefixes := lx.t.stringPrefixes
 	tags := lx.t.openTags
-	if tags && (strings.Contains(src, "<?php") || strings.Contains(src, "<?=")) {
+	if lx.i == 0 && tags && hasOpenTag(src) {
 		lx.skipHTML()
 	}
-	for lx.i < len(src) && len(lx.toks) < maxTokens {
+	for lx.i < len(src) && len(lx.toks) < maxTokens && !lx.synced {
 		c := src[lx.i]
 		cls := classes[c]
 		switch {
@@ -224,6 +275,8 @@ func (lx *lexer) run() {
 			lx.i++
 			if len(lx.heredocs) > 0 {
 				lx.heredocBodies()
+			} else if len(lx.interps) == 0 && (lx.i-lx.lastCP >= checkpointEvery || lx.sync != nil) {
+				lx.lineStart()
 			}
 			continue
 		case cls&clsIdentStart != 0 && (!prefixes || !lx.quoteSoon()):
@@ -258,6 +311,11 @@ func (lx *lexer) run() {
 			lx.punct()
 		}
 	}
+}
+
+// hasOpenTag reports whether PHP text holds an opening tag: if not, it is all code.
+func hasOpenTag(src string) bool {
+	return strings.Contains(src, "<?php") || strings.Contains(src, "<?=")
 }
 
 // quoteSoon reports whether a quote follows within the next three bytes (Python string prefixes).
@@ -433,11 +491,11 @@ func (lx *lexer) punct() {
 		// Pop to the matching opener if it is near the top; otherwise leave the stack alone.
 		for d := len(lx.stack) - 1; d >= floor && d >= len(lx.stack)-4; d-- {
 			o := lx.stack[d]
-			if src[lx.toks[o].s] == open {
+			if src[lx.tok(int(o)).s] == open {
 				lx.stack = lx.stack[:d]
 				k := lx.emit(tkPunct, s, s+1)
-				lx.toks[k].match = o
-				lx.toks[o].match = int32(k)
+				lx.toks[k-lx.off].match = o
+				lx.setMatch(o, int32(k))
 				return
 			}
 		}
@@ -463,7 +521,7 @@ func (lx *lexer) punct() {
 			j++
 		}
 		k := lx.emit(tkSymbol, s, j)
-		lx.toks[k].match = int32(len(lx.vals))
+		lx.toks[k-lx.off].match = int32(len(lx.vals))
 		lx.vals = append(lx.vals, span{int32(s + 1), int32(j)})
 		lx.i = j
 		return
@@ -496,10 +554,10 @@ var regexKeywords = map[string]bool{"return": true, "typeof": true, "case": true
 // prevIsOperand reports whether the previous token ends an operand (so "/" divides rather than starts
 // a regex, and ":" is not a Ruby symbol).
 func (lx *lexer) prevIsOperand() bool {
-	if len(lx.toks) == 0 {
+	if lx.count() == 0 {
 		return false
 	}
-	t := lx.toks[len(lx.toks)-1]
+	t := lx.tok(lx.last())
 	switch t.kind() {
 	case tkIdent:
 		return !regexKeywords[lx.src[t.s:t.e]]
@@ -566,7 +624,7 @@ func (lx *lexer) tripleString(s, body int, close string, escapes bool) {
 // openAbove reports whether an opening bracket c is on the stack above depth floor.
 func (lx *lexer) openAbove(floor int, c byte) bool {
 	for _, o := range lx.stack[floor:] {
-		if lx.src[lx.toks[o].s] == c {
+		if lx.src[lx.tok(int(o)).s] == c {
 			return true
 		}
 	}
@@ -580,10 +638,10 @@ func (lx *lexer) resume(in interpFrame, s int) {
 		lx.templatePart(s, s+1, true)
 	case '"':
 		lx.interpString(s, s+1, in.quote, false, false)
-		lx.setInterp(len(lx.toks)-1, true)
+		lx.setInterp(lx.last(), true)
 	case 'c':
 		lx.interpString(s, s+1, in.quote, in.verbatim, true)
-		lx.setInterp(len(lx.toks)-1, true)
+		lx.setInterp(lx.last(), true)
 	case 'f':
 		lx.fstringPart(s, s+1, in.quote, in.triple)
 	}

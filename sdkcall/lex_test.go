@@ -63,7 +63,7 @@ func TestLexIdentifiers(t *testing.T) {
 func TestLexBracketsAndValues(t *testing.T) {
 	src := "f(a, { b: [1, 'x'] }, g(c)) ]"
 	toks, _, vals := lex(jsDialect, src)
-	f := &analysis{toks: toks, vals: vals}
+	f := &analysis{toks: flatTokens(toks), vals: vals}
 	open := -1
 	for k, tk := range toks {
 		switch src[tk.s:tk.e] {

@@ -75,7 +75,7 @@ func (c *container) lookup(name string) (*corpus.Entry, *corpus.Param) {
 func (r *resolver) containerOf(open int) (container, bool) { return r.containerIn(open, 0) }
 
 func (r *resolver) containerIn(open, depth int) (container, bool) {
-	if open < 0 || open >= len(r.toks) || depth > 8 {
+	if open < 0 || open >= r.toks.len() || depth > 8 {
 		return container{}, false
 	}
 	c := container{open: open, param: -1}
@@ -100,7 +100,7 @@ func (r *resolver) containerIn(open, depth int) (container, bool) {
 			n.sep, n.strKeys = sep, strKeys
 			return n, true
 		}
-		p := int(r.toks[open].parent())
+		p := int(r.toks.at(open).parent())
 		if p < 0 || !r.is(p, "(") || !(r.is(open-1, "(") || r.is(open-1, ",")) {
 			return container{}, false
 		}
@@ -153,7 +153,7 @@ func (r *resolver) isKeySep(i int) bool {
 func (r *resolver) nestedContainer(open, depth int) (container, bool) {
 	v := open
 	if !r.isKeySep(v - 1) {
-		l := int(r.toks[open].parent())
+		l := int(r.toks.at(open).parent())
 		if l < 0 || !r.is(l, "[") || !(r.is(open-1, "[") || r.is(open-1, ",")) || !r.isKeySep(l-1) {
 			return container{}, false
 		}
@@ -163,7 +163,7 @@ func (r *resolver) nestedContainer(open, depth int) (container, bool) {
 	if key < 0 {
 		return container{}, false
 	}
-	outer, ok := r.containerIn(int(r.toks[key].parent()), depth+1)
+	outer, ok := r.containerIn(int(r.toks.at(key).parent()), depth+1)
 	if !ok && r.d.parenless {
 		outer, ok = r.commandContainer(key - 1)
 	}
@@ -186,7 +186,7 @@ func (r *resolver) nestedContainer(open, depth int) (container, bool) {
 func (r *resolver) argIndex(open, arg int) int {
 	n := 0
 	for j := open + 1; j < arg; j++ {
-		if r.toks[j].parent() == int32(open) && r.is(j, ",") {
+		if r.toks.at(j).parent() == int32(open) && r.is(j, ",") {
 			n++
 		}
 	}
@@ -196,13 +196,13 @@ func (r *resolver) argIndex(open, arg int) int {
 // atKeyPosition reports whether token k starts an entry of the container: first inside it or after
 // one of its commas (a Ruby command call: its first argument too).
 func (r *resolver) atKeyPosition(c *container, k int) bool {
-	if k < 0 || k >= len(r.toks) {
+	if k < 0 || k >= r.toks.len() {
 		return false
 	}
 	if c.open < 0 {
-		return k >= c.from && k < c.to && (k == c.from || r.is(k-1, ",") && r.toks[k-1].parent() == r.toks[k].parent())
+		return k >= c.from && k < c.to && (k == c.from || r.is(k-1, ",") && r.toks.at(k-1).parent() == r.toks.at(k).parent())
 	}
-	if r.toks[k].parent() != int32(c.open) {
+	if r.toks.at(k).parent() != int32(c.open) {
 		return false
 	}
 	return k-1 == c.open || r.is(k-1, ",")
@@ -211,7 +211,7 @@ func (r *resolver) atKeyPosition(c *container, k int) bool {
 // keyName reads token k as a key of the container: `email:` (a Ruby label has no space before its
 // colon), `email=`, `Email =`, `'email' =>`, `"email":`, `:email =>`, JS shorthand `{ email }`.
 func (r *resolver) keyName(c *container, k int) (string, bool) {
-	t := r.toks[k]
+	t := r.toks.at(k)
 	next := k + 1
 	switch {
 	case c.strKeys:
@@ -222,12 +222,12 @@ func (r *resolver) keyName(c *container, k int) (string, bool) {
 		return r.src[vs:ve], true
 	case t.kind() == tkIdent:
 		if r.is(next, c.sep) {
-			if r.d.labels && c.sep == ":" && r.toks[next].s != t.e {
+			if r.d.labels && c.sep == ":" && r.toks.at(next).s != t.e {
 				return "", false // Ruby labels are written `email:` with no space
 			}
 			return r.text(k), true
 		}
-		if r.d.shorthand && c.open >= 0 && r.is(c.open, "{") && (r.is(next, ",") || next == int(r.toks[c.open].match)) {
+		if r.d.shorthand && c.open >= 0 && r.is(c.open, "{") && (r.is(next, ",") || next == int(r.toks.at(c.open).match)) {
 			return r.text(k), true // shorthand property { email }
 		}
 	case (t.kind() == tkSymbol || t.kind() == tkString && !t.interp()) && r.d.hashRockets && r.is(next, "=>"):
@@ -241,11 +241,11 @@ func (r *resolver) keyName(c *container, k int) (string, bool) {
 // `Email: …` in a Go opts struct, `Email = …` in a C# initializer, `'email' => …` in a PHP array.
 // path is the keys of the options it is nested in, outermost first.
 func (r *resolver) optionKey(k int) (e *corpus.Entry, p *corpus.Param, path []string, ok bool) {
-	t := r.toks[k]
+	t := r.toks.at(k)
 	open := int(t.parent())
 	switch {
 	case open >= 0 && k-1 == open:
-	case r.is(k-1, ",") && r.toks[k-1].parent() == t.parent():
+	case r.is(k-1, ",") && r.toks.at(k-1).parent() == t.parent():
 	case r.d.parenless && r.kind(k-1) == tkIdent && !t.nl(): // first argument of a command call
 	default:
 		return nil, nil, nil, false
@@ -280,8 +280,8 @@ func (r *resolver) commandContainer(last int) (container, bool) {
 		return container{}, false
 	}
 	to := callee + 1
-	for to < len(r.toks) && (to == callee+1 || !r.toks[to].nl() || r.is(to-1, ",")) && !r.is(to, ";") {
-		if m := r.toks[to].match; m > int32(to) && r.toks[to].kind() == tkPunct {
+	for to < r.toks.len() && (to == callee+1 || !r.toks.at(to).nl() || r.is(to-1, ",")) && !r.is(to, ";") {
+		if m := r.toks.at(to).match; m > int32(to) && r.toks.at(to).kind() == tkPunct {
 			to = int(m)
 		}
 		to++

@@ -39,7 +39,7 @@ func (f *File) Outline() Outline {
 	for _, imp := range a.importList {
 		o.Imports = append(o.Imports, imp.export())
 	}
-	r := &resolver{f: f, a: a, src: f.Text, toks: a.toks, d: f.d}
+	r := &resolver{f: f, a: a, src: f.Text, toks: &a.toks, d: f.d}
 	exported := f.exportedNames()
 	seen := map[string]bool{}
 	add := func(name string, kind DeclKind) {
@@ -52,8 +52,8 @@ func (f *File) Outline() Outline {
 	for _, d := range a.defs {
 		name := r.text(int(d.name))
 		switch {
-		case d.recv != "":
-			add(d.recv+"."+name, DeclMethod)
+		case d.recv >= 0:
+			add(a.tokText(d.recv)+"."+name, DeclMethod)
 		case !r.topLevel(int(d.name)):
 		case d.fn:
 			add(name, DeclFunc)

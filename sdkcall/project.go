@@ -369,7 +369,7 @@ func (r *resolver) topValue(name string) value {
 		return v
 	}
 	for _, k := range r.a.defsNamed(name) {
-		if d := r.a.defs[k]; d.recv == "" && r.topLevel(int(d.name)) {
+		if d := r.a.defs[k]; d.recv < 0 && r.topLevel(int(d.name)) {
 			return r.defValue(k)
 		}
 	}
@@ -384,9 +384,9 @@ func (f *File) declaresTop(name string) bool {
 	if f.a == nil {
 		return false
 	}
-	r := &resolver{f: f, a: f.a, src: f.Text, toks: f.a.toks, d: f.d}
+	r := &resolver{f: f, a: f.a, src: f.Text, toks: &f.a.toks, d: f.d}
 	for _, k := range f.a.defsNamed(name) {
-		if d := f.a.defs[k]; d.recv == "" && r.topLevel(int(d.name)) {
+		if d := f.a.defs[k]; d.recv < 0 && r.topLevel(int(d.name)) {
 			return true
 		}
 	}
@@ -416,12 +416,12 @@ func (r *resolver) boundTop(name string) (value, bool) {
 func (r *resolver) topLevel(k int) bool {
 	if r.d.indentBlocks {
 		line := k
-		for line > 0 && !r.toks[line].nl() {
+		for line > 0 && !r.toks.at(line).nl() {
 			line--
 		}
-		return r.column(line) == 0 && r.toks[k].parent() < 0
+		return r.column(line) == 0 && r.toks.at(k).parent() < 0
 	}
-	for p := r.toks[k].parent(); p >= 0; p = r.toks[p].parent() {
+	for p := r.toks.at(k).parent(); p >= 0; p = r.toks.at(int(p)).parent() {
 		if r.is(int(p), "{") && !r.namespaceBlock(int(p)) {
 			return false
 		}
@@ -475,14 +475,14 @@ func (r *resolver) forwards(v value) ([]*corpus.Entry, string) {
 			call = j
 			break
 		}
-		if r.is(j, ";") || r.is(j, "=") || r.toks[j].nl() && j > k && !continues(r, j) {
+		if r.is(j, ";") || r.is(j, "=") || r.toks.at(j).nl() && j > k && !continues(r, j) {
 			return nil, ""
 		}
 	}
 	if call < 0 {
 		return nil, ""
 	}
-	closeTok := int(r.toks[call+1].match)
+	closeTok := int(r.toks.at(call + 1).match)
 	if closeTok < 0 {
 		return nil, ""
 	}
@@ -493,7 +493,7 @@ func (r *resolver) forwards(v value) ([]*corpus.Entry, string) {
 	}
 	params := map[string]bool{}
 	if sh.params >= 0 {
-		for j := sh.params + 1; j < int(r.toks[sh.params].match); j++ {
+		for j := sh.params + 1; j < int(r.toks.at(sh.params).match); j++ {
 			if r.kind(j) == tkIdent {
 				params[bindKey(r.text(j))] = true
 			}
@@ -513,20 +513,20 @@ func (r *resolver) forwards(v value) ([]*corpus.Entry, string) {
 	if m.kind != vMethod || m.guess {
 		return nil, ""
 	}
-	return m.entries, r.src[r.toks[start].s:r.toks[call].e]
+	return m.entries, r.src[r.toks.at(start).s:r.toks.at(call).e]
 }
 
 // objectMember is the value of a key of an object literal: `{ workos, db }`, `{ workos: client }`,
 // `{ users() { … } }`, `{ ...base }`.
 func (r *resolver) objectMember(v value, name string) value {
 	open := int(v.tok)
-	if !r.is(open, "{") || r.toks[open].match < 0 {
+	if !r.is(open, "{") || r.toks.at(open).match < 0 {
 		return value{}
 	}
-	close := int(r.toks[open].match)
+	close := int(r.toks.at(open).match)
 	var spread []int
 	for j := open + 1; j < close; j++ {
-		if int(r.toks[j].parent()) != open || !(r.is(j-1, "{") || r.is(j-1, ",")) {
+		if int(r.toks.at(j).parent()) != open || !(r.is(j-1, "{") || r.is(j-1, ",")) {
 			continue
 		}
 		if r.is(j, "...") {
@@ -566,17 +566,17 @@ func (r *resolver) objectMember(v value, name string) value {
 // itemEnd is the token after the list item that starts at k (the next comma at its depth, or the
 // closing bracket).
 func (r *resolver) itemEnd(k int) int {
-	if k >= len(r.toks) {
-		return len(r.toks)
+	if k >= r.toks.len() {
+		return r.toks.len()
 	}
-	parent := r.toks[k].parent()
-	for j := k; j < len(r.toks); j++ {
-		t := r.toks[j]
-		if t.parent() == parent && r.is(j, ",") || t.parent() < parent || parent >= 0 && int32(j) == r.toks[parent].match {
+	parent := r.toks.at(k).parent()
+	for j := k; j < r.toks.len(); j++ {
+		t := r.toks.at(j)
+		if t.parent() == parent && r.is(j, ",") || t.parent() < parent || parent >= 0 && int32(j) == r.toks.at(int(parent)).match {
 			return j
 		}
 	}
-	return len(r.toks)
+	return r.toks.len()
 }
 
 // moduleExports is what loading this file gives when that is not its namespace (CommonJS

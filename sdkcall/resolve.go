@@ -56,7 +56,7 @@ type resolver struct {
 	f     *File
 	a     *analysis
 	src   string
-	toks  []token
+	toks  *tokens
 	s     *corpus.Symbols
 	lang  corpus.Language // the symbol table's language of the file
 	d     *dialect
@@ -73,7 +73,7 @@ type resolver struct {
 }
 
 func (f *File) resolver(ix *Index) *resolver {
-	return &resolver{f: f, a: f.a, src: f.Text, toks: f.a.toks, s: ix.symbols, lang: f.Lang, d: f.d, ix: ix.of(f.Lang),
+	return &resolver{f: f, a: f.a, src: f.Text, toks: &f.a.toks, s: ix.symbols, lang: f.Lang, d: f.d, ix: ix.of(f.Lang),
 		trail: newTrail(ix), strict: f.strict()}
 }
 
@@ -82,10 +82,10 @@ const maxDepth = 16
 // text is token i's text, without copying: it is only used for lookups and comparisons, and the
 // analysed text is never modified.
 func (r *resolver) text(i int) string {
-	if i < 0 || i >= len(r.toks) {
+	if i < 0 || i >= r.toks.len() {
 		return ""
 	}
-	t := r.toks[i]
+	t := r.toks.at(i)
 	if t.e <= t.s {
 		return ""
 	}
@@ -93,10 +93,10 @@ func (r *resolver) text(i int) string {
 }
 
 func (r *resolver) is(i int, s string) bool {
-	if i < 0 || i >= len(r.toks) {
+	if i < 0 || i >= r.toks.len() {
 		return false
 	}
-	t := r.toks[i]
+	t := r.toks.at(i)
 	if int(t.e-t.s) != len(s) {
 		return false
 	}
@@ -107,10 +107,10 @@ func (r *resolver) is(i int, s string) bool {
 }
 
 func (r *resolver) kind(i int) tokKind {
-	if i < 0 || i >= len(r.toks) {
+	if i < 0 || i >= r.toks.len() {
 		return 0
 	}
-	return r.toks[i].kind()
+	return r.toks.at(i).kind()
 }
 
 // isSep reports whether token i separates a receiver from its member.
@@ -151,13 +151,13 @@ func (r *resolver) chainStart(i int) int {
 		}
 		switch {
 		case r.kind(q) == tkIdent:
-			if r.is(p, "\\") && r.toks[q].e != r.toks[p].s {
+			if r.is(p, "\\") && r.toks.at(q).e != r.toks.at(p).s {
 				break // `new \WorkOS\…`: a leading namespace separator
 			}
 			j = q
 			continue
 		case r.is(q, ")") || r.is(q, "]"):
-			m := int(r.toks[q].match)
+			m := int(r.toks.at(q).match)
 			if m < 0 {
 				return j
 			}
@@ -169,7 +169,7 @@ func (r *resolver) chainStart(i int) int {
 				j = m - 1
 				if r.kind(j) != tkIdent {
 					// a[0][1] or f()[0]: keep walking from the inner expression
-					if mm := int(r.toks[j].match); mm >= 0 {
+					if mm := int(r.toks.at(j).match); mm >= 0 {
 						j = mm
 						if r.kind(j-1) == tkIdent {
 							j--
@@ -202,8 +202,8 @@ func (r *resolver) withPrefix(j int) int {
 // evalExpr evaluates the expression starting at token i, not looking at tokens from end on. It
 // returns the value and the index after the expression.
 func (r *resolver) evalExpr(i, end int) (value, int) {
-	if end > len(r.toks) {
-		end = len(r.toks)
+	if end > r.toks.len() {
+		end = r.toks.len()
 	}
 	if r.depth > maxDepth {
 		return value{}, end
@@ -273,7 +273,7 @@ func (r *resolver) skipPrefix(i, end int) (int, bool) {
 // evalOperand evaluates the operand at token i: a literal, a name, a loader call, a parenthesized
 // expression or a collection literal. ok is false when the expression ends there.
 func (r *resolver) evalOperand(i, end int) (v value, next int, ok bool) {
-	t := r.toks[i]
+	t := r.toks.at(i)
 	switch t.kind() {
 	case tkString, tkNumber, tkSymbol:
 		return value{kind: vForeign}, i + 1, true
@@ -341,8 +341,8 @@ func (r *resolver) evalPostfix(v value, i, end int, newOp bool) (value, int) {
 			i += 2
 			if name == r.d.newMember && name != "" {
 				v = r.call(v, true)
-				if r.is(i, "(") && r.toks[i].match > 0 {
-					i = int(r.toks[i].match) + 1
+				if r.is(i, "(") && r.toks.at(i).match > 0 {
+					i = int(r.toks.at(i).match) + 1
 				}
 				continue
 			}
@@ -353,7 +353,7 @@ func (r *resolver) evalPostfix(v value, i, end int, newOp bool) (value, int) {
 			continue
 		case r.is(i, "("):
 			v, newOp = r.call(v, newOp), false
-		case r.is(i, "{") && r.composes(newOp) && !r.toks[i].nl():
+		case r.is(i, "{") && r.composes(newOp) && !r.toks.at(i).nl():
 			v, newOp = r.call(v, true), false
 		case r.is(i, "["):
 			v = r.index(v)
@@ -367,11 +367,11 @@ func (r *resolver) evalPostfix(v value, i, end int, newOp bool) (value, int) {
 			return v, i
 		}
 		// Past the bracketed group opening at i; an unclosed one ends the expression.
-		if i, ok = int(r.toks[i].match)+1, r.toks[i].match >= 0; !ok {
+		if i, ok = int(r.toks.at(i).match)+1, r.toks.at(i).match >= 0; !ok {
 			return v, end
 		}
 	}
-	if newOp && end == len(r.toks) {
+	if newOp && end == r.toks.len() {
 		v = r.call(v, true)
 	}
 	return v, i
@@ -422,7 +422,7 @@ func (r *resolver) base(i int) value {
 	if ks := r.a.defsNamed(name); len(ks) > 0 {
 		return r.defValue(ks[len(ks)-1])
 	}
-	if r.a.localDefs[name] {
+	if r.a.isLocalDef(name) {
 		return value{kind: vLocal, def: -1}
 	}
 	// Not bound, imported or defined in this file: a name another file of the project declares (a Go
@@ -522,9 +522,9 @@ func (r *resolver) evalBinding(b binding) value {
 	var v value
 	switch b.kind {
 	case bindExpr:
-		v, _ = r.evalExpr(int(b.tok), len(r.toks))
+		v, _ = r.evalExpr(int(b.tok), r.toks.len())
 	case bindDestr:
-		v0, _ := r.evalExpr(int(b.tok), len(r.toks))
+		v0, _ := r.evalExpr(int(b.tok), r.toks.len())
 		v = r.member(v0, r.text(int(b.member)))
 	case bindType:
 		v = r.evalType(int(b.tok))
@@ -537,7 +537,7 @@ func (r *resolver) evalBinding(b binding) value {
 // evalType turns a declared type into the value of a variable of that type.
 func (r *resolver) evalType(i int) value {
 	end := i + 1
-	for end+1 < len(r.toks) && (r.isSep(end) || r.is(end, ".")) && r.kind(end+1) == tkIdent {
+	for end+1 < r.toks.len() && (r.isSep(end) || r.is(end, ".")) && r.kind(end+1) == tkIdent {
 		end += 2
 	}
 	v, _ := r.evalExpr(i, end)

@@ -21,8 +21,8 @@ func (f *File) Signature(ix *Index, offset int) (SignatureContext, bool) {
 	}
 	// The innermost bracket open at offset.
 	open := -1
-	t := r.toks[prev]
-	if isOpen(r.text(prev)) && (t.match < 0 || int(r.toks[t.match].s) >= offset) {
+	t := r.toks.at(prev)
+	if isOpen(r.text(prev)) && (t.match < 0 || int(r.toks.at(int(t.match)).s) >= offset) {
 		open = prev
 	} else {
 		open = int(t.parent())
@@ -33,7 +33,7 @@ func (f *File) Signature(ix *Index, offset int) (SignatureContext, bool) {
 				return r.signatureIn(es[0], int32(open), open+1, prev, offset), true
 			}
 		}
-		open = int(r.toks[open].parent())
+		open = int(r.toks.at(open).parent())
 	}
 	if r.d.parenless {
 		return r.commandSignature(prev, offset)
@@ -47,21 +47,21 @@ func isOpen(s string) bool { return s == "(" || s == "[" || s == "{" }
 // (`WorkOS::UserManagement.create_user email: e, ‸`) whose arguments hold offset.
 func (r *resolver) commandSignature(prev, offset int) (SignatureContext, bool) {
 	callee := r.commandCallee(prev)
-	if callee < 0 || offset <= int(r.toks[callee].e) {
+	if callee < 0 || offset <= int(r.toks.at(callee).e) {
 		return SignatureContext{}, false
 	}
 	// A line break after the last argument ends the statement (unless the line ends with a comma).
-	if !r.is(prev, ",") && strings.IndexByte(r.src[r.toks[prev].e:offset], '\n') >= 0 {
+	if !r.is(prev, ",") && strings.IndexByte(r.src[r.toks.at(prev).e:offset], '\n') >= 0 {
 		return SignatureContext{}, false
 	}
-	if prev == callee && offset == int(r.toks[callee].e) {
+	if prev == callee && offset == int(r.toks.at(callee).e) {
 		return SignatureContext{}, false
 	}
 	tg, ok := r.targetAt(callee, false)
 	if !ok || tg.Kind != TargetCall {
 		return SignatureContext{}, false
 	}
-	return r.signatureIn(tg.Entries[0], r.toks[callee].parent(), callee+1, prev, offset), true
+	return r.signatureIn(tg.Entries[0], r.toks.at(callee).parent(), callee+1, prev, offset), true
 }
 
 // signatureIn computes the active parameter of the call e whose arguments are the tokens from `from`
@@ -70,8 +70,8 @@ func (r *resolver) commandSignature(prev, offset int) (SignatureContext, bool) {
 func (r *resolver) signatureIn(e *corpus.Entry, level int32, from, last, offset int) SignatureContext {
 	sc := SignatureContext{Entry: e}
 	argStart := from
-	for j := from; j <= last && j < len(r.toks); j++ {
-		if r.toks[j].parent() == level && r.is(j, ",") {
+	for j := from; j <= last && j < r.toks.len(); j++ {
+		if r.toks.at(j).parent() == level && r.is(j, ",") {
 			sc.ActiveParam++
 			argStart = j + 1
 		}
@@ -129,8 +129,8 @@ func (r *resolver) isKeywordArg(k int) bool {
 // keywordArgs collects the keywords of the arguments before the one starting at upto.
 func (r *resolver) keywordArgs(level int32, from, upto int) map[string]bool {
 	var named map[string]bool
-	for j := from; j < upto && j < len(r.toks); j++ {
-		if (j == from || r.is(j-1, ",") && r.toks[j-1].parent() == level) && r.toks[j].parent() == level && r.isKeywordArg(j) {
+	for j := from; j < upto && j < r.toks.len(); j++ {
+		if (j == from || r.is(j-1, ",") && r.toks.at(j-1).parent() == level) && r.toks.at(j).parent() == level && r.isKeywordArg(j) {
 			if named == nil {
 				named = map[string]bool{}
 			}
@@ -170,15 +170,15 @@ func (r *resolver) innermostIn(open, last, offset int) int {
 		return -1
 	}
 	j := last
-	t := r.toks[j]
-	if !(isOpen(r.text(j)) && (t.match < 0 || int(r.toks[t.match].s) >= offset)) {
+	t := r.toks.at(j)
+	if !(isOpen(r.text(j)) && (t.match < 0 || int(r.toks.at(int(t.match)).s) >= offset)) {
 		j = int(t.parent())
 	}
 	for steps := 0; j > open && steps < 16; steps++ {
-		if (r.is(j, "{") || r.is(j, "[")) && r.toks[j].parent() == int32(open) {
+		if (r.is(j, "{") || r.is(j, "[")) && r.toks.at(j).parent() == int32(open) {
 			return j
 		}
-		j = int(r.toks[j].parent())
+		j = int(r.toks.at(j).parent())
 	}
 	return -1
 }
@@ -188,11 +188,11 @@ func (r *resolver) innermostIn(open, last, offset int) int {
 func (r *resolver) currentKey(c *container, lit, last, offset int) string {
 	keyStart := lit + 1
 	for j := lit + 1; j <= last; j++ {
-		if r.toks[j].parent() == int32(lit) && (r.is(j, ",") || r.is(j, ";")) {
+		if r.toks.at(j).parent() == int32(lit) && (r.is(j, ",") || r.is(j, ";")) {
 			keyStart = j + 1
 		}
 	}
-	if keyStart >= len(r.toks) || int(r.toks[keyStart].s) > offset {
+	if keyStart >= r.toks.len() || int(r.toks.at(keyStart).s) > offset {
 		return ""
 	}
 	if name, ok := r.keyName(c, keyStart); ok {

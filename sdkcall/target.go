@@ -11,13 +11,13 @@ import (
 // the end of a word) and no other token starts there, the identifier counts.
 func (a *analysis) tokenAt(src string, offset int) (int, bool) {
 	toks := a.toks
-	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].s) > offset }) - 1
+	k := sort.Search(toks.len(), func(k int) bool { return int(toks.at(k).s) > offset }) - 1
 	if k < 0 {
 		return 0, false
 	}
-	t := toks[k]
+	t := toks.at(k)
 	if offset < int(t.e) {
-		if t.kind() == tkPunct && k > 0 && toks[k-1].kind() == tkIdent && int(toks[k-1].e) == offset {
+		if t.kind() == tkPunct && k > 0 && toks.at(k-1).kind() == tkIdent && int(toks.at(k-1).e) == offset {
 			return k - 1, true
 		}
 		return k, true
@@ -31,7 +31,7 @@ func (a *analysis) tokenAt(src string, offset int) (int, bool) {
 // lastBefore returns the index of the last token that ends at or before offset, or -1.
 func (a *analysis) lastBefore(offset int) int {
 	toks := a.toks
-	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].e) > offset })
+	k := sort.Search(toks.len(), func(k int) bool { return int(toks.at(k).e) > offset })
 	return k - 1
 }
 
@@ -65,7 +65,7 @@ func (f *File) At(ix *Index, offset int) (Target, bool) {
 
 // targetAt resolves token k. With options false, option keys are not considered (Links).
 func (r *resolver) targetAt(k int, options bool) (Target, bool) {
-	t := r.toks[k]
+	t := r.toks.at(k)
 	switch t.kind() {
 	case tkString:
 		return r.stringTarget(k, options)
@@ -128,7 +128,7 @@ func (r *resolver) targetAt(k int, options bool) (Target, bool) {
 	}
 	// A name on a receiver we know nothing about: the SDK's methods of that name. Only compound
 	// names (createUser, list_users): one-word methods (get, refresh, verify) are everywhere.
-	if hasRecv && recv.kind == vUnknown && recv.simple && !r.strict && !r.a.localDefs[name] && compoundName(name) {
+	if hasRecv && recv.kind == vUnknown && recv.simple && !r.strict && !r.a.isLocalDef(name) && compoundName(name) {
 		return r.methodsNamed(span(TargetCall), name)
 	}
 	// C#/Java: an SDK type name written bare in a type position (using WorkOS; / import com.workos.*).
@@ -145,7 +145,7 @@ func (r *resolver) targetAt(k int, options bool) (Target, bool) {
 // stringTarget resolves the string token k: an option key of a string-keyed literal ('email' => in a
 // PHP array, "action": in a dict) or an event name.
 func (r *resolver) stringTarget(k int, options bool) (Target, bool) {
-	if r.toks[k].interp() {
+	if r.toks.at(k).interp() {
 		return Target{}, false
 	}
 	vs, ve := r.a.value(k)
@@ -236,20 +236,20 @@ func isOptionsParam(p *corpus.Param) bool {
 // commandCallee finds the method called without parentheses in the statement holding token
 // last, or -1: the end of the statement's first member chain (after an optional `x =`).
 func (r *resolver) commandCallee(last int) int {
-	if !r.d.parenless || last < 0 || last >= len(r.toks) {
+	if !r.d.parenless || last < 0 || last >= r.toks.len() {
 		return -1
 	}
-	parent := r.toks[last].parent()
+	parent := r.toks.at(last).parent()
 	s := last
 	for steps := 0; steps < 512; steps++ {
-		if r.toks[s].nl() && !r.is(s-1, ",") || s == 0 {
+		if r.toks.at(s).nl() && !r.is(s-1, ",") || s == 0 {
 			break
 		}
 		p := s - 1
-		if m := r.toks[p].match; m >= 0 && m < int32(p) && r.toks[p].kind() == tkPunct {
+		if m := r.toks.at(p).match; m >= 0 && m < int32(p) && r.toks.at(p).kind() == tkPunct {
 			p = int(m)
 		}
-		if r.toks[p].parent() != parent || r.is(p, ";") {
+		if r.toks.at(p).parent() != parent || r.is(p, ";") {
 			break
 		}
 		s = p
@@ -261,10 +261,10 @@ func (r *resolver) commandCallee(last int) int {
 	for r.kind(i) == tkIdent && r.isSep(i+1) && r.kind(i+2) == tkIdent {
 		i += 2
 	}
-	if r.kind(i) != tkIdent || i > last || r.is(i+1, "(") || i < last && r.toks[i+1].nl() {
+	if r.kind(i) != tkIdent || i > last || r.is(i+1, "(") || i < last && r.toks.at(i+1).nl() {
 		return -1
 	}
-	if i == s && i < last && r.toks[i+1].kind() == tkPunct && !r.is(i+1, ":") {
+	if i == s && i < last && r.toks.at(i+1).kind() == tkPunct && !r.is(i+1, ":") {
 		return -1 // an operator follows a bare name: not a call
 	}
 	return i

@@ -48,11 +48,75 @@ type Mapper struct {
 	text  string
 	lines []int // byte offset where each line starts; lines[0] == 0; a trailing terminator opens a last, empty line
 	ascii bool  // the whole text is 7-bit ASCII: every encoding counts bytes
+	wide  int   // the offset of the first byte ≥ 0x80 (-1: ascii), so that an edit after it need not look
+}
+
+// Edited is the mapper of text, which is m's text with the bytes after its first prefix and before
+// its last suffix bytes replaced: the line starts before the edit are kept, those after it moved,
+// and only the edited lines scanned. The caller vouches for prefix and suffix.
+func (m *Mapper) Edited(text string, prefix, suffix int) *Mapper {
+	n := min(len(m.text), len(text))
+	prefix = max(0, min(prefix, n))
+	suffix = max(0, min(suffix, n-prefix))
+	// Rescan from the start of the line holding the edit (a "\r" before it may pair with a "\n"
+	// of the edit) to the first line start after it.
+	line := sort.Search(len(m.lines), func(i int) bool { return m.lines[i] >= prefix }) - 1
+	line = max(0, line-1)
+	from := m.lines[line]
+	oldTail := len(m.text) - suffix
+	after := sort.Search(len(m.lines), func(i int) bool { return m.lines[i] > oldTail })
+	delta := len(text) - len(m.text)
+	to, last := len(text), true
+	if after < len(m.lines) {
+		to, last = m.lines[after]+delta, false
+	}
+	out := &Mapper{text: text, lines: make([]int, 0, len(m.lines)+8)}
+	out.lines = append(out.lines, m.lines[:line+1]...)
+	out.lines = appendLineStarts(out.lines, text, from, to, last)
+	for _, l := range m.lines[after:] {
+		out.lines = append(out.lines, l+delta)
+	}
+	switch {
+	case m.wide >= 0 && m.wide < prefix:
+		out.wide = m.wide // before the edit: still there
+	case m.wide < 0:
+		if i := nonASCII(text[prefix : len(text)-suffix]); i >= 0 {
+			out.wide = prefix + i
+		} else {
+			out.wide = -1
+		}
+	default:
+		out.wide = nonASCII(text)
+	}
+	out.ascii = out.wide < 0
+	return out
+}
+
+// appendLineStarts appends the starts of the lines that begin in text(from, to), and at to when
+// last (to is the end of the text, not a kept line start).
+func appendLineStarts(lines []int, text string, from, to int, last bool) []int {
+	for i := from; i < to; i++ {
+		switch text[i] {
+		case '\n':
+			if i+1 < to || last {
+				lines = append(lines, i+1)
+			}
+		case '\r':
+			if i+1 < len(text) && text[i+1] == '\n' {
+				i++
+			}
+			if i+1 < to || last {
+				lines = append(lines, i+1)
+			}
+		}
+	}
+	return lines
 }
 
 // New indexes text's line starts. Cost is one pass over the text.
 func New(text string) *Mapper {
-	m := &Mapper{text: text, lines: make([]int, 1, 16+len(text)/32), ascii: isASCII(text)}
+	m := &Mapper{text: text, lines: make([]int, 1, 16+len(text)/32), wide: nonASCII(text)}
+	m.ascii = m.wide < 0
 	if strings.IndexByte(text, '\r') < 0 {
 		// The common case, LF only: IndexByte scans many bytes per step.
 		for off := 0; ; {
@@ -78,20 +142,20 @@ func New(text string) *Mapper {
 	return m
 }
 
-// isASCII reports whether s has no byte ≥ 0x80, eight bytes at a time.
-func isASCII(s string) bool {
+// nonASCII is the offset of the first byte ≥ 0x80 in s, -1 when there is none; eight bytes at a time.
+func nonASCII(s string) int {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		if binary.LittleEndian.Uint64([]byte(s[i:i+8]))&0x8080808080808080 != 0 {
-			return false
+			break
 		}
 	}
 	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			return false
+			return i
 		}
 	}
-	return true
+	return -1
 }
 
 // Text is the text the mapper indexes.

@@ -1,6 +1,8 @@
 package textpos
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -158,5 +160,30 @@ func BenchmarkNew(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		New(text)
+	}
+}
+
+// TestEditedEqualsNew applies random edits (line breaks of every kind, multi-byte characters) and
+// compares the edited mapper with one built from scratch.
+func TestEditedEqualsNew(t *testing.T) {
+	pieces := []string{"\n", "\r", "\r\n", "\n\r", "a", "bc ", "é", "😀", "", "\r\r\n\n"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for round := range 200 {
+		var b strings.Builder
+		for range r.IntN(40) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := b.String()
+		m := New(text)
+		for step := range 20 {
+			start := r.IntN(len(text) + 1)
+			end := min(len(text), start+r.IntN(4))
+			next := text[:start] + pieces[r.IntN(len(pieces))] + text[end:]
+			got, want := m.Edited(next, start, len(text)-end), New(next)
+			if !slices.Equal(got.lines, want.lines) || got.ascii != want.ascii || got.wide != want.wide {
+				t.Fatalf("round %d step %d: %q → %q: lines %v ascii %v, want %v %v", round, step, text, next, got.lines, got.ascii, want.lines, want.ascii)
+			}
+			text, m = next, got
+		}
 	}
 }
