@@ -64,7 +64,14 @@ type resync struct {
 	toks  *tokens // old's tokens (flattened, when the relex could not start where old's did)
 	delta int     // len(new text) - len(old text)
 	kept  int32   // tokens kept from the old run before the restart
-	tail  int     // where the unchanged tail starts in the old text
+	// pivot: the tokens before it are the old run's at the same index (kept, and the re-lexed ones
+	// before the edit); once computed, pivotDone.
+	pivot     int32
+	pivotDone bool
+	// baseRefs: old's tail, read from base, refers to the tokens before old's pivot by their own
+	// indices and to the others moved, by a different distance than old's own tokens.
+	baseRefs bool
+	tail     int // where the unchanged tail starts in the old text
 	// prefix is how many bytes before the edit both texts share.
 	prefix int
 	next   int // the old checkpoint to try next (once synced: the one rejoined)
@@ -127,7 +134,19 @@ func (lx *lexer) newIndex(o, dTok, rejoin int32) int32 {
 	if o < s.kept {
 		return o
 	}
+	// With baseRefs, this list's tail would read old's references to o as old's do: its own index
+	// before old's pivot, moved after it. (The pivot of the new list is the lesser.)
+	before := s.baseRefs && o < s.toks.pivot
+	if o < lx.pivot() {
+		if s.baseRefs && !before && dTok != 0 {
+			return -1
+		}
+		return o
+	}
 	k := o + dTok
+	if before {
+		return -1
+	}
 	if o >= rejoin {
 		return k
 	}
@@ -141,6 +160,25 @@ func (lx *lexer) newIndex(o, dTok, rejoin int32) int32 {
 		return -1
 	}
 	return k
+}
+
+// pivot is where the tokens of this run and the old one part: the tokens before the edit that
+// both runs lexed alike. (Called once the relex has passed the edit.)
+func (lx *lexer) pivot() int32 {
+	s := lx.sync
+	if s.pivotDone {
+		return s.pivot
+	}
+	p := s.kept
+	for int(p) < lx.count() && int(p) < s.toks.len() {
+		a, b := lx.tok(int(p)), s.toks.at(int(p))
+		if int(a.e) > s.prefix || a.s != b.s || a.e != b.e || a.pf&^pfParent != b.pf&^pfParent {
+			break
+		}
+		p++
+	}
+	s.pivot, s.pivotDone = p, true
+	return p
 }
 
 // repair gives the old run's tokens after the checkpoint the relex rejoined the pairing of this
@@ -284,15 +322,29 @@ func relex(d *dialect, old *analysis, text string, prefix, suffix int) (*lexer, 
 	if d.lex.openTags && hasOpenTag(old.src) != hasOpenTag(text) {
 		return nil, false // PHP: the whole file changes between HTML and code
 	}
-	if lx := relexFrom(d, old, text, prefix, suffix, false); lx != nil {
-		return lx, true
+	strict, flat := false, false
+	for {
+		lx, fail := relexFrom(d, old, text, prefix, suffix, strict, flat)
+		switch fail {
+		case gaveUp:
+			strict = true
+		case misread:
+			flat = true
+		default:
+			return lx, true
+		}
 	}
-	return relexFrom(d, old, text, prefix, suffix, true), true
 }
 
+// Why a relex did not produce a version.
+const (
+	gaveUp  = 1 + iota // repair met an interpolating literal: rejoin only with the same brackets
+	misread            // the old list's tail would misread the tokens before its own edit: read from a flat copy
+)
+
 // relexFrom is relex, with the open brackets part of the state that rejoins the old run when
-// strict; otherwise nil when repair gives up.
-func relexFrom(d *dialect, old *analysis, text string, prefix, suffix int, strict bool) *lexer {
+// strict, and from a flat copy of old's tokens when flat.
+func relexFrom(d *dialect, old *analysis, text string, prefix, suffix int, strict, flat bool) (*lexer, int) {
 	lx := &lexer{t: &d.lex, src: text}
 	lx.sync = &resync{old: old, toks: &old.toks, delta: len(text) - len(old.src), tail: len(old.src) - suffix, prefix: prefix, strict: strict}
 	k, compose := -1, false
@@ -302,8 +354,11 @@ func relexFrom(d *dialect, old *analysis, text string, prefix, suffix int, stric
 		if old.keptCP >= 0 {
 			from = int(old.cps[old.keptCP].off)
 		}
-		if (old.keptCP < 0 || from+syncMargin <= prefix) && prefix-from <= maxRelex {
+		if (old.keptCP < 0 || from+syncMargin <= prefix) && prefix-from <= maxRelex && !flat {
 			k, compose = old.keptCP, true
+			// Its tail refers to the tokens before its pivot by their own indices, to the others
+			// moved: where those differ, only some of its tokens may be this run's.
+			lx.sync.baseRefs = ts.tailAt < ts.n && ts.tailAt != ts.tail
 		} else {
 			flat := flatTokens(ts.slice(make([]token, 0, ts.len()), 0, ts.len()))
 			lx.sync.toks = &flat
@@ -337,14 +392,17 @@ func relexFrom(d *dialect, old *analysis, text string, prefix, suffix int, stric
 			repairStats(len(lx.sync.fixed), ok)
 		}
 		if !ok {
-			return nil
+			return nil, gaveUp
+		}
+		if s := lx.sync; s.baseRefs && s.rejoin < s.toks.pivot {
+			return nil, misread // rejoined before old's own pivot
 		}
 		lx.spliceTail()
 	}
 	if relexStats != nil {
 		relexStats(k >= 0, lx.synced)
 	}
-	return lx
+	return lx, 0
 }
 
 // spliceTail appends the old run's comments, values and checkpoints from the checkpoint the relex
@@ -357,8 +415,9 @@ func (lx *lexer) spliceTail() {
 	dTok := s.dTok
 	dCom := int32(len(lx.comments)) - cp.ncom
 	dVal := int32(len(lx.vals)) - cp.nval
+	pivot := lx.pivot()
 	moved := func(k int32) int32 {
-		if k >= s.kept {
+		if k >= pivot {
 			return k + dTok
 		}
 		return k
@@ -399,17 +458,22 @@ func (lx *lexer) list() tokens {
 	if !lx.synced {
 		ts.tailAt, ts.tail = ts.kept+int32(len(ts.mid)), int32(len(ts.base))
 		ts.n = ts.tailAt
+		ts.pivot = ts.n // no tail refers to any token
 		return ts.compact()
 	}
 	delta, dVal := int32(s.delta), int32(len(lx.vals))-int32(len(s.old.vals))
-	dTok := s.dTok
+	dTok, pivot := s.dTok, lx.pivot()
+	ts.pivot = pivot
+	if s.baseRefs {
+		ts.pivot = min(pivot, old.pivot)
+	}
 	switch r := s.rejoin; {
 	case old.flat():
 		ts.tail, ts.delta, ts.dVal = r, delta, dVal
 	case r >= old.tailAt: // in old's tail
 		ts.tail, ts.delta, ts.dVal = r-old.tailAt+old.tail, old.delta+delta, old.dVal+dVal
 	default: // in old's own tokens
-		ts.mid = shiftTokens(ts.mid, old.mid[r-old.kept:], delta, dTok, dVal, s.kept)
+		ts.mid = shiftTokens(ts.mid, old.mid[r-old.kept:], delta, dTok, dVal, pivot)
 		ts.tail, ts.delta, ts.dVal = old.tail, old.delta+delta, old.dVal+dVal
 	}
 	ts.tailAt = ts.kept + int32(len(ts.mid))
@@ -418,19 +482,19 @@ func (lx *lexer) list() tokens {
 }
 
 // shiftTokens appends the tokens of tail to dst, moved by delta bytes and dTok tokens; references
-// to tokens before kept (enclosing brackets opened before the relex) stay, values move by dVal.
-func shiftTokens(dst, tail []token, delta, dTok, dVal, kept int32) []token {
+// to tokens before pivot (enclosing brackets opened before the edit) stay, values move by dVal.
+func shiftTokens(dst, tail []token, delta, dTok, dVal, pivot int32) []token {
 	n := len(dst)
 	dst = slices.Grow(dst, len(tail))[:n+len(tail)]
 	out := dst[n:]
 	for i, t := range tail {
 		t.s += delta
 		t.e += delta
-		if t.pf&pfParent > uint32(kept) {
+		if t.pf&pfParent > uint32(pivot) {
 			t.pf += uint32(dTok)
 		}
 		if k := t.kind(); k == tkPunct {
-			if t.match >= kept {
+			if t.match >= pivot {
 				t.match += dTok
 			}
 		} else if k == tkString || k == tkSymbol {
