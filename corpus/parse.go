@@ -48,6 +48,7 @@ func Parse(src Source) (*Corpus, error) {
 		return nil, errors.New("parse corpus: the docs folder holds no .mdx pages")
 	}
 	sort.Strings(files)
+	defer relaxGC()()
 
 	parsed := make([]parsedFile, len(files))
 	parallel(len(files), func(i int) { parsed[i] = parseFile(src.Docs, files[i]) })
