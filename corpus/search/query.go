@@ -8,10 +8,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
+	bleve "github.com/workos-lsp/workos-lsp/corpus/search/internal/bleveapi"
 )
 
 // Options narrow a search.
