@@ -3,9 +3,9 @@ package search
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"maps"
 	"math"
+	"path/filepath"
 	"slices"
 	"testing"
 
