@@ -33,8 +33,8 @@ func TestSameAsBleveRoot(t *testing.T) {
 	for _, j := range loadJudged(t) {
 		queries = append(queries, j.query)
 	}
-	tune, held := loadQuestions(t)
-	for _, j := range append(tune, held...) {
+	tune, held, fresh := loadQuestions(t)
+	for _, j := range append(append(tune, held...), fresh...) {
 		queries = append(queries, j.query)
 	}
 	ctx := context.Background()
@@ -72,7 +72,7 @@ func TestSameAsBleveRoot(t *testing.T) {
 				t.Fatalf("cannot open bleve's on-disk index: %v", err)
 			}
 			defer ix.Close()
-			compareWithRoot(t, &Index{idx: ix, acronyms: ours.acronyms, less: ours.less}, theirs, queries)
+			compareWithRoot(t, &Index{idx: ix, acronyms: ours.acronyms, less: ours.less, stats: ours.stats}, theirs, queries)
 		})
 	}
 }
@@ -109,8 +109,8 @@ func compareWithRoot(t *testing.T, ours *Index, theirs bleve.Index, queries []st
 		q = BoundQuery(q)
 		for _, opts := range optss {
 			// Each side gets its own query tree, in case a searcher keeps state in one.
-			got := ourHits(t, ours.idx, ours.buildQuery(q, opts), "")
-			want := rootHits(t, theirs, ours.buildQuery(q, opts), "")
+			got := ourHits(t, ours, ours.buildQuery(q, opts), "")
+			want := rootHits(t, ours, theirs, ours.buildQuery(q, opts), "")
 			if d := firstDifference(got, want); d != "" {
 				t.Errorf("%q %+v: %s", q, opts, d)
 				continue
@@ -120,8 +120,8 @@ func compareWithRoot(t *testing.T, ours *Index, theirs bleve.Index, queries []st
 	}
 	// The stored-field loads of Search: ids only, unscored, with the stored fields.
 	ids := firstHits(t, ours, queries)
-	got := ourHits(t, ours.idx, bleveapi.NewDocIDQuery(ids), "none")
-	want := rootHits(t, theirs, bleve.NewDocIDQuery(ids), "none")
+	got := ourHits(t, ours, bleveapi.NewDocIDQuery(ids), "none")
+	want := rootHits(t, ours, theirs, bleve.NewDocIDQuery(ids), "none")
 	if d := firstDifference(got, want); d != "" {
 		t.Errorf("doc id load: %s", d)
 	}
@@ -160,28 +160,29 @@ type hitSet struct {
 	fields map[string]string
 }
 
-func ourHits(t *testing.T, idx *bleveapi.Index, q query.Query, score string) hitSet {
+// ourHits and rootHits search as Index.Search does, with the BM25 field lengths of ix in the context.
+func ourHits(t *testing.T, ix *Index, q query.Query, score string) hitSet {
 	t.Helper()
 	req := bleveapi.NewSearchRequestOptions(q, allHits, 0, false)
 	req.Score = score
 	if score == "none" {
 		req.Fields = storedFields
 	}
-	res, err := idx.Search(req)
+	res, err := ix.idx.SearchInContext(withStats(context.Background(), ix.stats), req)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return collectHits(res.Total, res.MaxScore, res.Hits)
 }
 
-func rootHits(t *testing.T, idx bleve.Index, q query.Query, score string) hitSet {
+func rootHits(t *testing.T, ix *Index, idx bleve.Index, q query.Query, score string) hitSet {
 	t.Helper()
 	req := bleve.NewSearchRequestOptions(q, allHits, 0, false)
 	req.Score = score
 	if score == "none" {
 		req.Fields = storedFields
 	}
-	res, err := idx.Search(req)
+	res, err := idx.SearchInContext(withStats(context.Background(), ix.stats), req)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -196,6 +196,16 @@ func (ix *Index) storedMapping() (mapping.IndexMapping, error) {
 	return m, nil
 }
 
+// Advanced is the index underneath, for reading it directly (as bleve's Index.Advanced).
+func (ix *Index) Advanced() (index.Index, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if !ix.open {
+		return nil, ErrClosed
+	}
+	return ix.i, nil
+}
+
 // Scorch is the index underneath, for merging its segments.
 func (ix *Index) Scorch() *scorch.Scorch {
 	s, _ := ix.i.(*scorch.Scorch)
