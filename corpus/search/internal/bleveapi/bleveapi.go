@@ -248,32 +248,35 @@ func (ix *Index) Batch(b *Batch) error {
 
 // DocCount is the number of documents in the index.
 func (ix *Index) DocCount() (n uint64, err error) {
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	if !ix.open {
-		return 0, ErrClosed
-	}
-	r, err := ix.i.Reader()
-	if err != nil {
-		return 0, err
-	}
-	defer closeInto(r, &err)
-	return r.DocCount()
+	err = ix.read(func(r index.IndexReader) (err error) {
+		n, err = r.DocCount()
+		return err
+	})
+	return n, err
 }
 
 // Fields names the fields the index holds terms of.
 func (ix *Index) Fields() (fields []string, err error) {
+	err = ix.read(func(r index.IndexReader) (err error) {
+		fields, err = r.Fields()
+		return err
+	})
+	return fields, err
+}
+
+// read runs fn on a reader of the index's current snapshot, while the index is open.
+func (ix *Index) read(fn func(index.IndexReader) error) (err error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if !ix.open {
-		return nil, ErrClosed
+		return ErrClosed
 	}
 	r, err := ix.i.Reader()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer closeInto(r, &err)
-	return r.Fields()
+	return fn(r)
 }
 
 // CopyTo writes a copy of the index (its current snapshot and index_meta.json) to d.

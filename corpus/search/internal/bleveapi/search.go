@@ -49,19 +49,15 @@ func (ix *Index) Search(req *SearchRequest) (*SearchResult, error) {
 }
 
 // SearchInContext runs req; cancelling ctx stops the collection.
-func (ix *Index) SearchInContext(ctx context.Context, req *SearchRequest) (_ *SearchResult, err error) {
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	if !ix.open {
-		return nil, ErrClosed
-	}
-	r, err := ix.i.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer closeInto(r, &err)
+func (ix *Index) SearchInContext(ctx context.Context, req *SearchRequest) (res *SearchResult, err error) {
+	err = ix.read(func(r index.IndexReader) error {
+		res, err = ix.search(ix.searchContext(ctx), req, r)
+		return err
+	})
+	return res, err
+}
 
-	ctx = ix.searchContext(ctx)
+func (ix *Index) search(ctx context.Context, req *SearchRequest, r index.IndexReader) (_ *SearchResult, err error) {
 	coll := collector.NewTopNCollector(req.Size, req.From, req.Sort)
 	// As bleve: an unscored request for Size hits may stop at the first Size matches.
 	if req.Score == ScoreNone && req.Size > 0 && len(req.Sort) == 1 && req.Sort[0].RequiresScoring() {
