@@ -39,7 +39,7 @@ func (s *server) executeCommand(raw jsonrpc2.RawMessage) (prepared, error) {
 	if err := decode(raw, &p); err != nil {
 		return nil, err
 	}
-	v := s.snapshot("")
+	v := s.snapshot("", false)
 	switch p.Command {
 	case CommandSearch:
 		q, err := searchArgs(p.Arguments)

@@ -24,12 +24,17 @@ type view struct {
 	src     *workspace.Sources
 }
 
-func (s *server) snapshot(u uri.URI) view {
+// snapshot takes the view of a request about document u ("" for none); with early, a request
+// that an early corpus answers sees it until the complete docs are in use.
+func (s *server) snapshot(u uri.URI, early bool) view {
 	v := view{
 		ld:   s.current.Load(),
 		set:  s.currentSettings(),
 		enc:  textpos.Encoding(s.enc.Load()),
 		caps: s.caps.Load(),
+	}
+	if v.ld == nil && early {
+		v.ld = s.early.Load()
 	}
 	if s.proj != nil {
 		v.project, v.src = s.proj.ws.Snapshot(), s.proj.src

@@ -66,8 +66,9 @@ func (c exitCode) Error() string { return fmt.Sprintf("exit status %d", int(c)) 
 func docsLoader(cacheDir string, log *slog.Logger) lsp.Loader {
 	return func(ctx context.Context, s lsp.Settings, progress func(string, int64, int64)) (*lsp.Docs, error) {
 		// The index is built after the corpus is in use (hovers need only the corpus): on a cold
-		// cache it is most of the load.
-		opts := docset.Options{DocsDir: s.DocsPath, Version: s.DocsVersion, Offline: s.Offline, CacheDir: cacheDir, Progress: progress, Log: log, DeferIndex: true}
+		// cache it is most of the load. A parse is staged too: hovers need only the reference pages,
+		// and rendering the guides is most of a parse.
+		opts := docset.Options{DocsDir: s.DocsPath, Version: s.DocsVersion, Offline: s.Offline, CacheDir: cacheDir, Progress: progress, Log: log, DeferIndex: true, Staged: true}
 		set, err := docset.LoadCacheFirst(ctx, opts)
 		if err != nil {
 			return nil, err
@@ -81,6 +82,6 @@ func docsLoader(cacheDir string, log *slog.Logger) lsp.Loader {
 			log.Info("search index opened", "dir", set.IndexDir, "took", set.IndexTime, "rebuilt", ix.Rebuilt())
 			return ix, nil
 		}
-		return &lsp.Docs{Corpus: set.Corpus, BuildSearch: buildSearch, Version: set.Version(), Note: set.Note(), Refresh: set.Refresh}, nil
+		return &lsp.Docs{Corpus: set.Corpus, Complete: set.Complete, BuildSearch: buildSearch, Version: set.Version(), Note: set.Note(), Refresh: set.Refresh}, nil
 	}
 }
