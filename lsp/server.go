@@ -86,6 +86,10 @@ type Options struct {
 	CacheDir string
 	// DiagnosticsDelay debounces diagnostics after a change; 0 means 150ms.
 	DiagnosticsDelay time.Duration
+	// Executable is how a user starts this binary from a terminal ("workos-lsp", or its path when that
+	// is not what PATH finds), for advice such as "run `workos-lsp corpus fetch`"; empty means
+	// workos-lsp.
+	Executable string
 
 	// beforeRun, when set, runs in each request's concurrent phase before the handler (tests use it to
 	// hold a request until it is cancelled).
@@ -275,8 +279,8 @@ type prepared func(ctx context.Context) (any, error)
 type route func(s *server, params jsonrpc2.RawMessage) (prepared, error)
 
 var routes = map[string]route{
-	protocol.MethodTextDocumentHover:         onFile(func(p *protocol.HoverParams) uri.URI { return p.TextDocument.URI }, (*server).hover),
-	protocol.MethodTextDocumentCompletion:    onFile(func(p *protocol.CompletionParams) uri.URI { return p.TextDocument.URI }, (*server).completion),
+	protocol.MethodTextDocumentHover:         onFile(func(p *protocol.HoverParams) uri.URI { return p.TextDocument.URI }, (*server).hover, (*server).hoverNotLoaded),
+	protocol.MethodTextDocumentCompletion:    onFile(func(p *protocol.CompletionParams) uri.URI { return p.TextDocument.URI }, (*server).completion, (*server).completionNotLoaded),
 	protocol.MethodCompletionItemResolve:     onDocs((*server).completionResolve),
 	protocol.MethodTextDocumentSignatureHelp: onFile(func(p *protocol.SignatureHelpParams) uri.URI { return p.TextDocument.URI }, (*server).signatureHelp),
 	protocol.MethodTextDocumentDefinition:    onFile(func(p *protocol.DefinitionParams) uri.URI { return p.TextDocument.URI }, (*server).definition),
@@ -293,8 +297,10 @@ type fileHandler[P any] func(s *server, ctx context.Context, v view, f *sdkcall.
 
 // onFile routes a request about one document: it decodes P and takes the snapshot of the document P
 // names inline, then runs h concurrently on the document's analysis. A document without features
-// (docs not loaded, language unknown or disabled, no WorkOS SDK in it) answers null without h.
-func onFile[P any](document func(*P) uri.URI, h fileHandler[P]) route {
+// (language unknown or disabled, no WorkOS SDK in it) answers null without h; so does one while no
+// docs are loaded, unless a notLoaded handler is given (at most one): that one then runs instead, to
+// say why there is no answer where one was plainly asked for.
+func onFile[P any](document func(*P) uri.URI, h fileHandler[P], notLoaded ...fileHandler[P]) route {
 	return func(s *server, raw jsonrpc2.RawMessage) (prepared, error) {
 		var p P
 		if err := decode(raw, &p); err != nil {
@@ -302,6 +308,11 @@ func onFile[P any](document func(*P) uri.URI, h fileHandler[P]) route {
 		}
 		v := s.snapshot(document(&p))
 		return func(ctx context.Context) (any, error) {
+			if v.ld == nil && len(notLoaded) > 0 {
+				if f := v.analysis(); f != nil {
+					return notLoaded[0](s, ctx, v, f, &p)
+				}
+			}
 			f := v.file()
 			if f == nil {
 				return nil, nil
