@@ -483,4 +483,3 @@ func TestFailedLoadHoverAndCompletion(t *testing.T) {
 		}
 	}
 }
-
