@@ -19,7 +19,8 @@ const requestFailed jsonrpc2.Code = -32803
 // NotLoaded is the data of a RequestFailed error answered while no docs are loaded, so that a client
 // can tell it from other failures and offer its own way to get the docs (the message says it too).
 type NotLoaded struct {
-	// Docs is "loading" while the first load runs, "failed" once it failed.
+	// Docs is "loading" while the first load runs, "failed" once it failed ("loaded" in DocsStatus
+	// once docs are in use).
 	Docs string `json:"workosDocs"`
 	// Reason is why the load failed, as the loader said it.
 	Reason string `json:"reason,omitempty"`

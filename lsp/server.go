@@ -543,7 +543,7 @@ func (s *server) initialize(raw jsonrpc2.RawMessage) (any, error) {
 			DocumentLinkProvider:    &protocol.DocumentLinkOptions{ResolveProvider: ptr(false)},
 			CodeActionProvider:      codeActions,
 			WorkspaceSymbolProvider: protocol.Boolean(true),
-			ExecuteCommandProvider:  protocol.ExecuteCommandOptions{Commands: []string{CommandSearch, CommandOpenDocs}},
+			ExecuteCommandProvider:  protocol.ExecuteCommandOptions{Commands: []string{CommandSearch, CommandOpenDocs, CommandDocsStatus}},
 			Workspace: &protocol.WorkspaceOptions{WorkspaceFolders: &protocol.WorkspaceFoldersServerCapabilities{
 				Supported: ptr(true), ChangeNotifications: protocol.Boolean(true),
 			}},

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 )
@@ -414,6 +415,15 @@ func TestFailedLoadExplainsItself(t *testing.T) {
 			if rpcCode(err) != -32803 || !strings.Contains(err.Error(), "not loaded: cannot reach the npm registry") || !strings.Contains(err.Error(), c.advice) {
 				t.Errorf("%s, %s: %v; want RequestFailed with the reason and %s", c.client, cmd, err, c.advice)
 			}
+			var data NotLoaded
+			if e, ok := errors.AsType[*jsonrpc2.Error](err); !ok || json.Unmarshal(e.Data, &data) != nil || data != (NotLoaded{Docs: "failed", Reason: "cannot reach the npm registry"}) {
+				t.Errorf("%s, %s: error data %+v, want the reason for clients", c.client, cmd, err)
+			}
+		}
+		var st DocsStatus
+		cl.must(protocol.MethodWorkspaceExecuteCommand, &protocol.ExecuteCommandParams{Command: CommandDocsStatus}, &st)
+		if st.Docs != "failed" || st.Reason != "cannot reach the npm registry" || !strings.Contains(st.Message, c.advice) {
+			t.Errorf("%s: docsStatus = %+v", c.client, st)
 		}
 	}
 }
