@@ -9,6 +9,7 @@ import (
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 
+	"github.com/workos-lsp/workos-lsp/corpus/fetch"
 	"github.com/workos-lsp/workos-lsp/sdkcall"
 )
 
@@ -29,7 +30,9 @@ type NotLoaded struct {
 // notLoaded is what stands for the docs while none are in use.
 func (s *server) notLoaded() NotLoaded {
 	if failure := s.loadFailure.Load(); failure != nil {
-		return NotLoaded{Docs: "failed", Reason: strings.TrimSuffix(*failure, ".")}
+		// The command line's advice (flags, an environment variable) gives way to the editor's own.
+		reason := strings.TrimSuffix(*failure, ": "+fetch.FixHint)
+		return NotLoaded{Docs: "failed", Reason: strings.TrimSuffix(reason, ".")}
 	}
 	return NotLoaded{Docs: "loading"}
 }

@@ -13,6 +13,8 @@ import (
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
+
+	"github.com/workos-lsp/workos-lsp/corpus/fetch"
 )
 
 func change(u uri.URI, version int32, changes ...protocol.TextDocumentContentChangeEvent) *protocol.DidChangeTextDocumentParams {
@@ -490,6 +492,29 @@ func TestFailedLoadHoverAndCompletion(t *testing.T) {
 		cl.must(protocol.MethodTextDocumentCompletion, &protocol.CompletionParams{TextDocumentPositionParams: tdp(cl.open("other.ts", "typescript", rsrc), rpos)}, &none)
 		if none != nil && len(none.Items) > 0 {
 			t.Errorf("%s: completion after console. = %+v", c.client, none.Items)
+		}
+	}
+}
+
+// TestFailedLoadAdviceIsTheEditors: the command line's hint at the end of "no corpus" errors (flags,
+// an environment variable) is replaced by the editor's own advice, in the message shown at the
+// failure and in every answer after it.
+func TestFailedLoadAdviceIsTheEditors(t *testing.T) {
+	l := &fixtureLoader{docs: fixtureDocs(t), err: fmt.Errorf("%w: nothing cached in /c (offline mode): %s", fetch.ErrNoCorpus, fetch.FixHint)}
+	cl := startServer(t, Options{Loader: l.load, Executable: "/opt/bin/workos-lsp"})
+	cl.must(protocol.MethodInitialize, &protocol.InitializeParams{Capabilities: defaultCaps(), ClientInfo: protocol.ClientInfo{Name: "Neovim"}}, nil)
+	cl.notify(protocol.MethodInitialized, &protocol.InitializedParams{})
+	n, _ := cl.waitNote(0, protocol.MethodWindowShowMessage, nil)
+	var shown protocol.ShowMessageParams
+	if err := protocol.Unmarshal(n.params, &shown); err != nil {
+		t.Fatal(err)
+	}
+	var st DocsStatus
+	cl.must(protocol.MethodWorkspaceExecuteCommand, &protocol.ExecuteCommandParams{Command: CommandDocsStatus}, &st)
+	for what, msg := range map[string]string{"showMessage": shown.Message, "docsStatus": st.Message} {
+		if strings.Contains(msg, "--docs") || !strings.Contains(msg, "not loaded: no WorkOS docs corpus available: nothing cached in /c (offline mode).") ||
+			!strings.Contains(msg, "Run `/opt/bin/workos-lsp corpus fetch` in a terminal") {
+			t.Errorf("%s = %q", what, msg)
 		}
 	}
 }
