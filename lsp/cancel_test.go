@@ -85,6 +85,9 @@ var cancelQuery = func() string {
 //
 //	WORKOS_DOCS_DIR=… go test ./lsp -run '^$' -bench CancelLatency -benchtime 200x
 func BenchmarkCancelLatency(b *testing.B) {
+	if search.BoundQuery(cancelQuery) != cancelQuery {
+		b.Fatal("cancelQuery is not at the query bounds")
+	}
 	docs := cancelBenchDocs(b)
 	for _, req := range []struct {
 		name, method string
