@@ -13,6 +13,7 @@ import (
 	"go.lsp.dev/protocol"
 
 	"github.com/workos-lsp/workos-lsp/corpus/search"
+	"github.com/workos-lsp/workos-lsp/internal/latency"
 )
 
 // stallingSearcher is a search that runs until its context ends, as a long one would: it tells
@@ -80,7 +81,7 @@ var cancelQuery = func() string {
 // cancel notification to the RequestCancelled answer (the server answers once the handler has
 // returned, so that is when the work stopped). The cancel is sent halfway through the query's
 // uncancelled run. With WORKOS_DOCS_DIR set the real docs and their bleve index are searched, else
-// the fixture. Reports full-ms (the query not cancelled, p50), stop-ms p50/p99 (cancel → answer)
+// the fixture. Reports full-ms (the query not cancelled, p50), stop-p50-ms/stop-p99-ms (cancel → answer)
 // and finished-first (cancels that came after the answer).
 //
 //	WORKOS_DOCS_DIR=… go test ./lsp -run '^$' -bench CancelLatency -benchtime 200x
@@ -116,7 +117,7 @@ func BenchmarkCancelLatency(b *testing.B) {
 				full = append(full, time.Since(start))
 			}
 			slices.Sort(full)
-			half := full[len(full)/2] / 2
+			half := latency.At(full, 0.5) / 2
 			mu.Lock()
 			ids = make(chan jsonrpc2.ID, 1)
 			mu.Unlock()
@@ -141,13 +142,8 @@ func BenchmarkCancelLatency(b *testing.B) {
 				stops = append(stops, time.Since(sent))
 			}
 			b.StopTimer()
-			slices.Sort(stops)
-			ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-			b.ReportMetric(ms(full[len(full)/2]), "full-ms")
-			if len(stops) > 0 {
-				b.ReportMetric(ms(stops[len(stops)/2]), "stop-ms-p50")
-				b.ReportMetric(ms(stops[(len(stops)-1)*99/100]), "stop-ms-p99")
-			}
+			b.ReportMetric(latency.Millis(latency.At(full, 0.5)), "full-ms")
+			latency.Report(b, "stop-", stops)
 			b.ReportMetric(float64(finished), "finished-first")
 		})
 	}

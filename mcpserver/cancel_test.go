@@ -12,6 +12,7 @@ import (
 	"github.com/workos-lsp/workos-lsp/corpus/search"
 	"github.com/workos-lsp/workos-lsp/docset"
 	"github.com/workos-lsp/workos-lsp/docset/docsettest"
+	"github.com/workos-lsp/workos-lsp/internal/latency"
 )
 
 // cancelQuery is a query at the bounds search.BoundQuery keeps (32 different words): the most work
@@ -30,7 +31,7 @@ type handlerEnd struct {
 // (the SDK sends notifications/cancelled): from the client's cancel to the server's tools/call
 // handler returning, seen by a receiving middleware. The cancel comes halfway through the query's
 // uncancelled run. With WORKOS_LSP_INTEGRATION=1 and WORKOS_DOCS_DIR the real 0.2.0 docs, else the
-// test docs. Reports full-ms (uncancelled p50), stop-ms p50/p99 and finished-first.
+// test docs. Reports full-ms (uncancelled p50), stop-p50-ms/stop-p99-ms and finished-first.
 //
 //	WORKOS_LSP_INTEGRATION=1 WORKOS_DOCS_DIR=… go test ./mcpserver -run '^$' -bench CancelLatency -benchtime 200x
 func BenchmarkCancelLatency(b *testing.B) {
@@ -77,7 +78,7 @@ func BenchmarkCancelLatency(b *testing.B) {
 		full = append(full, time.Since(t0))
 	}
 	slices.Sort(full)
-	half := full[len(full)/2] / 2
+	half := latency.At(full, 0.5) / 2
 	var stops []time.Duration
 	finished := 0
 	b.ResetTimer()
@@ -96,13 +97,8 @@ func BenchmarkCancelLatency(b *testing.B) {
 		stops = append(stops, end.at.Sub(sent))
 	}
 	b.StopTimer()
-	slices.Sort(stops)
-	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-	b.ReportMetric(ms(full[len(full)/2]), "full-ms")
-	if len(stops) > 0 {
-		b.ReportMetric(ms(stops[len(stops)/2]), "stop-ms-p50")
-		b.ReportMetric(ms(stops[(len(stops)-1)*99/100]), "stop-ms-p99")
-	}
+	b.ReportMetric(latency.Millis(latency.At(full, 0.5)), "full-ms")
+	latency.Report(b, "stop-", stops)
 	b.ReportMetric(float64(finished), "finished-first")
 }
 

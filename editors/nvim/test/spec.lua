@@ -9,46 +9,15 @@ local fixtures = here .. "/fixtures"
 local CREATE_USER_URL = "https://workos.com/docs/reference/authkit/user/create"
 local DEADLINE = 60000
 
-local passed, failed = 0, 0
-
-local function check(name, fn)
-  local ok, err = xpcall(fn, debug.traceback)
-  if ok then
-    passed = passed + 1
-    io.stdout:write("ok - " .. name .. "\n")
-  else
-    failed = failed + 1
-    io.stdout:write("not ok - " .. name .. "\n  " .. tostring(err):gsub("\n", "\n  ") .. "\n")
-  end
-end
+local h = dofile(here .. "/harness.lua").new()
+local check, contains = h.check, h.contains
 
 local function finish()
   check("the plugin uses no deprecated Neovim API", function()
     local messages = vim.fn.execute("messages")
     assert(not messages:find("deprecated"), messages)
   end)
-  io.stdout:write(("%d passed, %d failed\n"):format(passed, failed))
-  for _, c in ipairs(require("workos_lsp").clients()) do
-    if vim.fn.has("nvim-0.11") == 1 then
-      c:stop()
-    else
-      c.stop()
-    end
-  end
-  vim.wait(5000, function()
-    return #require("workos_lsp").clients() == 0
-  end, 50)
-  if failed > 0 then
-    vim.cmd("cquit 1")
-  else
-    vim.cmd("qall!")
-  end
-end
-
-local function contains(haystack, needle, what)
-  if type(haystack) ~= "string" or not haystack:find(needle, 1, true) then
-    error(("%s: %q not found in:\n%s"):format(what or "text", needle, vim.inspect(haystack)), 2)
-  end
+  h.finish(require("workos_lsp").clients)
 end
 
 -- Record the end of the docs load: the server reports it with $/progress.
@@ -78,12 +47,8 @@ if vim.fn.has("nvim-0.10") == 1 then
 end
 
 -- Everything the plugin tells the user (vim.notify), to check what it says.
-local notified = {}
-local real_notify = vim.notify
-vim.notify = function(msg, level, opts)
-  table.insert(notified, msg)
-  return real_notify(msg, level, opts)
-end
+local notified = h.notified
+h.capture_notify()
 
 local opened = {}
 local wl = require("workos_lsp")

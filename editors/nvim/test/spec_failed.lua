@@ -6,31 +6,9 @@ local here = vim.fn.fnamemodify(debug.getinfo(1, "S").source:sub(2), ":p:h")
 local fixtures = here .. "/fixtures"
 local DEADLINE = 60000
 local REASON = "no WorkOS docs corpus available"
-local passed, failed = 0, 0
-
-local function check(name, fn)
-  local ok, err = xpcall(fn, debug.traceback)
-  if ok then
-    passed = passed + 1
-    io.stdout:write("ok - failed load: " .. name .. "\n")
-  else
-    failed = failed + 1
-    io.stdout:write("not ok - failed load: " .. name .. "\n  " .. tostring(err):gsub("\n", "\n  ") .. "\n")
-  end
-end
-
-local function contains(haystack, needle, what)
-  if type(haystack) ~= "string" or not haystack:find(needle, 1, true) then
-    error(("%s: %q not found in:\n%s"):format(what or "text", needle, vim.inspect(haystack)), 2)
-  end
-end
-
-local notified = {}
-local real_notify = vim.notify
-vim.notify = function(msg, level, opts)
-  table.insert(notified, msg)
-  return real_notify(msg, level, opts)
-end
+local h = dofile(here .. "/harness.lua").new("failed load: ")
+local check, contains, notified = h.check, h.contains, h.notified
+h.capture_notify()
 local function last_notified()
   return notified[#notified]
 end
@@ -100,19 +78,4 @@ check(":WorkosOpenDocs says why there are no docs, not that the symbol has none"
   contains(m, fetch, ":WorkosOpenDocs")
 end)
 
-io.stdout:write(("failed load: %d passed, %d failed\n"):format(passed, failed))
-for _, c in ipairs(wl.clients()) do
-  if vim.fn.has("nvim-0.11") == 1 then
-    c:stop()
-  else
-    c.stop()
-  end
-end
-vim.wait(5000, function()
-  return #wl.clients() == 0
-end, 50)
-if failed > 0 then
-  vim.cmd("cquit 1")
-else
-  vim.cmd("qall!")
-end
+h.finish(wl.clients)
