@@ -1,5 +1,5 @@
 -- What every headless spec shares: one line per check, text assertions, a record of what the plugin
--- told the user, and the end (stop the clients, exit non-zero on a failure). A spec does
+-- told the user, finding text and asking for a hover, and the end (stop the clients, exit non-zero on a failure). A spec does
 --   local h = dofile(here .. "/harness.lua").new("native: ")
 local M = {}
 
@@ -31,6 +31,28 @@ function M.new(prefix)
       table.insert(h.notified, msg)
       return real(msg, level, opts)
     end
+  end
+
+  --- The 0-based line and column of the first text in buf.
+  function h.find(buf, text)
+    for i, line in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
+      local col = line:find(text, 1, true)
+      if col then
+        return i - 1, col - 1
+      end
+    end
+    error("fixture has no " .. text)
+  end
+
+  --- The hover's Markdown at (line, col) of buf, or nil when there is none.
+  function h.hover(buf, line, col)
+    local params = { textDocument = { uri = vim.uri_from_bufnr(buf) }, position = { line = line, character = col } }
+    for _, r in pairs(vim.lsp.buf_request_sync(buf, "textDocument/hover", params, 10000) or {}) do
+      if r.result then
+        return require("workos_lsp")._hover_markdown(r.result.contents)
+      end
+    end
+    return nil
   end
 
   --- Prints the counts, stops the clients clients() lists and quits (non-zero after a failure).

@@ -81,29 +81,7 @@ check("the client attaches to a JavaScript buffer", function()
   assert(c.config.root_dir == fixtures, "root_dir = " .. tostring(c.config.root_dir))
 end)
 
-local function find(buf, text)
-  for i, line in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
-    local col = line:find(text, 1, true)
-    if col then
-      return i - 1, col - 1
-    end
-  end
-  error("fixture has no " .. text)
-end
-
-local function hover(buf, line, col)
-  local params = {
-    textDocument = { uri = vim.uri_from_bufnr(buf) },
-    position = { line = line, character = col },
-  }
-  local res = vim.lsp.buf_request_sync(buf, "textDocument/hover", params, 10000)
-  for _, r in pairs(res or {}) do
-    if r.result then
-      return wl._hover_markdown(r.result.contents)
-    end
-  end
-  return nil
-end
+local find, hover = h.find, h.hover
 
 check("the docs load (a hover answers within the deadline)", function()
   local line, col = find(js, "createUser")

@@ -41,25 +41,11 @@ check(":WorkosDocs says the docs are not loaded, why, and the command to run", f
   assert(not m:find("no WorkOS docs match", 1, true), m)
 end)
 
-local function find(buf, text)
-  for i, line in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
-    local col = line:find(text, 1, true)
-    if col then
-      return i - 1, col - 1
-    end
-  end
-  error("fixture has no " .. text)
-end
+local find = h.find
 
 check("hover on createUser says why there are no docs", function()
   local line, col = find(js, "createUser")
-  local params = { textDocument = { uri = vim.uri_from_bufnr(js) }, position = { line = line, character = col + 3 } }
-  local md
-  for _, r in pairs(vim.lsp.buf_request_sync(js, "textDocument/hover", params, 10000) or {}) do
-    if r.result then
-      md = wl._hover_markdown(r.result.contents)
-    end
-  end
+  local md = h.hover(js, line, col + 3)
   contains(md, "not loaded: " .. REASON, "hover")
   contains(md, fetch, "hover")
 end)
