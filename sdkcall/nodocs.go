@@ -17,7 +17,7 @@ import (
 var noDocs = NewIndex(&corpus.Symbols{})
 
 // SDKMemberAt reports whether the identifier at offset is a member of a WorkOS client, of the SDK's
-// namespace or client class, or of one of its packages (workos.userManagement, its createUser, Go
+// namespace, or of one of its packages (workos.userManagement, its createUser, Go
 // usermanagement.ListUsers), or is an SDK package imported by name (Go usermanagement); in curl
 // files, an API path of api.workos.com. start, end is the word's byte range.
 func (f *File) SDKMemberAt(offset int) (start, end int, ok bool) {
@@ -40,7 +40,7 @@ func (f *File) SDKMemberAt(offset int) (start, end int, ok bool) {
 	t := r.toks[k]
 	if first := r.chainStart(k); first < k {
 		recv, _ := r.evalExpr(first, k-1)
-		return int(t.s), int(t.e), sdkReceiver(recv, true)
+		return int(t.s), int(t.e), sdkReceiver(recv)
 	}
 	v := r.base(k)
 	return int(t.s), int(t.e), (v.kind == vWk || v.kind == vModule) && !v.guess
@@ -74,7 +74,7 @@ func (f *File) SDKMemberCompletion(offset int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	recv, _ := r.evalExpr(first, sep)
-	return start, end, sdkReceiver(recv, false)
+	return start, end, sdkReceiver(recv)
 }
 
 func (f *File) askable(offset int) bool {
@@ -87,14 +87,12 @@ func (f *File) tracedResolver() *resolver {
 	return r
 }
 
-// sdkReceiver reports whether members of v are the SDK's. The client class's own members (static
-// ones) count for a hover but get no completion even with the docs.
-func sdkReceiver(v value, classMembers bool) bool {
+// sdkReceiver reports whether members of v are the SDK's. The client class's static members
+// (WorkOS::setApiKey) are not: with the docs they answer nothing either.
+func sdkReceiver(v value) bool {
 	switch v.kind {
 	case vClient, vNamespace, vWk, vModule:
 		return !v.guess
-	case vClientClass:
-		return classMembers
 	}
 	return false
 }

@@ -11,10 +11,12 @@ import (
 // told apart from unrelated code, look-alikes and names that merely contain "workos".
 func TestSDKMemberWithoutDocs(t *testing.T) {
 	const (
-		js = "import { WorkOS } from '@workos-inc/node';\nconst workos = new WorkOS(key);\n"
-		py = "from workos import WorkOSClient\nclient = WorkOSClient(api_key=k)\n"
-		gh = "package main\n\nimport \"github.com/workos/workos-go/v4/pkg/usermanagement\"\n\n"
-		rb = "require 'workos'\n"
+		js   = "import { WorkOS } from '@workos-inc/node';\nconst workos = new WorkOS(key);\n"
+		py   = "from workos import WorkOSClient\nclient = WorkOSClient(api_key=k)\n"
+		gh   = "package main\n\nimport \"github.com/workos/workos-go/v4/pkg/usermanagement\"\n\n"
+		rb   = "require 'workos'\n"
+		php  = "<?php\nuse WorkOS\\WorkOS;\nuse WorkOS\\UserManagement;\n"
+		java = "import com.workos.WorkOS;\nclass A {\n  WorkOS workos = new WorkOS(key);\n  void f() {\n"
 	)
 	for _, c := range []struct {
 		lang corpus.Language
@@ -36,6 +38,15 @@ func TestSDKMemberWithoutDocs(t *testing.T) {
 		{corpus.Go, gh + "func f() { userman‸agement.ListUsers(ctx, opts) }", true},
 		{corpus.Go, gh + "func f() { fmt.Print‸ln() }", false},
 		{corpus.Ruby, rb + "WorkOS::UserManagement.create_u‸ser(email: e)", true},
+		{corpus.PHP, php + "$um = new UserManagement();\n$um->getAuthorization‸Url($r);", true},
+		{corpus.PHP, php + "WorkOS::setApi‸Key($k);", false}, // a static of the client class: silent with docs too
+		{corpus.PHP, php + "$billing->create‸User($e);", false},
+		{corpus.Java, java + "String url = workos.sso.getAuthorization‸Url(id, uri);", true},
+		{corpus.Java, java + "String s = other.get‸Name();", false},
+		{corpus.Curl, "curl https://api.workos.com/user_management/us‸ers -H \"Authorization: Bearer $K\"", true},
+		{corpus.Curl, "curl https://example.com/user_management/us‸ers", false},
+		// C#: module classes are known by their names only from the docs (SSOService), so silent.
+		{corpus.DotNet, "using WorkOS;\nvar sso = new SSOService();\nsso.GetProfile‸AndToken(o);", false},
 	} {
 		off := strings.Index(c.src, "‸")
 		text := strings.Replace(c.src, "‸", "", 1)
