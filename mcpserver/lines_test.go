@@ -152,14 +152,16 @@ func FuzzLineReader(f *testing.F) {
 				t.Fatalf("answered %q", line)
 			}
 		}
-		nonBlank := 0
+		// Every line that is not blank gets one of the two, and so does an overlong one even when it is
+		// only white space: the reader skips it unread (its +2 spares a CRLF), so it cannot tell.
+		want := 0
 		for line := range strings.Lines(input) {
-			if strings.TrimSpace(line) != "" {
-				nonBlank++
+			if strings.TrimSpace(line) != "" || len(line) > fuzzLineMax+2 {
+				want++
 			}
 		}
-		if accepted+answered != nonBlank {
-			t.Fatalf("%d lines in, %d passed on and %d answered", nonBlank, accepted, answered)
+		if accepted+answered != want {
+			t.Fatalf("%d lines to answer, %d passed on and %d answered", want, accepted, answered)
 		}
 	})
 }
