@@ -154,11 +154,29 @@ func expansion(words []string, less map[string]string) string {
 	return strings.Join(dedupe(out), " ")
 }
 
-// expansionOf is what words[i] may stand for: its synonyms, and for "without"/"no" the docs'
-// "-less" word of one of the next two words.
+// separable are the verbs whose particle may come after the object ("turn the flag on"), with
+// what verb and particle mean together.
+var separable = map[string]map[string][]string{
+	"turn":   {"on": {"enable", "enabled"}, "off": {"disable", "disabled"}},
+	"switch": {"on": {"enable", "enabled"}, "off": {"disable", "disabled"}},
+}
+
+// separableReach is how many words after the verb its particle may be.
+const separableReach = 4
+
+// expansionOf is what words[i] may stand for: its synonyms, for "without"/"no" the docs' "-less"
+// word of one of the next two words, and for a separable verb what it means with its particle.
 func expansionOf(words []string, i int, less map[string]string) []string {
 	lw := strings.ToLower(strings.Trim(words[i], ".,;:!?\"'()"))
 	out := append([]string(nil), synonyms[lw]...)
+	if particles, ok := separable[lw]; ok {
+		for _, next := range words[i+1 : min(len(words), i+1+separableReach)] {
+			if m, ok := particles[strings.ToLower(strings.Trim(next, ".,;:!?\"'()"))]; ok {
+				out = append(out, m...)
+				break
+			}
+		}
+	}
 	if lw == "without" || lw == "no" {
 		for _, next := range words[i+1 : min(len(words), i+3)] {
 			if l, ok := less[strings.ToLower(strings.Trim(next, ".,;:!?\"'()"))]; ok {

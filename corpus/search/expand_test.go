@@ -78,6 +78,12 @@ func TestExpansionOf(t *testing.T) {
 	if got := expansionOf(splitWords("without the docs"), 0, less); got != nil {
 		t.Errorf("without + an unknown word: %v", got)
 	}
+	if got := expansionOf(splitWords("turn the log stream off"), 0, less); !reflect.DeepEqual(got, []string{"disable", "disabled"}) {
+		t.Errorf("turn … off: %v", got)
+	}
+	if got := expansionOf(splitWords("turn left at the fifth word on"), 0, less); got != nil {
+		t.Errorf("a particle out of reach: %v", got)
+	}
 }
 
 func TestWantsEvents(t *testing.T) {

@@ -8,15 +8,16 @@
 // and keeps the compound, and to the exact field, which holds whole names normalised across SDK
 // spellings. kind and language are keyword fields used as filters.
 //
-// Queries (query.go): a disjunction of per-field matches with boosts, phrase matches, an
-// all-words match, adjacent words joined ("log out" → logout), acronyms spelt out as the docs spell
+// Queries (query.go): a disjunction of per-field matches with boosts, phrase matches,
+// adjacent words joined ("log out" → logout), acronyms spelt out as the docs spell
 // them ("SSO" → "single sign-on") and exact-name terms for words written like code; hits are then
 // grouped so that a page, its sections and its entries show once. Questions (expand.go) are read
 // with their phrasal verbs in the docs' words, near-synonyms, "-less" words and status codes of the
-// docs' error tables, a coverage clause, and events first when they ask for an event; an editor's
+// docs' error tables, a coverage clause, and events first when they ask for an event; a second
+// stage (rerank.go) weighs how much of a question the name of each hit's page covers; an editor's
 // language ranks its SDK's entries first (Options.PreferLanguage).
 // testdata/judged.tsv holds the queries the boosts were tuned on (TestJudgedQueries);
-// testdata/questions.tsv the judged questions, a third held aside (TestJudgedQuestions).
+// testdata/questions.tsv the judged questions: a tuning part and two held-aside parts (TestJudgedQuestions).
 package search
 
 import (
@@ -46,6 +47,8 @@ type Index struct {
 	docs     uint64
 	acronyms map[string]string // "sso" → "single sign-on", from the corpus
 	less     map[string]string // "password" → "passwordless", from the corpus
+	names    lazyNames         // what each page and event is called, for the second stage (rerank.go)
+	stats    *fieldStats       // BM25 field lengths (bm25.go)
 }
 
 // Meta is stored beside an index on disk. An index whose mapping version, corpus version or digest
@@ -60,6 +63,8 @@ type Meta struct {
 	Acronyms map[string]string `json:"acronyms,omitempty"`
 	// Less are the corpus's "-less" words by stem, used to read "without a password" as "passwordless".
 	Less map[string]string `json:"less,omitempty"`
+	// Fields are the BM25 field lengths (bm25.go).
+	Fields *fieldStats `json:"fields,omitempty"`
 }
 
 // sameSnapshot reports whether m describes an index of the snapshot and mapping that want names.
@@ -91,7 +96,12 @@ func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 		_ = idx.Close()
 		return nil, err
 	}
-	return &Index{idx: idx, docs: n, acronyms: acronyms(c), less: lessWords(c)}, nil
+	stats, err := measureFields(ctx, idx)
+	if err != nil {
+		_ = idx.Close()
+		return nil, fmt.Errorf("search: field lengths: %w", err)
+	}
+	return &Index{idx: idx, docs: n, acronyms: acronyms(c), less: lessWords(c), names: lazyNames{corpus: c}, stats: stats}, nil
 }
 
 // diskBatchDocs is how many documents go into one scorch batch of an on-disk build. A batch is
@@ -156,6 +166,7 @@ func memorySegments(sc *scorch.Scorch) uint64 {
 func Open(ctx context.Context, c *corpus.Corpus, dir string) (*Index, error) {
 	want := Meta{MappingVersion: MappingVersion, CorpusVersion: c.Version, Digest: c.Digest}
 	if ix, err := openCached(dir, want); err == nil {
+		ix.names.corpus = c
 		return ix, nil
 	}
 	if err := ctx.Err(); err != nil {
@@ -169,6 +180,7 @@ func Open(ctx context.Context, c *corpus.Corpus, dir string) (*Index, error) {
 		return nil, fmt.Errorf("search: open rebuilt index %s: %w", dir, err)
 	}
 	ix.rebuilt = true
+	ix.names.corpus = c
 	return ix, nil
 }
 
@@ -210,7 +222,7 @@ func openCached(dir string, want Meta) (ix *Index, err error) {
 		_ = idx.Close()
 		return nil, fmt.Errorf("probe index: %w", err)
 	}
-	return &Index{idx: idx, dir: dir, docs: docs, acronyms: have.Acronyms, less: have.Less}, nil
+	return &Index{idx: idx, dir: dir, docs: docs, acronyms: have.Acronyms, less: have.Less, stats: have.Fields}, nil
 }
 
 // probeRequest reads stored fields of a few documents, which touches the dictionary, postings and
@@ -256,6 +268,10 @@ func buildOnDisk(ctx context.Context, c *corpus.Corpus, dir string, meta Meta) (
 	if err := mergeToOneSegment(ctx, idx); err != nil {
 		_ = idx.Close()
 		return fmt.Errorf("search: merge segments: %w", err)
+	}
+	if meta.Fields, err = measureFields(ctx, idx); err != nil {
+		_ = idx.Close()
+		return fmt.Errorf("search: field lengths: %w", err)
 	}
 	// The build folder still holds the merged-away segments (scorch removes them in the background);
 	// the cache gets a copy of the merged snapshot alone.

@@ -327,8 +327,8 @@ func BenchmarkSearch(b *testing.B) {
 
 // BenchmarkSearchQuestions is BenchmarkSearch over the judged questions (both parts).
 func BenchmarkSearchQuestions(b *testing.B) {
-	tune, held := loadQuestions(b)
-	benchmarkQueries(b, append(tune, held...))
+	tune, held, fresh := loadQuestions(b)
+	benchmarkQueries(b, append(append(tune, held...), fresh...))
 }
 
 func benchmarkQueries(b *testing.B, qs []judged) {
@@ -368,8 +368,9 @@ func benchmarkQueries(b *testing.B, qs []judged) {
 	}
 }
 
-// loadQuestions reads testdata/questions.tsv: set ("tune" or "held"), query, acceptable pages.
-func loadQuestions(tb testing.TB) (tune, held []judged) {
+// loadQuestions reads testdata/questions.tsv: set ("tune", "held" or "fresh"), query, acceptable
+// pages.
+func loadQuestions(tb testing.TB) (tune, held, fresh []judged) {
 	tb.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", "questions.tsv"))
 	if err != nil {
@@ -390,16 +391,18 @@ func loadQuestions(tb testing.TB) (tune, held []judged) {
 			tune = append(tune, j)
 		case "held":
 			held = append(held, j)
+		case "fresh":
+			fresh = append(fresh, j)
 		default:
-			tb.Fatalf("questions.tsv:%d: set %q is neither tune nor held", n+1, parts[0])
+			tb.Fatalf("questions.tsv:%d: set %q is not tune, held or fresh", n+1, parts[0])
 		}
 	}
-	return tune, held
+	return tune, held, fresh
 }
 
 // TestJudgedQuestions scores the questions of testdata/questions.tsv. The misses of the tuning
-// part are logged; of the held-aside part only the figures, unless SEARCH_SHOW_HELD=1 (for the
-// final report, once tuning is over), so that tuning never looks at it.
+// part are logged; of the held-aside parts only the figures, unless SEARCH_SHOW_HELD=1 (for the
+// final report, once tuning is over), so that tuning never looks at them.
 func TestJudgedQuestions(t *testing.T) {
 	c := requireReal(t, "0.2.0")
 	ix, err := Build(context.Background(), c)
@@ -407,26 +410,34 @@ func TestJudgedQuestions(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	tune, held := loadQuestions(t)
-	if len(tune)+len(held) < 60 || 3*len(held) < len(tune)+len(held)-2 {
-		t.Errorf("questions.tsv: %d tuning and %d held-aside questions; want ≥ 60 with a third held aside", len(tune), len(held))
+	tune, held, fresh := loadQuestions(t)
+	if all, aside := len(tune)+len(held)+len(fresh), len(held)+len(fresh); len(fresh) < 30 || all < 60 || 3*aside < all-2 {
+		t.Errorf("questions.tsv: %d tuning, %d held-aside and %d fresh questions; want ≥ 60 with a third held aside, and ≥ 30 fresh",
+			len(tune), len(held), len(fresh))
 	}
-	for _, j := range append(append([]judged{}, tune...), held...) {
+	for _, j := range append(append(append([]judged{}, tune...), held...), fresh...) {
 		for _, p := range j.accept {
 			if _, _, ok := c.Page(p); !ok {
 				t.Errorf("questions.tsv:%d: %q is not a page", j.line, p)
 			}
 		}
 	}
-	mt, mh := evaluate(t, ix, tune), evaluate(t, ix, held)
-	t.Logf("tuning part:      %d questions  top-1 %.3f  top-3 %.3f  MRR %.3f  nDCG@10 %.3f", len(tune), mt.top1, mt.top3, mt.mrr, mt.ndcg)
-	t.Logf("held-aside part:  %d questions  top-1 %.3f  top-3 %.3f  MRR %.3f  nDCG@10 %.3f", len(held), mh.top1, mh.top3, mh.mrr, mh.ndcg)
-	for _, miss := range mt.misses {
-		t.Logf("  tune %s", miss)
+	parts := []struct {
+		name string
+		qs   []judged
+		show bool
+	}{
+		{"tuning part", tune, true},
+		{"held (seen)", held, os.Getenv("SEARCH_SHOW_HELD") == "1"},
+		{"fresh held", fresh, os.Getenv("SEARCH_SHOW_HELD") == "1"},
 	}
-	if os.Getenv("SEARCH_SHOW_HELD") == "1" {
-		for _, miss := range mh.misses {
-			t.Logf("  held %s", miss)
+	for _, p := range parts {
+		m := evaluate(t, ix, p.qs)
+		t.Logf("%-12s %3d questions  top-1 %.3f  top-3 %.3f  MRR %.3f  nDCG@10 %.3f", p.name+":", len(p.qs), m.top1, m.top3, m.mrr, m.ndcg)
+		if p.show {
+			for _, miss := range m.misses {
+				t.Logf("  %s %s", p.name, miss)
+			}
 		}
 	}
 }

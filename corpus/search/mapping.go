@@ -11,7 +11,7 @@ import (
 
 // MappingVersion identifies the index mapping and the way documents are built from the corpus. It is
 // stored with every index on disk; bump it whenever either changes so cached indexes get rebuilt.
-const MappingVersion = 13
+const MappingVersion = 14
 
 // Field names of an indexed document.
 const (
@@ -141,7 +141,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	// Term vectors (positions) only where phrases are matched: they cost a good share of build time.
 	add(fSummary, text(false, false))
 	add(fHeadings, text(false, false))
-	add(fBody, text(false, true))
+	add(fBody, text(false, false))
 	add(fIdentifiers, custom(identAnalyzer, true))
 	add(fExact, custom(exactAnalyzer, false))
 	add(fSpelling, storedOnly())
