@@ -290,7 +290,8 @@ func (s *server) load(ctx context.Context, gen uint64, set Settings) {
 		s.log.Error("loading WorkOS docs failed", "error", err)
 		msg := err.Error()
 		s.loadFailure.Store(&msg)
-		s.showMessage(protocol.MessageTypeError, "workos-lsp: "+err.Error())
+		// Once per failed load; the features that cannot answer say it again where they are asked.
+		s.showMessage(protocol.MessageTypeError, "workos-lsp: "+s.notLoadedMessage(false))
 		return
 	}
 	var early *loaded

@@ -91,6 +91,10 @@ type Options struct {
 	CacheDir string
 	// DiagnosticsDelay debounces diagnostics after a change; 0 means 150ms.
 	DiagnosticsDelay time.Duration
+	// Executable is how a user starts this binary from a terminal ("workos-lsp", or its path when that
+	// is not what PATH finds), for advice such as "run `workos-lsp corpus fetch`"; empty means
+	// workos-lsp.
+	Executable string
 
 	// beforeRun, when set, runs in each request's concurrent phase before the handler (tests use it to
 	// hold a request until it is cancelled).
@@ -283,8 +287,8 @@ type prepared func(ctx context.Context) (any, error)
 type route func(s *server, params jsonrpc2.RawMessage) (prepared, error)
 
 var routes = map[string]route{
-	protocol.MethodTextDocumentHover:         onEarlyFile(func(p *protocol.HoverParams) uri.URI { return p.TextDocument.URI }, (*server).hover),
-	protocol.MethodTextDocumentCompletion:    onEarlyFile(func(p *protocol.CompletionParams) uri.URI { return p.TextDocument.URI }, (*server).completion),
+	protocol.MethodTextDocumentHover:         onEarlyFile(func(p *protocol.HoverParams) uri.URI { return p.TextDocument.URI }, (*server).hover, (*server).hoverNotLoaded),
+	protocol.MethodTextDocumentCompletion:    onEarlyFile(func(p *protocol.CompletionParams) uri.URI { return p.TextDocument.URI }, (*server).completion, (*server).completionNotLoaded),
 	protocol.MethodCompletionItemResolve:     onEarlyDocs((*server).completionResolve),
 	protocol.MethodTextDocumentSignatureHelp: onEarlyFile(func(p *protocol.SignatureHelpParams) uri.URI { return p.TextDocument.URI }, (*server).signatureHelp),
 	protocol.MethodTextDocumentDefinition:    onFile(func(p *protocol.DefinitionParams) uri.URI { return p.TextDocument.URI }, (*server).definition),
@@ -301,17 +305,19 @@ type fileHandler[P any] func(s *server, ctx context.Context, v view, f *sdkcall.
 
 // onFile routes a request about one document: it decodes P and takes the snapshot of the document P
 // names inline, then runs h concurrently on the document's analysis. A document without features
-// (docs not loaded, language unknown or disabled, no WorkOS SDK in it) answers null without h.
-func onFile[P any](document func(*P) uri.URI, h fileHandler[P]) route {
-	return fileRoute(document, h, false)
+// (language unknown or disabled, no WorkOS SDK in it) answers null without h; so does one while no
+// docs are loaded, unless a notLoaded handler is given (at most one): that one then runs instead, to
+// say why there is no answer where one was plainly asked for.
+func onFile[P any](document func(*P) uri.URI, h fileHandler[P], notLoaded ...fileHandler[P]) route {
+	return fileRoute(document, h, false, notLoaded)
 }
 
 // onEarlyFile is onFile for the requests that an early corpus answers (see Docs.Complete).
-func onEarlyFile[P any](document func(*P) uri.URI, h fileHandler[P]) route {
-	return fileRoute(document, h, true)
+func onEarlyFile[P any](document func(*P) uri.URI, h fileHandler[P], notLoaded ...fileHandler[P]) route {
+	return fileRoute(document, h, true, notLoaded)
 }
 
-func fileRoute[P any](document func(*P) uri.URI, h fileHandler[P], early bool) route {
+func fileRoute[P any](document func(*P) uri.URI, h fileHandler[P], early bool, notLoaded []fileHandler[P]) route {
 	return func(s *server, raw jsonrpc2.RawMessage) (prepared, error) {
 		var p P
 		if err := decode(raw, &p); err != nil {
@@ -319,6 +325,11 @@ func fileRoute[P any](document func(*P) uri.URI, h fileHandler[P], early bool) r
 		}
 		v := s.snapshot(document(&p), early)
 		return func(ctx context.Context) (any, error) {
+			if v.ld == nil && len(notLoaded) > 0 {
+				if f := v.analysis(); f != nil {
+					return notLoaded[0](s, ctx, v, f, &p)
+				}
+			}
 			f := v.file()
 			if f == nil {
 				return nil, nil
@@ -558,7 +569,7 @@ func (s *server) initialize(raw jsonrpc2.RawMessage) (any, error) {
 			DocumentLinkProvider:    &protocol.DocumentLinkOptions{ResolveProvider: ptr(false)},
 			CodeActionProvider:      codeActions,
 			WorkspaceSymbolProvider: protocol.Boolean(true),
-			ExecuteCommandProvider:  protocol.ExecuteCommandOptions{Commands: []string{CommandSearch, CommandOpenDocs}},
+			ExecuteCommandProvider:  protocol.ExecuteCommandOptions{Commands: []string{CommandSearch, CommandOpenDocs, CommandDocsStatus}},
 			Workspace: &protocol.WorkspaceOptions{WorkspaceFolders: &protocol.WorkspaceFoldersServerCapabilities{
 				Supported: ptr(true), ChangeNotifications: protocol.Boolean(true),
 			}},

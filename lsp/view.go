@@ -50,7 +50,16 @@ func (s *server) snapshot(u uri.URI, early bool) view {
 // that depends on one (then it answers only for what traces back to the SDK across files).
 // Otherwise nil.
 func (v view) file() *sdkcall.File {
-	if v.doc == nil || v.ld == nil || !v.doc.known || !v.set.Enabled(v.doc.lang) {
+	if v.ld == nil {
+		return nil
+	}
+	return v.analysis()
+}
+
+// analysis is the document's analysis in its project when its language is known and enabled and it
+// uses a WorkOS SDK (as file), whether or not docs are loaded; otherwise nil.
+func (v view) analysis() *sdkcall.File {
+	if v.doc == nil || !v.doc.known || !v.set.Enabled(v.doc.lang) {
 		return nil
 	}
 	f := v.doc.File()

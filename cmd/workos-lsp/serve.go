@@ -6,6 +6,9 @@ import (
 	"log"
 	"log/slog"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 
 	"github.com/workos-lsp/workos-lsp/docset"
 	"github.com/workos-lsp/workos-lsp/lsp"
@@ -49,6 +52,8 @@ func runServe(e env, args []string) error {
 		Version:  serverVersion(),
 		CacheDir: d.cacheDir,
 		Settings: lsp.Settings{DocsPath: d.dir, DocsVersion: d.version, Offline: d.offline},
+
+		Executable: terminalCommand(),
 	}
 	if code := lsp.Run(e.ctx, e.stdin, e.stdout, e.stderr, opts); code != 0 {
 		return exitCode(code)
@@ -84,4 +89,31 @@ func docsLoader(cacheDir string, log *slog.Logger) lsp.Loader {
 		}
 		return &lsp.Docs{Corpus: set.Corpus, Complete: set.Complete, BuildSearch: buildSearch, Version: set.Version(), Note: set.Note(), Refresh: set.Refresh}, nil
 	}
+}
+
+// terminalCommand is how to run this binary from a terminal, for the server's advice: its bare name
+// when PATH finds this very file, else its path (an editor's bundled copy is not on PATH), quoted
+// for a shell when it needs to be.
+func terminalCommand() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	name := filepath.Base(exe)
+	if found, err := exec.LookPath(name); err == nil && sameFile(found, exe) {
+		return name
+	}
+	if strings.ContainsAny(exe, " \t'\"$`\\") {
+		return "'" + strings.ReplaceAll(exe, "'", `'\''`) + "'"
+	}
+	return exe
+}
+
+func sameFile(a, b string) bool {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	sb, err := os.Stat(b)
+	return err == nil && os.SameFile(sa, sb)
 }
