@@ -189,6 +189,13 @@ func run(ctx context.Context, cfg *config, log io.Writer) (*report, error) {
 	}
 	env := childEnv(cfg.cacheDir)
 	rep.Machine = describeMachine(ctx, cfg)
+	if cfg.wants("startup") && !cfg.quick {
+		mb, err := releaseSize(ctx, cfg)
+		if err != nil {
+			return nil, err
+		}
+		rep.Machine.ReleaseMB = mb
+	}
 
 	// The docs: fetched once into the bench cache with the binary itself, then read in-process.
 	var src corpus.Source
@@ -399,6 +406,7 @@ type machine struct {
 	LoadBefore string
 	LoadAfter  string
 	OS         string
+	ReleaseMB  float64 // the release build's size (see releaseSize); 0 when not measured
 }
 
 func describeMachine(ctx context.Context, cfg *config) *machine {
@@ -426,6 +434,23 @@ func describeMachine(ctx context.Context, cfg *config) *machine {
 		}
 	}
 	return m
+}
+
+// releaseSize builds the checkout as it ships (what editors/vscode/scripts/package.sh builds: no
+// cgo, no paths, no symbol tables) and returns the binary's size in MB.
+func releaseSize(ctx context.Context, cfg *config) (float64, error) {
+	out := filepath.Join(cfg.workDir, "workos-lsp-release")
+	build := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags", "-s -w", "-o", out, "./cmd/workos-lsp")
+	build.Dir = cfg.root
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if msg, err := build.CombinedOutput(); err != nil {
+		return 0, fmt.Errorf("release build: %v\n%s", err, msg)
+	}
+	st, err := os.Stat(out)
+	if err != nil {
+		return 0, err
+	}
+	return float64(st.Size()) / (1 << 20), nil
 }
 
 func (m *machine) print(w io.Writer) {

@@ -108,6 +108,15 @@ func (r *report) targets() []target {
 			out = append(out, target{Name: t[0], Target: t[1]})
 		}
 	}
+	// The 10× synthetic corpus (issue 12).
+	if len(r.Scale) > 1 {
+		big := r.Scale[1]
+		add("Search p99, "+big.Label+" corpus", "≤ 8 ms", true, msf(big.Search.P99), 8, ms(big.Search.P99)+" ms")
+		add("Build the search index, "+big.Label+" corpus (on disk)", "≤ 15 s", true, msf(big.BuildDisk), 15000, ms(big.BuildDisk)+" ms")
+	}
+	if m := r.Machine; m != nil && m.ReleaseMB > 0 {
+		add("Release binary (CGO_ENABLED=0, -trimpath -ldflags \"-s -w\")", "≤ 20 MB", true, m.ReleaseMB, 20, fmt.Sprintf("%.1f MB", m.ReleaseMB))
+	}
 	ws := r.Workspace
 	add("Workspace scan, 10,000 files + 50,000 in node_modules", "≤ 3 s", ws != nil, wsf(ws, func(w *workspaceResult) float64 { return msf(w.Scan) }), 3000,
 		wsFigure(ws, func(w *workspaceResult) string { return ms(w.Scan) + " ms" }))
@@ -171,8 +180,8 @@ func (r *report) targets() []target {
 		out = append(out, target{Name: "Cached start → first hover", Target: "≤ 150 ms"}, target{Name: "Peak RSS", Target: "≤ 80 MB"})
 	}
 	if r.Editor != nil && r.Editor.PeakRSSKB > 0 {
-		add(fmt.Sprintf("Peak RSS over the editor session (files up to %s lines)", thousands(slices.Max(r.cfg.sizes))), "≤ 80 MB", true,
-			float64(r.Editor.PeakRSSKB)/1024, 80, fmt.Sprintf("%.1f MB", float64(r.Editor.PeakRSSKB)/1024))
+		add(fmt.Sprintf("Peak RSS over the editor session (files up to %s lines)", thousands(slices.Max(r.cfg.sizes))), "≤ 60 MB", true,
+			float64(r.Editor.PeakRSSKB)/1024, 60, fmt.Sprintf("%.1f MB", float64(r.Editor.PeakRSSKB)/1024))
 	}
 	return out
 }
@@ -193,6 +202,9 @@ func (r *report) markdown() string {
 	w("| CPU | %d cores, %s (%s) |\n", m.Cores, m.CPU, m.OS)
 	w("| Go | %s |\n", m.GoVersion)
 	w("| workos-lsp | %s (commit %s) |\n", m.Server, orDash(m.Commit))
+	if m.ReleaseMB > 0 {
+		w("| Release binary (linux build as shipped) | %.1f MB |\n", m.ReleaseMB)
+	}
 	w("| Docs (editor, start-up, scale) | %s |\n", m.Docs)
 	if r.Search != nil {
 		if r.Search.Theirs != nil {
@@ -256,8 +268,8 @@ func (r *report) markdown() string {
 		w("## Start-up and memory\n\n")
 		w("Spawn → `initialize` answered, and spawn → first non-empty hover answered (the client sends `initialized`, opens a small TypeScript file and asks again whenever the server ends its loading progress, or every 5 ms). ")
 		w("Warm: the parsed snapshot and the search index are cached. Cold: the downloaded docs are cached but `<cache>/snapshots/` and `<cache>/index/` are removed before each start, so the server parses the pages and builds the index. ")
-		w("Peak RSS is `VmHWM` from `/proc/<pid>/status` right after the first hover. A server that builds the search index after it serves hovers is also timed until it ends its indexing progress (search ready), with the peak RSS then. Medians of %d starts each.\n\n", cfg.startRepeats)
-		w("| Cache | initialize | first hover | first hover min–max | peak RSS | search ready | peak RSS, indexed |\n|---|---:|---:|---:|---:|---:|---:|\n")
+		w("Server CPU is the server's user + system time at the first hover (`/proc/<pid>/stat`, 10 ms ticks), which other processes on the machine sway less than the wall time. Peak RSS is `VmHWM` from `/proc/<pid>/status` right after the first hover. A server that builds the search index after it serves hovers is also timed until it ends its indexing progress (search ready), with the peak RSS then. Medians of %d starts each.\n\n", cfg.startRepeats)
+		w("| Cache | initialize | first hover | first hover min–max | server CPU | peak RSS | search ready | peak RSS, indexed |\n|---|---:|---:|---:|---:|---:|---:|---:|\n")
 		for _, s := range []*startupResult{r.Warm, r.Cold} {
 			if s == nil {
 				continue
@@ -273,7 +285,7 @@ func (r *report) markdown() string {
 			if s.SearchReady > 0 {
 				ready, indexed = ms(s.SearchReady)+" ms", fmt.Sprintf("%.1f MB", float64(s.IndexedHWMKB)/1024)
 			}
-			w("| %s | %s ms | %s ms | %s–%s ms | %.1f MB | %s | %s |\n", s.Mode, ms(s.Init), ms(s.FirstHover), ms(lo), ms(hi), float64(s.HWMKB)/1024, ready, indexed)
+			w("| %s | %s ms | %s ms | %s–%s ms | %s ms | %.1f MB | %s | %s |\n", s.Mode, ms(s.Init), ms(s.FirstHover), ms(lo), ms(hi), ms(s.CPU), float64(s.HWMKB)/1024, ready, indexed)
 		}
 		if r.Editor != nil && r.Editor.PeakRSSKB > 0 {
 			w("\nPeak RSS of the editor-latency server after all its files (up to %s lines, opened and closed one after the other): %.1f MB.\n", thousands(slices.Max(cfg.sizes)), float64(r.Editor.PeakRSSKB)/1024)

@@ -28,6 +28,74 @@ type Source struct {
 // Parse reads every page of src and builds the corpus and its symbol table. Faults in single pages are
 // collected in Corpus.Problems; only an unreadable folder or one with no pages is an error.
 func Parse(src Source) (*Corpus, error) {
+	files, err := listPages(src)
+	if err != nil {
+		return nil, err
+	}
+	defer relaxGC()()
+	parsed := make([]parsedFile, len(files))
+	parallel(len(files), func(i int) {
+		parsed[i] = readFile(src.Docs, files[i])
+		parsed[i].render()
+	})
+	changelog, problem := changelogOf(src)
+	return build(src, parsed, changelog, problem), nil
+}
+
+// ParseStaged is Parse in two steps, for a caller that wants to answer hovers before every page is
+// rendered: rendering the MDX bodies of the guides is most of a parse, and hovers, completion and
+// signature help need only the reference entries and the pages that declare them.
+//
+// early holds every page with its front matter (path, title and description as the front matter
+// says), every reference entry as Parse builds it, and the pages that declare entries fully rendered
+// (an entry's hover may quote its section); the other pages have no body yet and their title only
+// if the front matter gives one, and early has no events (they are read from bodies). complete
+// renders the rest and returns the corpus Parse returns; early stays as it was. Call complete once.
+func ParseStaged(src Source) (early *Corpus, complete func() *Corpus, err error) {
+	files, err := listPages(src)
+	if err != nil {
+		return nil, nil, err
+	}
+	restore := relaxGC()
+	parsed := make([]parsedFile, len(files))
+	parallel(len(files), func(i int) {
+		parsed[i] = readFile(src.Docs, files[i])
+		if len(parsed[i].entries) > 0 {
+			parsed[i].render()
+		}
+	})
+	changelog, problem := changelogOf(src)
+	early = build(src, earlyCopies(parsed), changelog, problem)
+	restore()
+	complete = func() *Corpus {
+		defer relaxGC()()
+		parallel(len(parsed), func(i int) {
+			if !parsed[i].rendered {
+				parsed[i].render()
+			}
+		})
+		return build(src, parsed, changelog, problem)
+	}
+	return early, complete, nil
+}
+
+// earlyCopies are the files as far as they are read, for the early corpus: pages are copies (the
+// builder links entries into them, and complete renders the originals), events are left out.
+func earlyCopies(parsed []parsedFile) []parsedFile {
+	out := make([]parsedFile, len(parsed))
+	for i, f := range parsed {
+		if f.page != nil {
+			p := *f.page
+			p.Entries = nil
+			f.page = &p
+		}
+		f.events = nil
+		out[i] = f
+	}
+	return out
+}
+
+func listPages(src Source) ([]string, error) {
 	if src.Docs == nil {
 		return nil, errors.New("parse corpus: no docs folder")
 	}
@@ -48,31 +116,43 @@ func Parse(src Source) (*Corpus, error) {
 		return nil, errors.New("parse corpus: the docs folder holds no .mdx pages")
 	}
 	sort.Strings(files)
+	return files, nil
+}
 
-	parsed := make([]parsedFile, len(files))
-	parallel(len(files), func(i int) { parsed[i] = parseFile(src.Docs, files[i]) })
+// changelogOf reads the changelog folder, if any; a fault is reported as a problem.
+func changelogOf(src Source) ([]ChangelogItem, *Problem) {
+	if src.Changelogs == nil {
+		return nil, nil
+	}
+	items, err := readChangelogs(src.Changelogs)
+	if err != nil {
+		return items, &Problem{File: "changelogs", Message: err.Error()}
+	}
+	return items, nil
+}
 
+// build links the parsed files into a corpus and its symbol table.
+func build(src Source, parsed []parsedFile, changelog []ChangelogItem, changelogProblem *Problem) *Corpus {
 	c := &Corpus{Version: src.Version, Digest: src.Digest, pagesByPath: map[string]*Page{}}
 	b := newBuilder(c)
 	for i := range parsed {
 		b.add(&parsed[i])
 	}
 	b.resolve()
-	if src.Changelogs != nil {
-		items, err := readChangelogs(src.Changelogs)
-		if err != nil {
-			c.Problems = append(c.Problems, Problem{File: "changelogs", Message: err.Error()})
-		}
-		c.Changelog = items
+	if changelogProblem != nil {
+		c.Problems = append(c.Problems, *changelogProblem)
 	}
+	c.Changelog = changelog
 	c.symbols = newSymbols(c)
-	return c, nil
+	return c
 }
 
 // parsedFile is one page after the per-file work that can run in parallel.
 type parsedFile struct {
 	file         string
 	page         *Page
+	body         []byte // the MDX body, until rendered
+	rendered     bool
 	events       []mdx.Event
 	descriptions map[string]string
 	entries      map[Language][]rawEntry
@@ -80,7 +160,8 @@ type parsedFile struct {
 	navigation   bool
 }
 
-func parseFile(fsys fs.FS, file string) parsedFile {
+// readFile reads a page and its front matter; render does the body.
+func readFile(fsys fs.FS, file string) parsedFile {
 	out := parsedFile{file: file}
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
@@ -113,17 +194,29 @@ func parseFile(fsys fs.FS, file string) parsedFile {
 		out.navigation = true
 		return out
 	}
-	doc, err := mdx.Render(body, mdx.Options{SiteURL: SiteURL})
-	if err != nil {
-		out.problems = append(out.problems, "render: "+err.Error())
-	}
-	p := &Page{
+	out.body = body
+	out.page = &Page{
 		Path:        pagePath(file),
 		File:        file,
 		Title:       strings.TrimSpace(f.Title),
 		Description: strings.TrimSpace(description),
-		Markdown:    doc.Markdown,
 	}
+	return out
+}
+
+// render turns the page's MDX body into its Markdown, sections, examples and events.
+func (f *parsedFile) render() {
+	f.rendered = true
+	if f.page == nil {
+		return
+	}
+	doc, err := mdx.Render(f.body, mdx.Options{SiteURL: SiteURL})
+	f.body = nil
+	if err != nil {
+		f.problems = append(f.problems, "render: "+err.Error())
+	}
+	p := f.page
+	p.Markdown = doc.Markdown
 	for _, s := range doc.Sections {
 		p.Sections = append(p.Sections, Section{Heading: s.Heading, Level: s.Level, Anchor: s.Anchor, PathAnchor: s.PathAnchor, Markdown: s.Markdown, Text: s.Text})
 	}
@@ -133,9 +226,7 @@ func parseFile(fsys fs.FS, file string) parsedFile {
 	if p.Title == "" {
 		p.Title = firstHeading(p.Sections)
 	}
-	out.page = p
-	out.events = doc.Events
-	return out
+	f.events = doc.Events
 }
 
 // pagePath maps "reference/authkit/user/index.mdx" to "reference/authkit/user".

@@ -28,7 +28,10 @@ type Options struct {
 	// corpus (hover, completion need only its symbol table) while the index is built: the index is
 	// most of a cold load's time and memory.
 	DeferIndex bool
-	Progress   func(stage string, done, total int64)
+	// Staged, with DeferIndex, returns a parsed corpus early (see corpus.ParseStaged) when the docs
+	// are parsed rather than read from the snapshot; Set.Complete finishes it.
+	Staged   bool
+	Progress func(stage string, done, total int64)
 	// Registry overrides the npm registry URL (tests); empty means the user's npm configuration.
 	Registry string
 	// Log receives what a background refresh found (see LoadCacheFirst); nil discards it.
@@ -46,6 +49,10 @@ type Set struct {
 	// docs were parsed, then opens (or builds and caches) the search index and sets Index, IndexDir
 	// and IndexTime. Call it once, from one goroutine.
 	BuildIndex func(ctx context.Context) (*search.Index, error)
+	// Complete, set by a staged load (Options.Staged) that parsed the docs, renders the pages the
+	// early Corpus left out, sets Corpus to the complete one and returns it. BuildIndex calls it
+	// first if it has not run. Call it from the goroutine that calls BuildIndex.
+	Complete func() *corpus.Corpus
 	// Timings of the load steps, for `corpus info` and benchmarks.
 	FetchTime, ParseTime, IndexTime time.Duration
 	// Refresh, when not nil, asks the registry for docs newer than these and caches them for the
@@ -71,24 +78,30 @@ func cacheRoot(dir string) (string, error) {
 }
 
 // loadCorpusCached reads the parsed-corpus snapshot when there is a usable one, and otherwise parses
-// the docs; save (nil when the snapshot was read) writes the snapshot for next time. A snapshot that
-// cannot be written only costs speed.
-func loadCorpusCached(res *fetch.Result, snapshotPath string) (c *corpus.Corpus, save func(), err error) {
+// the docs (staged: see corpus.ParseStaged; complete is nil otherwise); parsed says which. A
+// snapshot that cannot be written only costs speed.
+func loadCorpusCached(res *fetch.Result, snapshotPath string, staged bool) (c *corpus.Corpus, complete func() *corpus.Corpus, parsed bool, err error) {
 	if f, err := os.Open(snapshotPath); err == nil {
 		c, err := corpus.ReadSnapshot(f)
 		f.Close()
 		if err == nil && c.Digest == res.Digest && c.Version == res.Version {
-			return c, nil, nil
+			return c, nil, false, nil
 		}
 	}
-	c, err = corpus.FromFetch(res)
-	if err != nil {
-		return nil, nil, err
+	c, complete, err = parse(res, staged)
+	return c, complete, true, err
+}
+
+func parse(res *fetch.Result, staged bool) (*corpus.Corpus, func() *corpus.Corpus, error) {
+	if !staged {
+		c, err := corpus.FromFetch(res)
+		return c, nil, err
 	}
-	save = func() {
-		_ = writeFileAtomic(snapshotPath, func(w io.Writer) error { return corpus.WriteSnapshot(w, c) })
-	}
-	return c, save, nil
+	return corpus.ParseStaged(corpus.SourceOf(res))
+}
+
+func writeSnapshot(path string, c *corpus.Corpus) {
+	_ = writeFileAtomic(path, func(w io.Writer) error { return corpus.WriteSnapshot(w, c) })
 }
 
 // writeFileAtomic writes through a temporary file renamed into place, so readers never see half a file.
@@ -145,20 +158,32 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	key := res.Version + "-" + shortDigest(res.Digest)
 
 	start = time.Now()
-	saveSnapshot := func() {}
+	staged := opts.Staged && opts.DeferIndex
+	var complete func() *corpus.Corpus
+	parsed := true
+	snapshotPath := filepath.Join(cacheRoot, "snapshots", key+".gob")
 	if useCache {
-		var save func()
-		set.Corpus, save, err = loadCorpusCached(res, filepath.Join(cacheRoot, "snapshots", key+".gob"))
-		if save != nil {
-			saveSnapshot = save
-		}
+		set.Corpus, complete, parsed, err = loadCorpusCached(res, snapshotPath, staged)
 	} else {
-		set.Corpus, err = corpus.FromFetch(res)
+		set.Corpus, complete, err = parse(res, staged)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read docs in %s: %w", res.DocsDir, err)
 	}
 	set.ParseTime = time.Since(start)
+	if complete != nil {
+		set.Complete = func() *corpus.Corpus {
+			if complete != nil {
+				set.Corpus, complete = complete(), nil
+			}
+			return set.Corpus
+		}
+	}
+	saveSnapshot := func() {
+		if useCache && parsed {
+			writeSnapshot(snapshotPath, set.Corpus)
+		}
+	}
 
 	indexDir := ""
 	if useCache {
@@ -167,6 +192,9 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	if opts.DeferIndex {
 		// The snapshot is written then too: its encoding is on a cold start's way to the first hover.
 		set.BuildIndex = func(ctx context.Context) (*search.Index, error) {
+			if set.Complete != nil {
+				set.Complete()
+			}
 			saveSnapshot()
 			return set.openIndex(ctx, indexDir, nil)
 		}

@@ -2,13 +2,14 @@ package lsp
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
+
+	"github.com/workos-lsp/workos-lsp/internal/latency"
 )
 
 // benchFile is a 5,000-line TypeScript file that uses the SDK throughout: calls, options objects,
@@ -49,18 +50,7 @@ func nthPos(text, marker string, n, delta int) protocol.Position {
 	return p
 }
 
-func reportLatency(b *testing.B, d []time.Duration) {
-	if len(d) == 0 {
-		return
-	}
-	slices.Sort(d)
-	q := func(p float64) float64 {
-		i := int(float64(len(d)-1) * p)
-		return float64(d[i].Nanoseconds()) / 1e6
-	}
-	b.ReportMetric(q(0.50), "p50-ms")
-	b.ReportMetric(q(0.99), "p99-ms")
-}
+func reportLatency(b *testing.B, d []time.Duration) { latency.Report(b, "", d) }
 
 // BenchmarkRoundTrip measures request latency through the pipe on a 5,000-line file: the client
 // sends, the server answers, the client decodes. Targets: hover p99 ≤ 2ms, completion p99 ≤ 5ms,

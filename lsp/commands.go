@@ -29,7 +29,19 @@ const (
 	// written in the docs ("userManagement.createUser()"). The server asks the client to show the URL
 	// externally (window/showDocument) when it can; the result is the URL either way.
 	CommandOpenDocs = "workos.openDocs"
+	// CommandDocsStatus says whether docs are loaded. No arguments. Result: a DocsStatus. Clients ask
+	// it when a feature found nothing, to tell "nothing there" from "no docs to look in".
+	CommandDocsStatus = "workos.docsStatus"
 )
+
+// DocsStatus is the result of workos.docsStatus.
+type DocsStatus struct {
+	NotLoaded
+	// Message says, while no docs are loaded, that they are not, why and what to do (plain text).
+	Message string `json:"message,omitempty"`
+	// Version is the docs version in use once loaded.
+	Version string `json:"version,omitempty"`
+}
 
 // SearchHit is one result of workos.search: the JSON shape `workos-lsp search --json` prints too.
 type SearchHit = docquery.Hit
@@ -39,7 +51,7 @@ func (s *server) executeCommand(raw jsonrpc2.RawMessage) (prepared, error) {
 	if err := decode(raw, &p); err != nil {
 		return nil, err
 	}
-	v := s.snapshot("")
+	v := s.snapshot("", false)
 	switch p.Command {
 	case CommandSearch:
 		q, err := searchArgs(p.Arguments)
@@ -64,6 +76,13 @@ func (s *server) executeCommand(raw jsonrpc2.RawMessage) (prepared, error) {
 				return nil, err
 			}
 			return jsonrpc2.RawMessage(b), nil
+		}, nil
+	case CommandDocsStatus:
+		return func(ctx context.Context) (any, error) {
+			if v.ld != nil {
+				return &DocsStatus{NotLoaded: NotLoaded{Docs: "loaded"}, Version: v.ld.version}, nil
+			}
+			return &DocsStatus{NotLoaded: s.notLoaded(), Message: s.notLoadedMessage(false)}, nil
 		}, nil
 	case CommandOpenDocs:
 		if len(p.Arguments) == 0 {

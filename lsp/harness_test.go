@@ -109,6 +109,49 @@ type client struct {
 	raw      net.Conn // the client end, for tests that write bytes by hand
 }
 
+// queuedWrites is the client's end of the pipe with its writes made by a goroutine of their own.
+// Over net.Pipe, which buffers nothing, the two read loops can block writing to each other (the
+// server answering a request inline while the client answers the server's workDoneProgress/create),
+// where an editor's OS pipe would take the bytes; that hung TestSearchIndexBuildCancelledByShutdown
+// under load. Writes keep their order.
+type queuedWrites struct {
+	net.Conn
+	queue chan []byte
+	stop  chan struct{}
+	once  sync.Once
+}
+
+func newQueuedWrites(c net.Conn) *queuedWrites {
+	q := &queuedWrites{Conn: c, queue: make(chan []byte, 256), stop: make(chan struct{})}
+	go func() {
+		for {
+			select {
+			case b := <-q.queue:
+				if _, err := c.Write(b); err != nil {
+					return
+				}
+			case <-q.stop:
+				return
+			}
+		}
+	}()
+	return q
+}
+
+func (q *queuedWrites) Write(p []byte) (int, error) {
+	select {
+	case q.queue <- bytes.Clone(p):
+		return len(p), nil
+	case <-q.stop:
+		return 0, net.ErrClosed
+	}
+}
+
+func (q *queuedWrites) Close() error {
+	q.once.Do(func() { close(q.stop) })
+	return q.Conn.Close()
+}
+
 type clientOptions struct {
 	configAnswer json.RawMessage
 	noConn       bool // do not start a jsonrpc2 connection (raw byte tests)
@@ -131,7 +174,7 @@ func startServer(t testing.TB, opts Options, copts ...clientOptions) *client {
 	c := &client{t: t, ctx: ctx, changed: make(chan struct{}), serveErr: make(chan error, 1), configAnswer: co.configAnswer, raw: clientEnd}
 	go func() { c.serveErr <- Serve(ctx, serverEnd, opts) }()
 	if !co.noConn {
-		c.conn = jsonrpc2.NewConn(jsonrpc2.NewStream(clientEnd), jsonrpc2.WithCodec(codec{}))
+		c.conn = jsonrpc2.NewConn(jsonrpc2.NewStream(newQueuedWrites(clientEnd)), jsonrpc2.WithCodec(codec{}))
 		c.conn.Go(ctx, c.handle)
 	}
 	t.Cleanup(func() {

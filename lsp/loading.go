@@ -227,6 +227,38 @@ func (s *server) stopLoading() {
 	}
 }
 
+// openLanguages are the languages of the open documents, for warming the lookups' index so that
+// the next hover does not build it.
+func openLanguages(docs []*document) []corpus.Language {
+	var open []corpus.Language
+	for _, d := range docs {
+		if d.known && !slices.Contains(open, d.lang) {
+			open = append(open, d.lang)
+		}
+	}
+	return open
+}
+
+// answerEarly lets hover, completion and signature help answer from the early corpus of docs (see
+// Docs.Complete) while the load completes it, if no docs are in use yet and this is the newest load;
+// it returns what it put in place (nil for nothing).
+// It has no search index (the complete corpus gets one) and the same generation as the complete
+// docs, whose entries are the early ones in the same order, so completion items made from it
+// resolve against either.
+func (s *server) answerEarly(ctx context.Context, docs *Docs, gen uint64) *loaded {
+	early := *docs
+	early.Complete, early.BuildSearch, early.Refresh = nil, nil, nil
+	l := newLoaded(&early, gen, s.opts.CacheDir)
+	l.index.Warm(openLanguages(s.files.all())...)
+	s.loadMu.Lock()
+	defer s.loadMu.Unlock()
+	if ctx.Err() != nil || gen != s.loadGen || s.current.Load() != nil {
+		return nil
+	}
+	s.early.Store(l)
+	return l
+}
+
 // swapIn makes l the docs in use, unless a newer load has started or the server is stopping. The
 // check and the swap happen under one lock, so a slow old load that finishes last cannot replace the
 // docs of a newer one. It reports whether l is now in use.
@@ -258,25 +290,33 @@ func (s *server) load(ctx context.Context, gen uint64, set Settings) {
 		s.log.Error("loading WorkOS docs failed", "error", err)
 		msg := err.Error()
 		s.loadFailure.Store(&msg)
-		s.showMessage(protocol.MessageTypeError, "workos-lsp: "+err.Error())
+		// Once per failed load; the features that cannot answer say it again where they are asked.
+		s.showMessage(protocol.MessageTypeError, "workos-lsp: "+s.notLoadedMessage(false))
 		return
 	}
-	// The lookups' own index for the languages open now, so the next hover does not build it.
-	var open []corpus.Language
-	for _, d := range s.files.all() {
-		if d.known && !slices.Contains(open, d.lang) {
-			open = append(open, d.lang)
+	var early *loaded
+	if docs.Complete != nil {
+		early = s.answerEarly(ctx, docs, gen)
+		complete := *docs
+		complete.Corpus, complete.Complete = docs.Complete(), nil
+		docs = &complete
+		if ctx.Err() != nil {
+			s.early.CompareAndSwap(early, nil)
+			p.end("cancelled")
+			return
 		}
 	}
 	l := newLoaded(docs, gen, s.opts.CacheDir)
-	l.index.Warm(open...)
+	l.index.Warm(openLanguages(s.files.all())...)
 	if s.opts.beforeSwap != nil {
 		s.opts.beforeSwap(gen)
 	}
 	if !s.swapIn(ctx, l) {
+		s.early.CompareAndSwap(early, nil)
 		p.end("cancelled")
 		return
 	}
+	s.early.Store(nil) // current answers now; the early corpus can go
 	s.loadFailure.Store(nil)
 	s.log.Info("WorkOS docs loaded", "version", l.version, "pages", len(docs.Corpus.Pages), "entries", len(docs.Corpus.Entries), "took", time.Since(start))
 	if docs.Note != "" {

@@ -54,6 +54,11 @@ type Docs struct {
 	// Note is shown to the user once the docs are in use (window/logMessage), e.g. "offline: using
 	// the cached 0.2.0".
 	Note string
+	// Complete, when set, means Corpus is an early corpus (corpus.ParseStaged: every reference entry,
+	// the pages that declare them, no page bodies otherwise, no events). The server answers hover,
+	// completion and signature help from it while the load runs Complete, and swaps in the complete
+	// corpus it returns for everything else; until then the other requests see the docs as loading.
+	Complete func() *corpus.Corpus
 	// Refresh, when set, runs in the background once these docs are in use, with the server's
 	// context: shutdown cancels it and waits for it (up to two seconds). docset's cache-first load
 	// uses it to look for newer docs for the next start.
@@ -86,6 +91,10 @@ type Options struct {
 	CacheDir string
 	// DiagnosticsDelay debounces diagnostics after a change; 0 means 150ms.
 	DiagnosticsDelay time.Duration
+	// Executable is how a user starts this binary from a terminal ("workos-lsp", or its path when that
+	// is not what PATH finds), for advice such as "run `workos-lsp corpus fetch`"; empty means
+	// workos-lsp.
+	Executable string
 
 	// beforeRun, when set, runs in each request's concurrent phase before the handler (tests use it to
 	// hold a request until it is cancelled).
@@ -149,6 +158,9 @@ type server struct {
 
 	files   *openFiles
 	current atomic.Pointer[loaded] // the docs in use; nil until the first load is swapped in
+	// early is the first load's early corpus (Docs.Complete) while it is completed: hover,
+	// completion and signature help answer from it until current is set.
+	early atomic.Pointer[loaded]
 	// loadFailure is why the newest load failed; nil while loading and once docs are in.
 	loadFailure atomic.Pointer[string]
 	clientName  atomic.Pointer[string] // initialize's clientInfo.name, for advice in messages
@@ -275,10 +287,10 @@ type prepared func(ctx context.Context) (any, error)
 type route func(s *server, params jsonrpc2.RawMessage) (prepared, error)
 
 var routes = map[string]route{
-	protocol.MethodTextDocumentHover:         onFile(func(p *protocol.HoverParams) uri.URI { return p.TextDocument.URI }, (*server).hover),
-	protocol.MethodTextDocumentCompletion:    onFile(func(p *protocol.CompletionParams) uri.URI { return p.TextDocument.URI }, (*server).completion),
-	protocol.MethodCompletionItemResolve:     onDocs((*server).completionResolve),
-	protocol.MethodTextDocumentSignatureHelp: onFile(func(p *protocol.SignatureHelpParams) uri.URI { return p.TextDocument.URI }, (*server).signatureHelp),
+	protocol.MethodTextDocumentHover:         onEarlyFile(func(p *protocol.HoverParams) uri.URI { return p.TextDocument.URI }, (*server).hover, (*server).hoverNotLoaded),
+	protocol.MethodTextDocumentCompletion:    onEarlyFile(func(p *protocol.CompletionParams) uri.URI { return p.TextDocument.URI }, (*server).completion, (*server).completionNotLoaded),
+	protocol.MethodCompletionItemResolve:     onEarlyDocs((*server).completionResolve),
+	protocol.MethodTextDocumentSignatureHelp: onEarlyFile(func(p *protocol.SignatureHelpParams) uri.URI { return p.TextDocument.URI }, (*server).signatureHelp),
 	protocol.MethodTextDocumentDefinition:    onFile(func(p *protocol.DefinitionParams) uri.URI { return p.TextDocument.URI }, (*server).definition),
 	protocol.MethodTextDocumentReferences:    onFile(func(p *protocol.ReferenceParams) uri.URI { return p.TextDocument.URI }, (*server).references),
 	protocol.MethodTextDocumentDocumentLink:  onFile(func(p *protocol.DocumentLinkParams) uri.URI { return p.TextDocument.URI }, (*server).documentLinks),
@@ -293,15 +305,31 @@ type fileHandler[P any] func(s *server, ctx context.Context, v view, f *sdkcall.
 
 // onFile routes a request about one document: it decodes P and takes the snapshot of the document P
 // names inline, then runs h concurrently on the document's analysis. A document without features
-// (docs not loaded, language unknown or disabled, no WorkOS SDK in it) answers null without h.
-func onFile[P any](document func(*P) uri.URI, h fileHandler[P]) route {
+// (language unknown or disabled, no WorkOS SDK in it) answers null without h; so does one while no
+// docs are loaded, unless a notLoaded handler is given (at most one): that one then runs instead, to
+// say why there is no answer where one was plainly asked for.
+func onFile[P any](document func(*P) uri.URI, h fileHandler[P], notLoaded ...fileHandler[P]) route {
+	return fileRoute(document, h, false, notLoaded)
+}
+
+// onEarlyFile is onFile for the requests that an early corpus answers (see Docs.Complete).
+func onEarlyFile[P any](document func(*P) uri.URI, h fileHandler[P], notLoaded ...fileHandler[P]) route {
+	return fileRoute(document, h, true, notLoaded)
+}
+
+func fileRoute[P any](document func(*P) uri.URI, h fileHandler[P], early bool, notLoaded []fileHandler[P]) route {
 	return func(s *server, raw jsonrpc2.RawMessage) (prepared, error) {
 		var p P
 		if err := decode(raw, &p); err != nil {
 			return nil, err
 		}
-		v := s.snapshot(document(&p))
+		v := s.snapshot(document(&p), early)
 		return func(ctx context.Context) (any, error) {
+			if v.ld == nil && len(notLoaded) > 0 {
+				if f := v.analysis(); f != nil {
+					return notLoaded[0](s, ctx, v, f, &p)
+				}
+			}
 			f := v.file()
 			if f == nil {
 				return nil, nil
@@ -314,12 +342,21 @@ func onFile[P any](document func(*P) uri.URI, h fileHandler[P]) route {
 // onDocs routes a request about the docs rather than a document: P is decoded and the snapshot
 // (without a document) taken inline; h runs concurrently and sees v.ld == nil while nothing is loaded.
 func onDocs[P any](h func(s *server, ctx context.Context, v view, params *P) (any, error)) route {
+	return docsRoute(h, false)
+}
+
+// onEarlyDocs is onDocs for a request that an early corpus answers (see Docs.Complete).
+func onEarlyDocs[P any](h func(s *server, ctx context.Context, v view, params *P) (any, error)) route {
+	return docsRoute(h, true)
+}
+
+func docsRoute[P any](h func(s *server, ctx context.Context, v view, params *P) (any, error), early bool) route {
 	return func(s *server, raw jsonrpc2.RawMessage) (prepared, error) {
 		var p P
 		if err := decode(raw, &p); err != nil {
 			return nil, err
 		}
-		v := s.snapshot("")
+		v := s.snapshot("", early)
 		return func(ctx context.Context) (any, error) { return h(s, ctx, v, &p) }, nil
 	}
 }
@@ -532,7 +569,7 @@ func (s *server) initialize(raw jsonrpc2.RawMessage) (any, error) {
 			DocumentLinkProvider:    &protocol.DocumentLinkOptions{ResolveProvider: ptr(false)},
 			CodeActionProvider:      codeActions,
 			WorkspaceSymbolProvider: protocol.Boolean(true),
-			ExecuteCommandProvider:  protocol.ExecuteCommandOptions{Commands: []string{CommandSearch, CommandOpenDocs}},
+			ExecuteCommandProvider:  protocol.ExecuteCommandOptions{Commands: []string{CommandSearch, CommandOpenDocs, CommandDocsStatus}},
 			Workspace: &protocol.WorkspaceOptions{WorkspaceFolders: &protocol.WorkspaceFoldersServerCapabilities{
 				Supported: ptr(true), ChangeNotifications: protocol.Boolean(true),
 			}},

@@ -144,7 +144,7 @@ func (s *server) publishDiagnostics(u uri.URI) {
 	if stopped || s.ctx.Err() != nil {
 		return
 	}
-	v := s.snapshot(u)
+	v := s.snapshot(u, false)
 	if v.doc == nil || v.ld == nil {
 		return
 	}

@@ -24,12 +24,17 @@ type view struct {
 	src     *workspace.Sources
 }
 
-func (s *server) snapshot(u uri.URI) view {
+// snapshot takes the view of a request about document u ("" for none); with early, a request
+// that an early corpus answers sees it until the complete docs are in use.
+func (s *server) snapshot(u uri.URI, early bool) view {
 	v := view{
 		ld:   s.current.Load(),
 		set:  s.currentSettings(),
 		enc:  textpos.Encoding(s.enc.Load()),
 		caps: s.caps.Load(),
+	}
+	if v.ld == nil && early {
+		v.ld = s.early.Load()
 	}
 	if s.proj != nil {
 		v.project, v.src = s.proj.ws.Snapshot(), s.proj.src
@@ -45,7 +50,16 @@ func (s *server) snapshot(u uri.URI) view {
 // that depends on one (then it answers only for what traces back to the SDK across files).
 // Otherwise nil.
 func (v view) file() *sdkcall.File {
-	if v.doc == nil || v.ld == nil || !v.doc.known || !v.set.Enabled(v.doc.lang) {
+	if v.ld == nil {
+		return nil
+	}
+	return v.analysis()
+}
+
+// analysis is the document's analysis in its project when its language is known and enabled and it
+// uses a WorkOS SDK (as file), whether or not docs are loaded; otherwise nil.
+func (v view) analysis() *sdkcall.File {
+	if v.doc == nil || !v.doc.known || !v.set.Enabled(v.doc.lang) {
 		return nil
 	}
 	f := v.doc.File()

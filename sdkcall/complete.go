@@ -53,6 +53,9 @@ func (f *File) Complete(ix *Index, offset int) (CompletionContext, bool) {
 	}
 	var items []Item
 	if r.isSep(prev) {
+		if f.d.lineEndsChain && r.chainEnded(prev, start) {
+			return CompletionContext{}, false
+		}
 		items = r.completeMember(prev)
 	} else {
 		items = r.completeOptions(prev, partial)
@@ -61,6 +64,14 @@ func (f *File) Complete(ix *Index, offset int) (CompletionContext, bool) {
 		return CompletionContext{}, false
 	}
 	return CompletionContext{Start: start, End: end, Items: items}, true
+}
+
+// chainEnded tells whether a newline outside brackets lies between the separator sep and the word
+// being completed at start. (A backslash continuation is a token of its own, so sep is not the
+// last token before the cursor there, and member completion is not asked.)
+func (r *resolver) chainEnded(sep, start int) bool {
+	t := r.toks.at(sep)
+	return t.parent() < 0 && strings.IndexByte(r.src[t.e:start], '\n') >= 0
 }
 
 // valueEnd is where token k's value ends.

@@ -53,6 +53,9 @@ func TestComplete(t *testing.T) {
 		// Python
 		{name: "py modules", lang: corpus.Python, src: pyHead + "workos_client.‸", want: []string{"directory_sync", "sso", "user_management"}, kind: ItemModule},
 		{name: "py methods", lang: corpus.Python, src: pyHead + "workos_client.user_management.‸", want: []string{"create_user", "list_users"}, kind: ItemMethod},
+		{name: "py newline ends the chain", lang: corpus.Python, src: pyHead + "workos_client.user_management.  # later\n    ‸"},
+		{name: "py newline ends the chain, word typed", lang: corpus.Python, src: pyHead + "workos_client.user_management.\ncre‸"},
+		{name: "py chain in brackets goes on", lang: corpus.Python, src: pyHead + "u = (workos_client.user_management.\n    ‸)", want: []string{"create_user", "list_users"}, kind: ItemMethod},
 		{name: "py kwargs", lang: corpus.Python, src: pyHead + "workos_client.user_management.create_user(‸)", want: []string{"email", "first_name", "password"}, kind: ItemOption, insert: "email="},
 		{name: "py dict argument", lang: corpus.Python, src: pyHead + "workos_client.user_management.create_user({\"email\": e, ‸})", want: []string{"first_name", "password"}, kind: ItemOption, insert: "\"first_name\": "},
 		{name: "py kwargs after a positional argument", lang: corpus.Python, src: pyHead + "workos_client.user_management.create_user(\"a@b.c\", ‸)", want: []string{"first_name", "password"}, kind: ItemOption},

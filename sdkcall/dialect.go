@@ -125,6 +125,9 @@ type dialect struct {
 
 	// Completion.
 	//
+	// lineEndsChain: a newline outside brackets ends a member chain (Python),
+	// so `client.module.` on one line offers nothing on the next; JS, Go and Ruby chains go on.
+	lineEndsChain bool
 	// namespaceModules: the SDK namespace offers module classes after its separator (Ruby
 	// WorkOS::, PHP WorkOS\); JS and Python namespaces export clients and functions.
 	namespaceModules bool

@@ -16,7 +16,7 @@ var pythonDialect = &dialect{
 	kwargSep: "=", literal: literalRule{open: '{', sep: ":", strKeys: true}, keyQuote: '"',
 	classNamesFrom: corpus.Ruby,
 	fnShape:        func(r *resolver, d defn) fnShape { return r.indentShape(d, retArrow, false) },
-	indentBlocks:   true, wordOr: true,
+	indentBlocks:   true, wordOr: true, lineEndsChain: true,
 	exported: func(name string) bool { return !strings.HasPrefix(name, "_") },
 }
 

@@ -70,6 +70,8 @@ type resolver struct {
 	// file imports no SDK, and is read only because its project depends on one).
 	trail  *trail
 	strict bool
+	// traced: a name that merely contains "workos" is not taken for a client (see nodocs.go).
+	traced bool
 }
 
 func (f *File) resolver(ix *Index) *resolver {
@@ -605,7 +607,7 @@ func (r *resolver) byName(name string, simple bool) value {
 	if m, ok := r.moduleOf(key); ok && key[0] >= 'A' && key[0] <= 'Z' && r.d.moduleClasses {
 		return value{kind: vModule, module: m} // a module class: UserManagementService, WorkOS::SSO
 	}
-	if containsFold(key, "workos") {
+	if containsFold(key, "workos") && !r.traced {
 		return value{kind: vClient}
 	}
 	if m, ok := r.moduleOf(key); ok {

@@ -362,9 +362,23 @@ func (w *Workspace) scan(ctx context.Context, f *folder) {
 			}
 		}()
 	}
+	// The files the open documents reach go out first, and the rest only once they are all
+	// summarised: with the workers in parallel, a worker slow on one of them would otherwise let a
+	// full batch of other files be published before it.
+	firstDone := make(chan struct{})
+	if first == 0 {
+		close(firstDone)
+	}
 	go func() {
 		defer close(jobs)
-		for _, c := range wk.files {
+		for i, c := range wk.files {
+			if i == first {
+				select {
+				case <-firstDone:
+				case <-ctx.Done():
+					return
+				}
+			}
 			select {
 			case jobs <- c:
 			case <-ctx.Done():
@@ -405,6 +419,7 @@ func (w *Workspace) scan(ctx context.Context, f *folder) {
 			delete(pendingFirst, r.path)
 			if len(pendingFirst) == 0 {
 				flush() // the open documents' imports, without waiting for a full batch
+				close(firstDone)
 				continue
 			}
 		}

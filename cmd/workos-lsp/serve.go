@@ -6,6 +6,9 @@ import (
 	"log"
 	"log/slog"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 
 	"github.com/workos-lsp/workos-lsp/docset"
 	"github.com/workos-lsp/workos-lsp/lsp"
@@ -49,6 +52,8 @@ func runServe(e env, args []string) error {
 		Version:  serverVersion(),
 		CacheDir: d.cacheDir,
 		Settings: lsp.Settings{DocsPath: d.dir, DocsVersion: d.version, Offline: d.offline},
+
+		Executable: terminalCommand(),
 	}
 	if code := lsp.Run(e.ctx, e.stdin, e.stdout, e.stderr, opts); code != 0 {
 		return exitCode(code)
@@ -66,8 +71,9 @@ func (c exitCode) Error() string { return fmt.Sprintf("exit status %d", int(c)) 
 func docsLoader(cacheDir string, log *slog.Logger) lsp.Loader {
 	return func(ctx context.Context, s lsp.Settings, progress func(string, int64, int64)) (*lsp.Docs, error) {
 		// The index is built after the corpus is in use (hovers need only the corpus): on a cold
-		// cache it is most of the load.
-		opts := docset.Options{DocsDir: s.DocsPath, Version: s.DocsVersion, Offline: s.Offline, CacheDir: cacheDir, Progress: progress, Log: log, DeferIndex: true}
+		// cache it is most of the load. A parse is staged too: hovers need only the reference pages,
+		// and rendering the guides is most of a parse.
+		opts := docset.Options{DocsDir: s.DocsPath, Version: s.DocsVersion, Offline: s.Offline, CacheDir: cacheDir, Progress: progress, Log: log, DeferIndex: true, Staged: true}
 		set, err := docset.LoadCacheFirst(ctx, opts)
 		if err != nil {
 			return nil, err
@@ -81,6 +87,33 @@ func docsLoader(cacheDir string, log *slog.Logger) lsp.Loader {
 			log.Info("search index opened", "dir", set.IndexDir, "took", set.IndexTime, "rebuilt", ix.Rebuilt())
 			return ix, nil
 		}
-		return &lsp.Docs{Corpus: set.Corpus, BuildSearch: buildSearch, Version: set.Version(), Note: set.Note(), Refresh: set.Refresh}, nil
+		return &lsp.Docs{Corpus: set.Corpus, Complete: set.Complete, BuildSearch: buildSearch, Version: set.Version(), Note: set.Note(), Refresh: set.Refresh}, nil
 	}
+}
+
+// terminalCommand is how to run this binary from a terminal, for the server's advice: its bare name
+// when PATH finds this very file, else its path (an editor's bundled copy is not on PATH), quoted
+// for a shell when it needs to be.
+func terminalCommand() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	name := filepath.Base(exe)
+	if found, err := exec.LookPath(name); err == nil && sameFile(found, exe) {
+		return name
+	}
+	if strings.ContainsAny(exe, " \t'\"$`\\") {
+		return "'" + strings.ReplaceAll(exe, "'", `'\''`) + "'"
+	}
+	return exe
+}
+
+func sameFile(a, b string) bool {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	sb, err := os.Stat(b)
+	return err == nil && os.SameFile(sa, sb)
 }

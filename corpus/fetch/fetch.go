@@ -43,8 +43,9 @@ var ErrNoCorpus = errors.New("no WorkOS docs corpus available")
 // ErrVersionNotFound means a pinned version is not published in the registry.
 var ErrVersionNotFound = errors.New("version not found")
 
-// fixHint tells a user what to do when no corpus is available.
-const fixHint = "run `workos-lsp corpus fetch` when online, or pass --docs DIR / " + EnvDocsDir + " pointing at a folder of MDX pages"
+// FixHint tells a user of the command line what to do when no corpus is available (it ends the
+// ErrNoCorpus messages; an editor says its own way instead).
+const FixHint = "run `workos-lsp corpus fetch` when online, or pass --docs DIR / " + EnvDocsDir + " pointing at a folder of MDX pages"
 
 // Options controls Get. The zero value fetches the latest version through the user's npm registry
 // into the default cache.
@@ -205,10 +206,10 @@ func useCache(cached []Manifest, pinned, root, why string) (*Result, error) {
 			have = versionsOf(cached)
 		}
 		return nil, fmt.Errorf("%w: version %s is not cached in %s (%s; cached: %s): %s",
-			ErrNoCorpus, pinned, root, why, have, fixHint)
+			ErrNoCorpus, pinned, root, why, have, FixHint)
 	}
 	if len(cached) == 0 {
-		return nil, fmt.Errorf("%w: nothing cached in %s (%s): %s", ErrNoCorpus, root, why, fixHint)
+		return nil, fmt.Errorf("%w: nothing cached in %s (%s): %s", ErrNoCorpus, root, why, FixHint)
 	}
 	return resultFromManifest(cached[0], true), nil
 }

@@ -32,11 +32,7 @@ func TestDiskBuildInBatchesMergesToOneSegment(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer disk.Close()
-	adv, err := disk.idx.Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := adv.StatsMap()["num_root_filesegments"]; n != uint64(1) {
+	if n := disk.idx.Scorch().StatsMap()["num_root_filesegments"]; n != uint64(1) {
 		t.Errorf("segments at root = %v, want 1", n)
 	}
 	files, _ := os.ReadDir(filepath.Join(dir, bleveDir, "store"))

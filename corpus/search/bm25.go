@@ -5,9 +5,10 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/blevesearch/bleve/v2"
 	blevesearch "github.com/blevesearch/bleve/v2/search"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/workos-lsp/workos-lsp/corpus/search/internal/bleveapi"
 )
 
 // BM25 length statistics. BM25 divides a field's term frequency by the field's length relative to
@@ -32,7 +33,7 @@ type fieldStats struct {
 
 // measureFields reads the length of every scored field of every document from the index's
 // postings.
-func measureFields(ctx context.Context, idx bleve.Index) (*fieldStats, error) {
+func measureFields(ctx context.Context, idx *bleveapi.Index) (*fieldStats, error) {
 	adv, err := idx.Advanced()
 	if err != nil {
 		return nil, err

@@ -30,18 +30,17 @@ import (
 	"runtime"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
-	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
+	"github.com/workos-lsp/workos-lsp/corpus/search/internal/bleveapi"
 )
 
 // Index is a search index over one corpus snapshot. Its methods may be called concurrently; Close
 // releases its files.
 type Index struct {
-	idx      bleve.Index
+	idx      *bleveapi.Index
 	dir      string // "" for an in-memory index
 	rebuilt  bool
 	docs     uint64
@@ -83,9 +82,8 @@ func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: mapping: %w", err)
 	}
-	// bleve.NewMemOnly still means upsidedown over a treap, several times slower to build; scorch
-	// with no path keeps its segments in memory.
-	idx, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
+	// Scorch with no path keeps its segments in memory.
+	idx, err := bleveapi.New("", m)
 	if err != nil {
 		return nil, fmt.Errorf("search: new index: %w", err)
 	}
@@ -112,7 +110,7 @@ var diskBatchDocs = 250 // a variable so a test can make a small corpus span bat
 
 // indexAll indexes docs in batches of batch documents; scorch analyses a batch's documents on all
 // cores.
-func indexAll(ctx context.Context, docs []indexDoc, idx bleve.Index, batch int) (uint64, error) {
+func indexAll(ctx context.Context, docs []indexDoc, idx *bleveapi.Index, batch int) (uint64, error) {
 	for start := 0; start < len(docs); start += batch {
 		b := idx.NewBatch()
 		for _, d := range docs[start:min(len(docs), start+batch)] {
@@ -131,15 +129,8 @@ func indexAll(ctx context.Context, docs []indexDoc, idx bleve.Index, batch int) 
 }
 
 // mergeToOneSegment merges an on-disk scorch index's segments into one.
-func mergeToOneSegment(ctx context.Context, idx bleve.Index) error {
-	adv, err := idx.Advanced()
-	if err != nil {
-		return err
-	}
-	sc, ok := adv.(*scorch.Scorch)
-	if !ok {
-		return fmt.Errorf("search: index is %T, not scorch", adv)
-	}
+func mergeToOneSegment(ctx context.Context, idx *bleveapi.Index) error {
+	sc := idx.Scorch()
 	// One force merge merges at most SegmentsPerMergeTask segments per task, and segments still
 	// being persisted join later: repeat until one is left.
 	for range 10 {
@@ -198,7 +189,7 @@ func openCached(dir string, want Meta) (ix *Index, err error) {
 	docs := have.Docs
 	// Damaged files can make bleve panic rather than fail; treat a panic while opening or probing the
 	// index like any other error, so a corrupt cache is rebuilt instead of crashing the caller.
-	var idx bleve.Index
+	var idx *bleveapi.Index
 	defer func() {
 		if r := recover(); r != nil {
 			if idx != nil {
@@ -207,7 +198,7 @@ func openCached(dir string, want Meta) (ix *Index, err error) {
 			ix, err = nil, fmt.Errorf("open index: %v", r)
 		}
 	}()
-	idx, err = bleve.OpenUsing(filepath.Join(dir, bleveDir), map[string]interface{}{
+	idx, err = bleveapi.Open(filepath.Join(dir, bleveDir), map[string]interface{}{
 		"read_only":    true,
 		"bolt_timeout": "2s",
 	})
@@ -227,8 +218,8 @@ func openCached(dir string, want Meta) (ix *Index, err error) {
 
 // probeRequest reads stored fields of a few documents, which touches the dictionary, postings and
 // stored sections of the segment.
-func probeRequest() *bleve.SearchRequest {
-	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 3, 0, false)
+func probeRequest() *bleveapi.SearchRequest {
+	req := bleveapi.NewSearchRequestOptions(bleveapi.NewMatchAllQuery(), 3, 0, false)
 	req.Fields = storedFields
 	return req
 }
@@ -256,7 +247,7 @@ func buildOnDisk(ctx context.Context, c *corpus.Corpus, dir string, meta Meta) (
 	// segment; each batch is analysed on all cores. bleve's offline Builder gives the same files but analyses on one core,
 	// which measured slower here.
 	work := filepath.Join(tmp, "work")
-	idx, err := bleve.NewUsing(work, m, scorch.Name, scorch.Name, nil)
+	idx, err := bleveapi.New(work, m)
 	if err != nil {
 		return fmt.Errorf("search: new index: %w", err)
 	}
@@ -275,12 +266,7 @@ func buildOnDisk(ctx context.Context, c *corpus.Corpus, dir string, meta Meta) (
 	}
 	// The build folder still holds the merged-away segments (scorch removes them in the background);
 	// the cache gets a copy of the merged snapshot alone.
-	copier, ok := idx.(interface{ CopyTo(index.Directory) error })
-	if !ok {
-		_ = idx.Close()
-		return fmt.Errorf("search: %T cannot copy itself", idx)
-	}
-	if err := copier.CopyTo(bleve.FileSystemDirectory(filepath.Join(tmp, bleveDir))); err != nil {
+	if err := idx.CopyTo(bleveapi.FileSystemDirectory(filepath.Join(tmp, bleveDir))); err != nil {
 		_ = idx.Close()
 		return fmt.Errorf("search: write index: %w", err)
 	}

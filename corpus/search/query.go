@@ -8,11 +8,11 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
+	bleve "github.com/workos-lsp/workos-lsp/corpus/search/internal/bleveapi"
 )
 
 // Options narrow a search.

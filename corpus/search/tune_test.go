@@ -6,10 +6,10 @@ import (
 	"os"
 	"testing"
 
-	"github.com/blevesearch/bleve/v2"
 	blevesearch "github.com/blevesearch/bleve/v2/search"
 
 	"github.com/workos-lsp/workos-lsp/corpus"
+	bleve "github.com/workos-lsp/workos-lsp/corpus/search/internal/bleveapi"
 )
 
 // TestTuneWeights varies one query weight at a time around the current values and logs the judged

@@ -36,6 +36,9 @@ run_spec() {
     -c "lua local ok, err = pcall(dofile, '$1'); if not ok then io.stderr:write(tostring(err) .. '\\n'); vim.cmd('cquit 2') end"
 }
 run_spec "$here/spec.lua"
+# A load that fails for real: offline, with nothing cached.
+mkdir -p "$tmp/empty-cache"
+WORKOS_LSP_CACHE="$tmp/empty-cache" run_spec "$here/spec_failed.lua"
 # 0.11+: the user's own vim.lsp.config + vim.lsp.enable, without the plugin's setup().
 if "$nvim" --headless -u NONE -i NONE -n -c 'lua io.stdout:write(vim.fn.has("nvim-0.11"))' -c 'qall!' 2>/dev/null | grep -q 1; then
   run_spec "$here/spec_native.lua"

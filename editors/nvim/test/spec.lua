@@ -9,46 +9,15 @@ local fixtures = here .. "/fixtures"
 local CREATE_USER_URL = "https://workos.com/docs/reference/authkit/user/create"
 local DEADLINE = 60000
 
-local passed, failed = 0, 0
-
-local function check(name, fn)
-  local ok, err = xpcall(fn, debug.traceback)
-  if ok then
-    passed = passed + 1
-    io.stdout:write("ok - " .. name .. "\n")
-  else
-    failed = failed + 1
-    io.stdout:write("not ok - " .. name .. "\n  " .. tostring(err):gsub("\n", "\n  ") .. "\n")
-  end
-end
+local h = dofile(here .. "/harness.lua").new()
+local check, contains = h.check, h.contains
 
 local function finish()
   check("the plugin uses no deprecated Neovim API", function()
     local messages = vim.fn.execute("messages")
     assert(not messages:find("deprecated"), messages)
   end)
-  io.stdout:write(("%d passed, %d failed\n"):format(passed, failed))
-  for _, c in ipairs(require("workos_lsp").clients()) do
-    if vim.fn.has("nvim-0.11") == 1 then
-      c:stop()
-    else
-      c.stop()
-    end
-  end
-  vim.wait(5000, function()
-    return #require("workos_lsp").clients() == 0
-  end, 50)
-  if failed > 0 then
-    vim.cmd("cquit 1")
-  else
-    vim.cmd("qall!")
-  end
-end
-
-local function contains(haystack, needle, what)
-  if type(haystack) ~= "string" or not haystack:find(needle, 1, true) then
-    error(("%s: %q not found in:\n%s"):format(what or "text", needle, vim.inspect(haystack)), 2)
-  end
+  h.finish(require("workos_lsp").clients)
 end
 
 -- Record the end of the docs load: the server reports it with $/progress.
@@ -78,12 +47,8 @@ if vim.fn.has("nvim-0.10") == 1 then
 end
 
 -- Everything the plugin tells the user (vim.notify), to check what it says.
-local notified = {}
-local real_notify = vim.notify
-vim.notify = function(msg, level, opts)
-  table.insert(notified, msg)
-  return real_notify(msg, level, opts)
-end
+local notified = h.notified
+h.capture_notify()
 
 local opened = {}
 local wl = require("workos_lsp")
@@ -116,29 +81,7 @@ check("the client attaches to a JavaScript buffer", function()
   assert(c.config.root_dir == fixtures, "root_dir = " .. tostring(c.config.root_dir))
 end)
 
-local function find(buf, text)
-  for i, line in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
-    local col = line:find(text, 1, true)
-    if col then
-      return i - 1, col - 1
-    end
-  end
-  error("fixture has no " .. text)
-end
-
-local function hover(buf, line, col)
-  local params = {
-    textDocument = { uri = vim.uri_from_bufnr(buf) },
-    position = { line = line, character = col },
-  }
-  local res = vim.lsp.buf_request_sync(buf, "textDocument/hover", params, 10000)
-  for _, r in pairs(res or {}) do
-    if r.result then
-      return wl._hover_markdown(r.result.contents)
-    end
-  end
-  return nil
-end
+local find, hover = h.find, h.hover
 
 check("the docs load (a hover answers within the deadline)", function()
   local line, col = find(js, "createUser")

@@ -5,18 +5,8 @@ local docs = assert(os.getenv("WORKOS_FIXTURE_DOCS"), "WORKOS_FIXTURE_DOCS is no
 local here = vim.fn.fnamemodify(debug.getinfo(1, "S").source:sub(2), ":p:h")
 local fixtures = here .. "/fixtures"
 local DEADLINE = 60000
-local passed, failed = 0, 0
-
-local function check(name, fn)
-  local ok, err = xpcall(fn, debug.traceback)
-  if ok then
-    passed = passed + 1
-    io.stdout:write("ok - native: " .. name .. "\n")
-  else
-    failed = failed + 1
-    io.stdout:write("not ok - native: " .. name .. "\n  " .. tostring(err):gsub("\n", "\n  ") .. "\n")
-  end
-end
+local h = dofile(here .. "/harness.lua").new("native: ")
+local check = h.check
 
 check("vim.lsp.config merges lsp/workos_lsp.lua from 'runtimepath' under the user's settings", function()
   vim.lsp.config("workos_lsp", {
@@ -63,11 +53,6 @@ check("vim.lsp.enable starts the server at the project root and the docs answer 
   assert(md:find("https://workos.com/docs/reference/authkit/user/create", 1, true), md)
 end)
 
-io.stdout:write(("%d passed, %d failed\n"):format(passed, failed))
-for _, c in ipairs(vim.lsp.get_clients({ name = "workos_lsp" })) do
-  c:stop()
-end
-vim.wait(5000, function()
-  return #vim.lsp.get_clients({ name = "workos_lsp" }) == 0
-end, 50)
-vim.cmd(failed > 0 and "cquit 1" or "qall!")
+h.finish(function()
+  return vim.lsp.get_clients({ name = "workos_lsp" })
+end)

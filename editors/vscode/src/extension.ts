@@ -18,6 +18,7 @@ import {
   type WorkspaceSymbol,
 } from "vscode-languageclient/node";
 import { docsUrlFromHover, hoverText } from "./docsUrl";
+import { notLoadedOf, notLoadedText, UPDATE_DOCS, type NotLoaded } from "./notLoaded";
 import { SEARCH_LIMIT, parseHits, showSearch, type SearchHit } from "./search";
 import { ensureExecutable, resolveServerPath, type ServerLocation } from "./serverPath";
 import { changeEffect, configurationAnswer, readServerSettings, settingsPayload } from "./settings";
@@ -99,7 +100,8 @@ class Controller implements vscode.Disposable {
       documentSelector: DOCUMENT_SELECTOR,
       outputChannel: this.output,
       initializationOptions: () => settingsPayload(readServerSettings()),
-      markdown: { isTrusted: false, supportHtml: false },
+      // The one command a hover may run: the server's "docs not loaded" hover links Update Docs.
+      markdown: { isTrusted: { enabledCommands: [COMMANDS.update] }, supportHtml: false },
       middleware: {
         handleWorkDoneProgress: (token, params, next) => {
           this.status.progress(token, params);
@@ -264,6 +266,7 @@ async function searchDocs(ctl: Controller): Promise<void> {
       },
       openInBrowser: (hit) => openExternal(hit.url),
       openRendered: (hit) => openRendered(client, hit),
+      updateDocs: () => updateDocs(ctl),
     },
     initial,
   );
@@ -316,10 +319,35 @@ async function openDocsAtCursor(ctl: Controller): Promise<void> {
       await vscode.window.showTextDocument(loc.uri, { selection: loc.range, preview: true });
       return;
     }
+    const notLoaded = await docsNotLoaded(client);
+    if (notLoaded) {
+      await showNotLoaded(ctl, notLoaded);
+      return;
+    }
     void vscode.window.showInformationMessage("WorkOS: no WorkOS docs for the symbol at the cursor.");
     return;
   }
   await openExternal(url);
+}
+
+/** Why the server has no docs (workos.docsStatus), or undefined when it has them or cannot say. */
+async function docsNotLoaded(client: LanguageClient): Promise<NotLoaded | undefined> {
+  try {
+    return notLoadedOf(await client.sendRequest(ExecuteCommandRequest.type, { command: "workos.docsStatus", arguments: [] }));
+  } catch {
+    return undefined; // a server from before workos.docsStatus
+  }
+}
+
+/** Says why there are no docs, with the Update Docs button once loading them failed. */
+async function showNotLoaded(ctl: Controller, n: NotLoaded): Promise<void> {
+  if (n.workosDocs === "loading") {
+    void vscode.window.showInformationMessage(`WorkOS: ${notLoadedText(n)}`);
+    return;
+  }
+  if ((await vscode.window.showErrorMessage(`WorkOS: ${notLoadedText(n)}`, UPDATE_DOCS)) === UPDATE_DOCS) {
+    await updateDocs(ctl);
+  }
 }
 
 /** Runs `workos-lsp corpus fetch` (downloading the newest docs into the cache), then restarts. */

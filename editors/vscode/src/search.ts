@@ -2,11 +2,14 @@
 // user types (debounced, stale answers dropped, in-flight requests cancelled).
 import * as vscode from "vscode";
 import type { SearchHit } from "./hits";
+import { notLoadedOf, notLoadedText, UPDATE_DOCS, type NotLoaded } from "./notLoaded";
 
 export { parseHits, type SearchHit } from "./hits";
 
 export interface HitItem extends vscode.QuickPickItem {
   hit?: SearchHit;
+  /** Accepting the item (or its button) runs "WorkOS: Update Docs". */
+  update?: boolean;
 }
 
 export const SEARCH_LIMIT = 50;
@@ -59,6 +62,30 @@ export function toItems(hits: SearchHit[]): HitItem[] {
   });
 }
 
+/** The button that runs "WorkOS: Update Docs" on the item saying the docs are not loaded. */
+export const updateDocsButton: vscode.QuickInputButton = {
+  iconPath: new vscode.ThemeIcon("cloud-download"),
+  tooltip: "WorkOS: Update Docs",
+};
+
+/** What the QuickPick shows while the server has no docs: why, and (once the load failed) the way out. */
+export function notLoadedItems(n: NotLoaded): HitItem[] {
+  const why: HitItem = { label: `$(warning) ${notLoadedText(n)}`, alwaysShow: true };
+  if (n.workosDocs === "loading") {
+    return [why];
+  }
+  return [
+    { ...why, buttons: [updateDocsButton], update: true },
+    {
+      label: `$(cloud-download) ${UPDATE_DOCS}`,
+      description: "WorkOS: Update Docs",
+      detail: "Download the docs again (or re-read the workos.docs.path folder) and restart the server",
+      alwaysShow: true,
+      update: true,
+    },
+  ];
+}
+
 function oneLine(s: string): string {
   const t = s.replace(/\s+/g, " ").trim();
   return t.length > 160 ? t.slice(0, 159) + "…" : t;
@@ -68,6 +95,7 @@ export interface SearchBackend {
   search(query: string, token: vscode.CancellationToken): Promise<SearchHit[]>;
   openInBrowser(hit: SearchHit): Promise<void>;
   openRendered(hit: SearchHit): Promise<void>;
+  updateDocs(): Promise<void>;
 }
 
 /** Shows the QuickPick; resolves when it is closed. */
@@ -102,7 +130,10 @@ export function showSearch(backend: SearchBackend, initial = ""): Promise<void> 
       if (mine !== seq) {
         return;
       }
-      qp.items = [{ label: "$(error) Search failed", detail: err instanceof Error ? err.message : String(err), alwaysShow: true }];
+      const notLoaded = notLoadedOf(err);
+      qp.items = notLoaded
+        ? notLoadedItems(notLoaded)
+        : [{ label: "$(error) Search failed", detail: err instanceof Error ? err.message : String(err), alwaysShow: true }];
     } finally {
       if (mine === seq) {
         qp.busy = false;
@@ -119,6 +150,11 @@ export function showSearch(backend: SearchBackend, initial = ""): Promise<void> 
         timer = setTimeout(() => void run(value), DEBOUNCE_MS);
       }),
       qp.onDidAccept(() => {
+        if (qp.selectedItems[0]?.update) {
+          qp.hide();
+          void backend.updateDocs();
+          return;
+        }
         const hit = qp.selectedItems[0]?.hit;
         if (hit) {
           qp.hide();
@@ -126,6 +162,11 @@ export function showSearch(backend: SearchBackend, initial = ""): Promise<void> 
         }
       }),
       qp.onDidTriggerItemButton((e) => {
+        if (e.button === updateDocsButton) {
+          qp.hide();
+          void backend.updateDocs();
+          return;
+        }
         const hit = e.item.hit;
         if (hit) {
           qp.hide();

@@ -502,7 +502,8 @@ function M.docs(query, picker)
   end)
 end
 
---- The docs URL for the symbol under the cursor (hover, else a document link there); callback(url|nil).
+--- The docs URL for the symbol under the cursor (hover, else a document link there); callback(url) or
+--- callback(nil, why, level).
 function M.docs_url_at_cursor(callback)
   local bufnr = vim.api.nvim_get_current_buf()
   local client = client_for(bufnr)
@@ -530,18 +531,33 @@ function M.docs_url_at_cursor(callback)
           end
         end
       end
-      callback(nil, "no WorkOS docs for the symbol under the cursor")
+      -- Nothing here, or no docs to look in: the server says which, why, and the command to run.
+      M.docs_status(client, function(status)
+        if status and status.workosDocs ~= "loaded" and type(status.message) == "string" then
+          callback(nil, status.message, vim.log.levels.WARN)
+        else
+          callback(nil, "no WorkOS docs for the symbol under the cursor")
+        end
+      end, bufnr)
     end, bufnr)
+  end, bufnr)
+end
+
+--- The server's workos.docsStatus: callback({ workosDocs = "loaded"|"loading"|"failed", reason, message })
+--- or callback(nil) when the server cannot say (an older one).
+function M.docs_status(client, callback, bufnr)
+  request(client, "workspace/executeCommand", { command = "workos.docsStatus", arguments = {} }, function(err, result)
+    callback((not err and type(result) == "table") and result or nil)
   end, bufnr)
 end
 
 --- :WorkosOpenDocs
 function M.open_docs_at_cursor()
-  M.docs_url_at_cursor(function(url, why)
+  M.docs_url_at_cursor(function(url, why, level)
     if url then
       M.open_url(url)
     else
-      vim.notify("workos_lsp: " .. why, vim.log.levels.INFO)
+      vim.notify("workos_lsp: " .. why, level or vim.log.levels.INFO)
     end
   end)
 end

@@ -182,6 +182,51 @@ describe("the extension in a stand-in VS Code", () => {
     await until("the docs after fixing the path", async () => (await hoverAt()) || undefined);
   });
 
+  it("after a failed docs load, hover, completion, Open Docs and Search Docs say why and offer Update Docs", async () => {
+    const missing = path.join(tempCache(), "no-such-docs");
+    // Set without a change event, then a fresh server: a failed reload would keep the old docs.
+    host.config.set("workos.docs.path", missing);
+    await host.commands.get("workos.restartServer")?.();
+    await until("the status bar to show the failed load", () => host.statusItems[0]?.text === "$(warning) WorkOS docs" || undefined);
+    const reason = `docs folder: stat ${missing}: no such file or directory`;
+
+    const hover = (await providerFor("HoverProvider", doc).provideHover?.(doc, new Position(callLine, callChar), token)) as
+      | { contents: { value: string; isTrusted?: unknown }[] }
+      | undefined;
+    const md = markdownOf(hover);
+    assert.ok(md.includes(`not loaded: ${reason}`) && md.includes("(command:workos.updateDocs)"), md);
+    assert.deepEqual(hover?.contents[0]?.isTrusted, { enabledCommands: ["workos.updateDocs"] });
+
+    const lines = text.split("\n");
+    const probe = openDocument(path.join(fixtures, "probe-failed.ts"), "typescript", lines.slice(0, 3).join("\n") + "\nworkos.userManagement.");
+    const res = (await providerFor("CompletionItemProvider", probe).provideCompletionItems?.(probe, new Position(3, "workos.userManagement.".length), token, {
+      triggerKind: 1,
+      triggerCharacter: ".",
+    })) as { items: { label: string | { label: string }; insertText?: unknown; textEdit?: { newText: string } }[] };
+    assert.equal(res.items.length, 1, JSON.stringify(res.items));
+    assert.match(JSON.stringify(res.items[0]?.label), /WorkOS docs not loaded/);
+
+    host.activeTextEditor = { document: doc, selection: new Selection(new Position(callLine, callChar), new Position(callLine, callChar)) };
+    host.messages.length = 0;
+    await host.commands.get("workos.openDocsAtCursor")?.();
+    const err = host.messages.find((m) => m.level === "error");
+    assert.ok(err?.text.includes(`not loaded: ${reason}`), JSON.stringify(host.messages));
+    assert.deepEqual(err?.actions, ["Update Docs"]);
+
+    host.activeTextEditor = undefined;
+    const done = host.commands.get("workos.searchDocs")?.() as Promise<void>;
+    const qp = await until("the QuickPick", () => host.quickPicks.at(-1));
+    qp.type("sso");
+    await until("the reason in the QuickPick", () => qp.items.some((i) => i.label.includes(reason)) || undefined, 10_000);
+    const update = qp.items.findIndex((i) => i.label === "$(cloud-download) Update Docs");
+    assert.ok(update >= 0, JSON.stringify(qp.items.map((i) => i.label)));
+    // The way out works: with the folder fixed, Update Docs brings the docs back.
+    host.config.set("workos.docs.path", fixtureDocs);
+    qp.accept(update);
+    await done;
+    await until("the docs after Update Docs", async () => (await hoverAt()).includes(CREATE_USER_URL) || undefined);
+  });
+
   it("used only VS Code API that the stand-in models", () => {
     // Base classes the client extends at load time; nothing calls them in these tests.
     const loadTimeOnly = new Set(["CodeLens", "CallHierarchyItem", "TypeHierarchyItem", "InlayHint"]);

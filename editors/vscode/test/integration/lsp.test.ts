@@ -153,7 +153,7 @@ describe("workos-lsp driven like VS Code", () => {
     assert.ok(caps.definitionProvider);
     assert.ok(caps.documentLinkProvider);
     assert.ok(caps.workspaceSymbolProvider);
-    assert.deepEqual([...(caps.executeCommandProvider?.commands ?? [])].sort(), ["workos.openDocs", "workos.search"]);
+    assert.deepEqual([...(caps.executeCommandProvider?.commands ?? [])].sort(), ["workos.docsStatus", "workos.openDocs", "workos.search"]);
     assert.equal(caps.positionEncoding ?? "utf-16", "utf-16");
   });
 

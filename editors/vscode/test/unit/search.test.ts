@@ -53,6 +53,7 @@ describe("showSearch", () => {
           rendered.push(h.title);
           return Promise.resolve();
         },
+        updateDocs: () => Promise.resolve(),
       });
       const qp = state.quickPicks.at(-1);
       assert.ok(qp?.visible);
@@ -86,6 +87,7 @@ describe("showSearch", () => {
           rendered.push(h.title);
           return Promise.resolve();
         },
+        updateDocs: () => Promise.resolve(),
       },
       "profile",
     );
@@ -102,7 +104,10 @@ describe("showSearch", () => {
   });
 
   it("shows a search error as an item", async () => {
-    const done = showSearch({ search: () => Promise.reject(new Error("boom")), openInBrowser: () => Promise.resolve(), openRendered: () => Promise.resolve() }, "x");
+    const done = showSearch(
+      { search: () => Promise.reject(new Error("boom")), openInBrowser: () => Promise.resolve(), openRendered: () => Promise.resolve(), updateDocs: () => Promise.resolve() },
+      "x",
+    );
     const qp = state.quickPicks.at(-1);
     assert.ok(qp);
     for (let i = 0; i < 10 && qp.items.length === 0; i++) {
@@ -111,5 +116,32 @@ describe("showSearch", () => {
     assert.equal(qp.items[0]?.label, "$(error) Search failed");
     qp.hide();
     await done;
+  });
+
+  it("says why the docs are not loaded and offers Update Docs instead of \"no docs match\"", async () => {
+    let updates = 0;
+    const failed = Object.assign(new Error("the WorkOS docs are not loaded: …"), { code: -32803, data: { workosDocs: "failed", reason: "docs folder: stat /x: no such file or directory" } });
+    const done = showSearch(
+      {
+        search: () => Promise.reject(failed),
+        openInBrowser: () => Promise.resolve(),
+        openRendered: () => Promise.resolve(),
+        updateDocs: () => {
+          updates++;
+          return Promise.resolve();
+        },
+      },
+      "sso",
+    );
+    const qp = state.quickPicks.at(-1);
+    assert.ok(qp);
+    for (let i = 0; i < 10 && qp.items.length === 0; i++) {
+      await Promise.resolve();
+    }
+    assert.equal(qp.items[0]?.label, "$(warning) The WorkOS docs are not loaded: docs folder: stat /x: no such file or directory.");
+    assert.equal(qp.items[1]?.label, "$(cloud-download) Update Docs");
+    qp.accept(1);
+    await done;
+    assert.equal(updates, 1);
   });
 });
