@@ -64,14 +64,32 @@ type resync struct {
 	toks  *tokens // old's tokens (flattened, when the relex could not start where old's did)
 	delta int     // len(new text) - len(old text)
 	kept  int32   // tokens kept from the old run before the restart
-	tail  int     // where the unchanged tail starts in the old text
-	next  int     // the old checkpoint to try next (once synced: the one rejoined)
+	// pivot: the tokens before it are the old run's at the same index (kept, and the re-lexed ones
+	// before the edit); once computed, pivotDone.
+	pivot     int32
+	pivotDone bool
+	// baseRefs: old's tail, read from base, refers to the tokens before old's pivot by their own
+	// indices and to the others moved, by a different distance than old's own tokens.
+	baseRefs bool
+	tail     int // where the unchanged tail starts in the old text
+	// prefix is how many bytes before the edit both texts share.
+	prefix int
+	next   int // the old checkpoint to try next (once synced: the one rejoined)
 	// Once synced: the old run's first token that is copied, and how far the copies moved.
 	rejoin, dTok int32
+	// strict: the open brackets must match too (after repair gave up).
+	strict bool
+	// fixed are the stacks of this run at the old checkpoints from next on that repair passed
+	// (their brackets at stacks[s : s+e]).
+	fixed  []span
+	stacks []int32
 }
 
 // resynced reports whether the relex has reached the state of the old run at one of its
 // checkpoints in the unchanged tail, so that the old run's tokens from there on are this run's.
+// Outside an interpolation the open brackets decide no token's extent or kind, only the pairing
+// (parent links and partners), which repair recomputes; so unless strict, the brackets need not
+// match. (Checkpoints sit where no interpolation or heredoc is open, where they would matter.)
 func (lx *lexer) resynced() bool {
 	s := lx.sync
 	cps := s.old.cps
@@ -83,7 +101,7 @@ func (lx *lexer) resynced() bool {
 	}
 	cp := cps[s.next]
 	n := lx.count()
-	if int(cp.depth) != len(lx.stack) || (n == 0) != (cp.ntok == 0) {
+	if (n == 0) != (cp.ntok == 0) {
 		return false
 	}
 	// The previous token decides between a regex and a division, a symbol and a colon.
@@ -93,26 +111,206 @@ func (lx *lexer) resynced() bool {
 			return false
 		}
 	}
-	dTok := int32(n) - cp.ntok
+	if !s.strict {
+		return true
+	}
+	if int(cp.depth) != len(lx.stack) {
+		return false
+	}
 	for l, o := range s.old.cpStacks[cp.stack : cp.stack+cp.depth] {
-		k := lx.stack[l]
-		if o < s.kept {
-			if k != o {
-				return false
-			}
-			continue
-		}
-		// Opened after the restart: it must be the same bracket of the unchanged tail, moved.
-		if ot := s.toks.at(int(o)); int(ot.s) < s.tail || k != o+dTok || lx.tok(int(k)).s != ot.s+int32(s.delta) {
+		if lx.newIndex(o, int32(n)-cp.ntok, cp.ntok) != lx.stack[l] {
 			return false
 		}
 	}
 	return true
 }
 
+// newIndex is this run's index of the old run's open bracket o, when the relex rejoined the old
+// run at old token rejoin and the tokens from there moved by dTok; -1 when o has none. It must be
+// the index the moved tail refers to o by (tokens.moved): o itself before the relex's restart, o
+// moved from there on, and then the same bracket of the unchanged text.
+func (lx *lexer) newIndex(o, dTok, rejoin int32) int32 {
+	s := lx.sync
+	if o < s.kept {
+		return o
+	}
+	// With baseRefs, this list's tail would read old's references to o as old's do: its own index
+	// before old's pivot, moved after it. (The pivot of the new list is the lesser.)
+	before := s.baseRefs && o < s.toks.pivot
+	if o < lx.pivot() {
+		if s.baseRefs && !before && dTok != 0 {
+			return -1
+		}
+		return o
+	}
+	k := o + dTok
+	if before {
+		return -1
+	}
+	if o >= rejoin {
+		return k
+	}
+	at := s.toks.at(int(o)).s
+	if int(at) >= s.tail {
+		at += int32(s.delta)
+	} else if int(at) >= s.prefix {
+		return -1 // its text was replaced
+	}
+	if k < 0 || int(k) >= lx.count() || lx.tok(int(k)).s != at {
+		return -1
+	}
+	return k
+}
+
+// pivot is where the tokens of this run and the old one part: the tokens before the edit that
+// both runs lexed alike. (Called once the relex has passed the edit.)
+func (lx *lexer) pivot() int32 {
+	s := lx.sync
+	if s.pivotDone {
+		return s.pivot
+	}
+	p := s.kept
+	for int(p) < lx.count() && int(p) < s.toks.len() {
+		a, b := lx.tok(int(p)), s.toks.at(int(p))
+		if int(a.e) > s.prefix || a.s != b.s || a.e != b.e || a.pf&^pfParent != b.pf&^pfParent {
+			break
+		}
+		p++
+	}
+	s.pivot, s.pivotDone = p, true
+	return p
+}
+
+// repair gives the old run's tokens after the checkpoint the relex rejoined the pairing of this
+// run's open brackets: one pass over tokens, no lexing, replaying the lexer's bracket rules with
+// this run's stack and the old run's side by side until the two stacks hold the same brackets (an
+// unclosed "(" typed in a block: at the block's end). The tokens it passes become this run's own,
+// and the rejoin point moves past them. It reports false at an interpolating literal while the
+// stacks differ: there the lexer's rules depend on frames a pass over tokens does not see.
+func (lx *lexer) repair() bool {
+	s := lx.sync
+	old := s.old
+	cp := old.cps[s.next]
+	dTok := int32(lx.count()) - cp.ntok
+	dVal := int32(len(lx.vals)) - cp.nval
+	delta := int32(s.delta)
+	ostack := slices.Clone(old.cpStacks[cp.stack : cp.stack+cp.depth])
+	oldOpen := func(o int32) byte { return old.src[s.toks.at(int(o)).s] }
+	newOpen := func(k int32) byte { return lx.src[lx.tok(int(k)).s] }
+	c := s.next // the next old checkpoint whose stack is recorded
+	j, end := cp.ntok, int32(s.toks.len())
+	for ; !lx.sameStacks(ostack, dTok, cp.ntok); j++ {
+		for ; c < len(old.cps) && old.cps[c].ntok <= j; c++ {
+			s.fixed = append(s.fixed, s.fixedStacks(lx.stack))
+		}
+		if j == end {
+			break
+		}
+		t := s.toks.at(int(j))
+		k := j + dTok
+		t.s, t.e = t.s+delta, t.e+delta
+		switch t.kind() {
+		case tkString, tkSymbol:
+			if t.kind() == tkString && t.interp() {
+				return false
+			}
+			t.match += dVal
+		case tkPunct:
+			if t.e-t.s == 1 {
+				t.match = -1
+				switch b := lx.src[t.s]; b {
+				case '(', '[', '{':
+					lx.toks = append(lx.toks, lx.enclosed(t))
+					lx.stack = append(lx.stack, k)
+					ostack = append(ostack, j)
+					continue
+				case ')', ']', '}':
+					if d, ok := popTo(ostack, opener(b), oldOpen); ok {
+						ostack = ostack[:d]
+					}
+					if d, ok := popTo(lx.stack, opener(b), newOpen); ok {
+						t.match = lx.stack[d]
+						lx.setMatch(lx.stack[d], k)
+						lx.stack = lx.stack[:d]
+					}
+				}
+			}
+		}
+		lx.toks = append(lx.toks, lx.enclosed(t))
+	}
+	// Unless the pass ran to the end (this run's brackets still open stay unmatched), the brackets
+	// still open are the old run's: their partners are its, moved.
+	for l, o := range ostack {
+		if j == end && !lx.sameStacks(ostack, dTok, cp.ntok) {
+			break
+		}
+		m := s.toks.at(int(o)).match
+		if m >= 0 {
+			m += dTok
+		}
+		lx.setMatch(lx.stack[l], m)
+	}
+	s.rejoin, s.dTok = j, dTok
+	return true
+}
+
+// enclosed is t with the innermost open bracket as its parent.
+func (lx *lexer) enclosed(t token) token {
+	t.pf &^= pfParent
+	if n := len(lx.stack); n > 0 {
+		t.pf |= uint32(lx.stack[n-1]) + 1
+	}
+	return t
+}
+
+// sameStacks reports whether the old run's open brackets (old indices) are this run's.
+func (lx *lexer) sameStacks(old []int32, dTok, rejoin int32) bool {
+	if len(old) != len(lx.stack) {
+		return false
+	}
+	for l, o := range old {
+		if lx.newIndex(o, dTok, rejoin) != lx.stack[l] {
+			return false
+		}
+	}
+	return true
+}
+
+// fixedStacks records a checkpoint's stack of this run, for spliceTail.
+func (s *resync) fixedStacks(stack []int32) span {
+	st := int32(len(s.stacks))
+	s.stacks = append(s.stacks, stack...)
+	return span{st, int32(len(stack))}
+}
+
+func opener(c byte) byte {
+	switch c {
+	case ')':
+		return '('
+	case ']':
+		return '['
+	}
+	return '{'
+}
+
+// popTo is the lexer's rule for a closing bracket outside an interpolation: the depth of the
+// matching opener if it is among the top four of stack.
+func popTo(stack []int32, open byte, char func(int32) byte) (int, bool) {
+	for d := len(stack) - 1; d >= 0 && d >= len(stack)-4; d-- {
+		if char(stack[d]) == open {
+			return d, true
+		}
+	}
+	return 0, false
+}
+
 // relexStats, when set (by tests), is told of every relex whether it restarted after the start of
 // the text and rejoined the old run.
 var relexStats func(restarted, rejoined bool)
+
+// repairStats, when set (by tests), is told of every repair how many checkpoints it passed and
+// whether it gave up.
+var repairStats func(passed int, ok bool)
 
 // maxRelex bounds how far before an edit a relex starts when it starts where the previous
 // version's did (so that the tokens stay in two pieces of one array, see tokens).
@@ -124,8 +322,31 @@ func relex(d *dialect, old *analysis, text string, prefix, suffix int) (*lexer, 
 	if d.lex.openTags && hasOpenTag(old.src) != hasOpenTag(text) {
 		return nil, false // PHP: the whole file changes between HTML and code
 	}
+	strict, flat := false, false
+	for {
+		lx, fail := relexFrom(d, old, text, prefix, suffix, strict, flat)
+		switch fail {
+		case gaveUp:
+			strict = true
+		case misread:
+			flat = true
+		default:
+			return lx, true
+		}
+	}
+}
+
+// Why a relex did not produce a version.
+const (
+	gaveUp  = 1 + iota // repair met an interpolating literal: rejoin only with the same brackets
+	misread            // the old list's tail would misread the tokens before its own edit: read from a flat copy
+)
+
+// relexFrom is relex, with the open brackets part of the state that rejoins the old run when
+// strict, and from a flat copy of old's tokens when flat.
+func relexFrom(d *dialect, old *analysis, text string, prefix, suffix int, strict, flat bool) (*lexer, int) {
 	lx := &lexer{t: &d.lex, src: text}
-	lx.sync = &resync{old: old, toks: &old.toks, delta: len(text) - len(old.src), tail: len(old.src) - suffix}
+	lx.sync = &resync{old: old, toks: &old.toks, delta: len(text) - len(old.src), tail: len(old.src) - suffix, prefix: prefix, strict: strict}
 	k, compose := -1, false
 	if ts := &old.toks; !ts.flat() {
 		// An edited version: start where it started, or from a flat copy of its tokens.
@@ -133,8 +354,11 @@ func relex(d *dialect, old *analysis, text string, prefix, suffix int) (*lexer, 
 		if old.keptCP >= 0 {
 			from = int(old.cps[old.keptCP].off)
 		}
-		if (old.keptCP < 0 || from+syncMargin <= prefix) && prefix-from <= maxRelex {
+		if (old.keptCP < 0 || from+syncMargin <= prefix) && prefix-from <= maxRelex && !flat {
 			k, compose = old.keptCP, true
+			// Its tail refers to the tokens before its pivot by their own indices, to the others
+			// moved: where those differ, only some of its tokens may be this run's.
+			lx.sync.baseRefs = ts.tailAt < ts.n && ts.tailAt != ts.tail
 		} else {
 			flat := flatTokens(ts.slice(make([]token, 0, ts.len()), 0, ts.len()))
 			lx.sync.toks = &flat
@@ -163,35 +387,40 @@ func relex(d *dialect, old *analysis, text string, prefix, suffix int) (*lexer, 
 	}
 	lx.run()
 	if lx.synced {
+		ok := lx.repair()
+		if repairStats != nil {
+			repairStats(len(lx.sync.fixed), ok)
+		}
+		if !ok {
+			return nil, gaveUp
+		}
+		if s := lx.sync; s.baseRefs && s.rejoin < s.toks.pivot {
+			return nil, misread // rejoined before old's own pivot
+		}
 		lx.spliceTail()
 	}
 	if relexStats != nil {
 		relexStats(k >= 0, lx.synced)
 	}
-	return lx, true
+	return lx, 0
 }
 
 // spliceTail appends the old run's comments, values and checkpoints from the checkpoint the relex
-// rejoined it at, shifted to the new text, and gives the open brackets their partners back.
+// rejoined it at, shifted to the new text (the checkpoints repair passed with this run's stacks).
 func (lx *lexer) spliceTail() {
 	s := lx.sync
 	old := s.old
 	cp := old.cps[s.next]
 	delta := int32(s.delta)
-	dTok := int32(lx.count()) - cp.ntok
-	s.rejoin, s.dTok = cp.ntok, dTok
+	dTok := s.dTok
 	dCom := int32(len(lx.comments)) - cp.ncom
 	dVal := int32(len(lx.vals)) - cp.nval
+	pivot := lx.pivot()
 	moved := func(k int32) int32 {
-		if k >= s.kept {
+		if k >= pivot {
 			return k + dTok
 		}
 		return k
-	}
-	for l, o := range old.cpStacks[cp.stack : cp.stack+cp.depth] {
-		if m := s.toks.at(int(o)).match; m >= 0 {
-			lx.setMatch(lx.stack[l], m+dTok)
-		}
 	}
 	lx.comments = slices.Grow(lx.comments, len(old.comments)-int(cp.ncom))
 	for _, c := range old.comments[cp.ncom:] {
@@ -201,10 +430,16 @@ func (lx *lexer) spliceTail() {
 	for _, v := range old.vals[cp.nval:] {
 		lx.vals = append(lx.vals, span{v.s + delta, v.e + delta})
 	}
-	for _, c := range old.cps[s.next:] {
+	for n, c := range old.cps[s.next:] {
 		st := int32(len(lx.cpStacks))
-		for _, o := range old.cpStacks[c.stack : c.stack+c.depth] {
-			lx.cpStacks = append(lx.cpStacks, moved(o))
+		if n < len(s.fixed) {
+			f := s.fixed[n]
+			lx.cpStacks = append(lx.cpStacks, s.stacks[f.s:f.s+f.e]...)
+			c.depth = f.e
+		} else {
+			for _, o := range old.cpStacks[c.stack : c.stack+c.depth] {
+				lx.cpStacks = append(lx.cpStacks, moved(o))
+			}
 		}
 		lx.cps = append(lx.cps, checkpoint{off: c.off + delta, ntok: c.ntok + dTok, ncom: c.ncom + dCom, nval: c.nval + dVal, stack: st, depth: c.depth})
 	}
@@ -223,17 +458,22 @@ func (lx *lexer) list() tokens {
 	if !lx.synced {
 		ts.tailAt, ts.tail = ts.kept+int32(len(ts.mid)), int32(len(ts.base))
 		ts.n = ts.tailAt
+		ts.pivot = ts.n // no tail refers to any token
 		return ts.compact()
 	}
 	delta, dVal := int32(s.delta), int32(len(lx.vals))-int32(len(s.old.vals))
-	dTok := s.dTok
+	dTok, pivot := s.dTok, lx.pivot()
+	ts.pivot = pivot
+	if s.baseRefs {
+		ts.pivot = min(pivot, old.pivot)
+	}
 	switch r := s.rejoin; {
 	case old.flat():
 		ts.tail, ts.delta, ts.dVal = r, delta, dVal
 	case r >= old.tailAt: // in old's tail
 		ts.tail, ts.delta, ts.dVal = r-old.tailAt+old.tail, old.delta+delta, old.dVal+dVal
 	default: // in old's own tokens
-		ts.mid = shiftTokens(ts.mid, old.mid[r-old.kept:], delta, dTok, dVal, s.kept)
+		ts.mid = shiftTokens(ts.mid, old.mid[r-old.kept:], delta, dTok, dVal, pivot)
 		ts.tail, ts.delta, ts.dVal = old.tail, old.delta+delta, old.dVal+dVal
 	}
 	ts.tailAt = ts.kept + int32(len(ts.mid))
@@ -242,19 +482,19 @@ func (lx *lexer) list() tokens {
 }
 
 // shiftTokens appends the tokens of tail to dst, moved by delta bytes and dTok tokens; references
-// to tokens before kept (enclosing brackets opened before the relex) stay, values move by dVal.
-func shiftTokens(dst, tail []token, delta, dTok, dVal, kept int32) []token {
+// to tokens before pivot (enclosing brackets opened before the edit) stay, values move by dVal.
+func shiftTokens(dst, tail []token, delta, dTok, dVal, pivot int32) []token {
 	n := len(dst)
 	dst = slices.Grow(dst, len(tail))[:n+len(tail)]
 	out := dst[n:]
 	for i, t := range tail {
 		t.s += delta
 		t.e += delta
-		if t.pf&pfParent > uint32(kept) {
+		if t.pf&pfParent > uint32(pivot) {
 			t.pf += uint32(dTok)
 		}
 		if k := t.kind(); k == tkPunct {
-			if t.match >= kept {
+			if t.match >= pivot {
 				t.match += dTok
 			}
 		} else if k == tkString || k == tkSymbol {

@@ -67,10 +67,19 @@ func randomEdit(r *rand.Rand, text string) (start, end int, ins string) {
 	return start, end, ins
 }
 
+// eachFixture runs edits on every fixture file in a subtest, with a random source of its own.
+func eachFixture(t *testing.T, seed uint64, edits func(t *testing.T, r *rand.Rand, lang corpus.Language, text string)) {
+	files, langs := fixtureFiles(t)
+	for n, file := range files {
+		t.Run(file.Name, func(t *testing.T) {
+			edits(t, rand.New(rand.NewPCG(uint64(n), seed)), langs[n], string(file.Data))
+		})
+	}
+}
+
 // TestIncrementalEqualsScratch applies random edit sequences to every fixture file, each edit to the
 // previous edit's incremental analysis, and compares it with Analyze of the same text.
 func TestIncrementalEqualsScratch(t *testing.T) {
-	files, langs := fixtureFiles(t)
 	s := testIndex(t)
 	steps := 150
 	if testing.Short() {
@@ -90,23 +99,18 @@ func TestIncrementalEqualsScratch(t *testing.T) {
 		}
 	}
 	defer func() { relexStats = nil }()
-	for n, file := range files {
-		lang := langs[n]
-		t.Run(file.Name, func(t *testing.T) {
-			r := rand.New(rand.NewPCG(uint64(n), 12))
-			text := string(file.Data)
-			f := Analyze(lang, text)
-			for step := range steps {
-				start, end, ins := randomEdit(r, text)
-				next := text[:start] + ins + text[end:]
-				g := f.Edited(next, start, len(text)-end)
-				if msg := sameAnalysis(s, g, Analyze(lang, next), r); msg != "" {
-					t.Fatalf("step %d: replacing %q at %d with %q: %s\n--- text:\n%s", step, text[start:end], start, ins, msg, next)
-				}
-				text, f = next, g
+	eachFixture(t, 12, func(t *testing.T, r *rand.Rand, lang corpus.Language, text string) {
+		f := Analyze(lang, text)
+		for step := range steps {
+			start, end, ins := randomEdit(r, text)
+			next := text[:start] + ins + text[end:]
+			g := f.Edited(next, start, len(text)-end)
+			if msg := sameAnalysis(s, g, Analyze(lang, next), r); msg != "" {
+				t.Fatalf("step %d: replacing %q at %d with %q: %s\n--- text:\n%s", step, text[start:end], start, ins, msg, next)
 			}
-		})
-	}
+			text, f = next, g
+		}
+	})
 	// Most edits must take the short way, or the test would not test it.
 	if restarts < relexes*2/3 || rejoins < relexes/3 {
 		t.Errorf("of %d relexes, %d restarted after the start and %d rejoined the old run", relexes, restarts, rejoins)
@@ -129,7 +133,7 @@ func sameAnalysis(s *Index, got, want *File, r *rand.Rand) string {
 	for _, p := range parts {
 		if !reflect.DeepEqual(p.got, p.want) && !(reflect.ValueOf(p.got).Kind() == reflect.Slice &&
 			reflect.ValueOf(p.got).Len() == 0 && reflect.ValueOf(p.want).Len() == 0) {
-			return fmt.Sprintf("%s differ:\n got %v\nwant %v", p.name, p.got, p.want)
+			return fmt.Sprintf("%s differ: %s", p.name, firstDifference(p.got, p.want))
 		}
 	}
 	text := want.Text
@@ -201,4 +205,66 @@ func TestIncrementalPreviousToken(t *testing.T) {
 	if msg := sameAnalysis(s, f.Edited(next, at, len(text)-at-1), Analyze(corpus.JS, next), rand.New(rand.NewPCG(1, 2))); msg != "" {
 		t.Fatal(msg)
 	}
+}
+
+// firstDifference shows where two lists part (or the two values, if they are not lists).
+func firstDifference(got, want any) string {
+	g, w := reflect.ValueOf(got), reflect.ValueOf(want)
+	if g.Kind() != reflect.Slice || w.Kind() != reflect.Slice {
+		return fmt.Sprintf("\n got %v\nwant %v", got, want)
+	}
+	i := 0
+	for i < g.Len() && i < w.Len() && reflect.DeepEqual(g.Index(i).Interface(), w.Index(i).Interface()) {
+		i++
+	}
+	window := func(v reflect.Value) any { return v.Slice(max(0, i-2), min(v.Len(), i+3)).Interface() }
+	return fmt.Sprintf("lengths %d, %d; from [%d]:\n got %v\nwant %v", g.Len(), w.Len(), max(0, i-2), window(g), window(w))
+}
+
+// TestIncrementalTypingUnclosed types a statement into every fixture file one character at a time,
+// as an editor without auto-closing brackets does: while its brackets are open, every later
+// checkpoint sees other open brackets than the previous version, and the pairing of the rest of
+// the file is repaired rather than re-lexed.
+func TestIncrementalTypingUnclosed(t *testing.T) {
+	s := testIndex(t)
+	defer func(n int) { checkpointEvery = n }(checkpointEvery)
+	checkpointEvery = 48
+	var repairs, passed, gaveUp int
+	repairStats = func(n int, ok bool) {
+		repairs++
+		if n > 0 {
+			passed++
+		}
+		if !ok {
+			gaveUp++
+		}
+	}
+	defer func() { repairStats = nil }()
+	statements := []string{"v = call(a, [1, {k: f(x", ")}])\n", "if (x) {\n  y(", ")\n}\n", "w(z[", "])\n"}
+	eachFixture(t, 7, func(t *testing.T, r *rand.Rand, lang corpus.Language, text string) {
+		f := Analyze(lang, text)
+		for range 3 {
+			// At the start of a random line.
+			from := r.IntN(len(text))
+			at := strings.IndexByte(text[from:], '\n')
+			if at < 0 {
+				continue
+			}
+			at += from + 1
+			for _, st := range statements {
+				for i := range len(st) {
+					next := text[:at] + st[i:i+1] + text[at:]
+					g := f.Edited(next, at, len(text)-at)
+					if msg := sameAnalysis(s, g, Analyze(lang, next), r); msg != "" {
+						t.Fatalf("typing %q at %d: %s\n--- text:\n%s", st[:i+1], at, msg, next)
+					}
+					text, f, at = next, g, at+1
+				}
+			}
+		}
+	})
+	if passed < repairs/4 {
+		t.Errorf("of %d repairs, %d repaired the pairing after the checkpoint rejoined (%d gave up)", repairs, passed, gaveUp)
+	}
+	t.Logf("%d repairs, %d passed checkpoints, %d gave up", repairs, passed, gaveUp)
 }

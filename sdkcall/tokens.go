@@ -6,8 +6,10 @@ package sdkcall
 //
 //	[0, kept)        base[0:kept], but for the open brackets of fixes, whose partners moved
 //	[kept, tailAt)   mid, this version's own (the re-lexed tokens)
-//	[tailAt, n)      base[tail:], moved by delta bytes; their references to tokens from kept on by
+//	[tailAt, n)      base[tail:], moved by delta bytes; their references to tokens from pivot on by
 //	                 tailAt-tail, their values by dVal
+//
+// (pivot ≥ kept: the re-lexed tokens before the edit are base's, at the same index.)
 //
 // A list made by lexing a whole text is flat: kept is its length, and at is one compare and a load.
 type tokens struct {
@@ -16,6 +18,7 @@ type tokens struct {
 	mid          []token
 	tail         int32
 	delta, dVal  int32
+	pivot        int32
 	fixes        []fix
 	n            int32
 }
@@ -25,7 +28,7 @@ type fix struct{ k, match int32 }
 
 func flatTokens(toks []token) tokens {
 	n := int32(len(toks))
-	return tokens{base: toks, kept: n, tailAt: n, tail: n, n: n}
+	return tokens{base: toks, kept: n, tailAt: n, tail: n, pivot: n, n: n}
 }
 
 func (ts *tokens) len() int { return int(ts.n) }
@@ -71,11 +74,11 @@ func (ts *tokens) moved(t token) token {
 	dTok := ts.tailAt - ts.tail
 	t.s += ts.delta
 	t.e += ts.delta
-	if t.pf&pfParent > uint32(ts.kept) {
+	if t.pf&pfParent > uint32(ts.pivot) {
 		t.pf += uint32(dTok)
 	}
 	if k := t.kind(); k == tkPunct {
-		if t.match >= ts.kept {
+		if t.match >= ts.pivot {
 			t.match += dTok
 		}
 	} else if k == tkString || k == tkSymbol {
