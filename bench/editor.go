@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -284,8 +285,9 @@ func waitDocsLoaded(c *lspClient, root string, timeout time.Duration) error {
 	return err
 }
 
-// firstHover asks for a hover at pos until it is non-empty and returns the time since the process
-// started.
+// firstHover asks for a hover at pos until it is a docs answer and returns the time since the process
+// started. A server that says in the hover that its docs are still loading answers before it can
+// answer from them, so only a hover with the call's signature (a code block) counts.
 func firstHover(c *lspClient, uri string, pos position, timeout time.Duration) (time.Duration, error) {
 	deadline := time.Now().Add(timeout)
 	tick := time.NewTicker(5 * time.Millisecond)
@@ -295,7 +297,7 @@ func firstHover(c *lspClient, uri string, pos position, timeout time.Duration) (
 		if err != nil {
 			return 0, err
 		}
-		if !isEmptyAnswer("textDocument/hover", raw) {
+		if !isEmptyAnswer("textDocument/hover", raw) && bytes.Contains(raw, []byte("```")) {
 			return time.Since(c.started), nil
 		}
 		if time.Now().After(deadline) {
