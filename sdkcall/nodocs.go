@@ -66,7 +66,7 @@ func (f *File) SDKMemberCompletion(offset int) (start, end int, ok bool) {
 		}
 	}
 	r := f.tracedResolver()
-	if sep < 0 || !r.isSep(sep) {
+	if sep < 0 || !r.isSep(sep) || f.d.lineEndsChain && r.chainEnded(sep, start) {
 		return 0, 0, false
 	}
 	first := r.chainStart(sep + 1)

@@ -59,21 +59,25 @@ func TestSDKMemberWithoutDocs(t *testing.T) {
 
 func TestSDKMemberCompletionWithoutDocs(t *testing.T) {
 	const js = "import { WorkOS } from '@workos-inc/node';\nconst workos = new WorkOS(key);\n"
+	const py = "from workos import WorkOSClient\nclient = WorkOSClient(api_key=k)\n"
 	for _, c := range []struct {
+		lang       corpus.Language
 		src, typed string
 		want       bool
 	}{
-		{js + "workos.‸", "", true},
-		{js + "workos.userManagement.cre‸", "cre", true},
-		{js + "console.‸", "", false},
-		{js + "workosConfig.‸", "", false},
-		{js + "workos.sso.getProfile().‸", "", false},
-		{js + "'workos.‸'", "", false},
-		{"other.userManagement.‸", "", false},
+		{corpus.JS, js + "workos.‸", "", true},
+		{corpus.JS, js + "workos.userManagement.cre‸", "cre", true},
+		{corpus.JS, js + "console.‸", "", false},
+		{corpus.JS, js + "workosConfig.‸", "", false},
+		{corpus.JS, js + "workos.sso.getProfile().‸", "", false},
+		{corpus.JS, js + "'workos.‸'", "", false},
+		{corpus.JS, "other.userManagement.‸", "", false},
+		{corpus.Python, py + "client.user_management.‸", "", true},
+		{corpus.Python, py + "client.user_management.\n    ‸", "", false}, // the newline ended the statement
 	} {
 		off := strings.Index(c.src, "‸")
 		text := strings.Replace(c.src, "‸", "", 1)
-		start, end, got := Analyze(corpus.JS, text).SDKMemberCompletion(off)
+		start, end, got := Analyze(c.lang, text).SDKMemberCompletion(off)
 		if got != c.want || got && text[start:end] != c.typed {
 			t.Errorf("%q: SDKMemberCompletion = %v (%q), want %v (%q)", c.src, got, text[start:end], c.want, c.typed)
 		}
