@@ -46,6 +46,12 @@
             ((plist-get contents :value))
             (t (format "%S" contents))))))
 
+(defun wl-docs-hover (point)
+  "The hover at POINT once it answers from the docs: nil while there is none, or while the server
+says in it that the docs are still loading."
+  (let ((text (wl-hover-text point)))
+    (and text (not (string-match-p "still loading" text)) text)))
+
 (setq eglot-workspace-configuration
       `(:workos (:docsPath ,wl-docs :offline t)))
 (add-to-list 'eglot-server-programs
@@ -66,7 +72,7 @@
 (defvar wl-call (save-excursion (goto-char (point-min)) (search-forward "createUser") (- (point) 4)))
 
 (wl-check "hover on createUser has its docs and URL (once the docs load)"
-  (let ((text (wl-wait (lambda () (wl-hover-text wl-call)) 60 "a hover")))
+  (let ((text (wl-wait (lambda () (wl-docs-hover wl-call)) 60 "a hover")))
     (unless (string-match-p "createUser" text) (error "no createUser in %s" text))
     (unless (string-match-p (regexp-quote wl-url) text) (error "no URL in %s" text))))
 
@@ -109,7 +115,7 @@
     (when (or (null wl-go-server) (eq wl-go-server wl-server)) (error "no separate Go server: %S" wl-go-server))
     (let* ((wl-server wl-go-server)
            (call (save-excursion (goto-char (point-min)) (search-forward "CreateUser(") (- (point) 4)))
-           (text (wl-wait (lambda () (wl-hover-text call)) 60 "a Go hover")))
+           (text (wl-wait (lambda () (wl-docs-hover call)) 60 "a Go hover")))
       (unless (string-match-p "CreateUser" text) (error "no CreateUser in %s" text)))))
 
 (princ (format "%d passed, %d failed\n" wl-passed wl-failed))

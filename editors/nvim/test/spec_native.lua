@@ -43,7 +43,8 @@ check("vim.lsp.enable starts the server at the project root and the docs answer 
     local res = vim.lsp.buf_request_sync(js, "textDocument/hover",
       { textDocument = { uri = vim.uri_from_bufnr(js) }, position = { line = lnum, character = col + 2 } }, 10000)
     for _, r in pairs(res or {}) do
-      if r.result then
+      -- While loading, the server says so in the hover: that is not the docs yet.
+      if r.result and not vim.inspect(r.result.contents):find("still loading", 1, true) then
         md = vim.inspect(r.result.contents)
         return true
       end

@@ -120,7 +120,11 @@ describe("workos-lsp driven like VS Code", () => {
     });
     docsLoaded.catch(() => undefined); // checked by its own test
     ready = pollUntil(
-      async () => (await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: callLine, character: callChar } })) !== null,
+      async () => {
+        const hover = await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: callLine, character: callChar } });
+        // While loading, the server says so in the hover: that is not the docs yet.
+        return hover !== null && !JSON.stringify(hover.contents).includes("still loading");
+      },
       DOCS_DEADLINE_MS,
     ).then((ok) => {
       if (!ok) {
