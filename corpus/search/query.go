@@ -304,14 +304,7 @@ func (ix *Index) buildQuery(q string, opts Options) query.Query {
 	if exp := expansion(strings.Fields(prose), ix.less); exp != "" && weights.synonyms > 0 {
 		// The query's words as the docs may say them: one clause, so that the expansion adds
 		// to a document's score without counting as several matched clauses.
-		var ss []query.Query
-		for _, f := range []string{fTitle, fHeadings, fSummary, fBody} {
-			m := bleve.NewMatchQuery(exp)
-			m.SetField(f)
-			m.SetBoost(weights.synonyms) // bleve ignores a disjunction's own boost
-			ss = append(ss, m)
-		}
-		clauses = append(clauses, bleve.NewDisjunctionQuery(ss...))
+		clauses = append(clauses, matchAnyField(exp, weights.synonyms, fTitle, fHeadings, fSummary, fBody))
 	}
 	if cov := coverage(prose, ix.less); cov != nil && weights.coverage > 0 {
 		clauses = append(clauses, cov)
@@ -330,14 +323,7 @@ func (ix *Index) buildQuery(q string, opts Options) query.Query {
 	}
 	if joined := joinedPairs(words); joined != "" && weights.joined > 0 {
 		// "log out" finds "logout", "sign in" finds "signin"/"signIn".
-		var js []query.Query
-		for _, f := range []string{fTitle, fIdentifiers, fBody} {
-			m := bleve.NewMatchQuery(joined)
-			m.SetField(f)
-			m.SetBoost(weights.joined) // bleve ignores a disjunction's own boost
-			js = append(js, m)
-		}
-		clauses = append(clauses, bleve.NewDisjunctionQuery(js...))
+		clauses = append(clauses, matchAnyField(joined, weights.joined, fTitle, fIdentifiers, fBody))
 	}
 	// In a longer question an acronym is one word among several: its spelt-out form counts less,
 	// or "set up SSO with Okta" finds the pages named Single Sign-On before Okta's.
@@ -427,15 +413,8 @@ func coverage(prose string, less map[string]string) query.Query {
 		}
 		seen[lw] = true
 		text := strings.Join(append([]string{lw}, expansionOf(all, i, less)...), " ")
-		var fs []query.Query
 		// Headings are part of the body; leaving them out keeps the clause cheaper.
-		for _, f := range []string{fTitle, fSummary, fBody} {
-			m := bleve.NewMatchQuery(text)
-			m.SetField(f)
-			m.SetBoost(weights.coverage) // bleve ignores a disjunction's own boost
-			fs = append(fs, m)
-		}
-		per = append(per, bleve.NewDisjunctionQuery(fs...))
+		per = append(per, matchAnyField(text, weights.coverage, fTitle, fSummary, fBody))
 	}
 	if len(per) < coverageWords {
 		return nil
@@ -831,4 +810,17 @@ func snippet(text string, terms []string, n int) string {
 		s += "…"
 	}
 	return s
+}
+
+// matchAnyField is one clause that matches text in any of fields, each match boosted by boost:
+// bleve ignores a disjunction's own boost, so the weight goes on every match.
+func matchAnyField(text string, boost float64, fields ...string) query.Query {
+	ms := make([]query.Query, 0, len(fields))
+	for _, f := range fields {
+		m := bleve.NewMatchQuery(text)
+		m.SetField(f)
+		m.SetBoost(boost)
+		ms = append(ms, m)
+	}
+	return bleve.NewDisjunctionQuery(ms...)
 }
