@@ -17,8 +17,7 @@ func (f *File) Complete(ix *Index, offset int) (CompletionContext, bool) {
 	}
 	r := f.resolver(ix)
 	toks := f.a.toks
-	// The token that starts before the cursor.
-	k := sort.Search(toks.len(), func(k int) bool { return int(toks.at(k).s) >= offset }) - 1
+	k := f.a.startsBefore(offset)
 	start, end, prev := offset, offset, f.a.lastBefore(offset)
 	partial := k
 	if n := k + 1; n < toks.len() && int(toks.at(n).s) == offset && toks.at(n).kind() == tkIdent &&

@@ -1,8 +1,6 @@
 package sdkcall
 
 import (
-	"sort"
-
 	"github.com/workos-lsp/workos-lsp/corpus"
 )
 
@@ -54,7 +52,7 @@ func (f *File) SDKMemberCompletion(offset int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	toks := &f.a.toks
-	k := sort.Search(toks.len(), func(k int) bool { return int(toks.at(k).s) >= offset }) - 1
+	k := f.a.startsBefore(offset)
 	start, end, sep := offset, offset, f.a.lastBefore(offset)
 	if k >= 0 {
 		t := toks.at(k)

@@ -35,6 +35,11 @@ func (a *analysis) lastBefore(offset int) int {
 	return k - 1
 }
 
+// startsBefore is the index of the last token that starts before offset, or -1.
+func (a *analysis) startsBefore(offset int) int {
+	return sort.Search(a.toks.len(), func(k int) bool { return int(a.toks.at(k).s) >= offset }) - 1
+}
+
 // inComment reports whether offset lies inside a comment (or at its end on the same line).
 func (a *analysis) inComment(offset int) bool {
 	cs := a.comments
