@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -21,7 +22,11 @@ func (s *server) didOpen(raw jsonrpc2.RawMessage) error {
 		return err
 	}
 	td := p.TextDocument
-	d := newDocument(td.URI, string(td.LanguageID), td.Version, td.Text)
+	// The decoder's strings without escapes alias its copy of the whole frame: a URI kept as it is
+	// would hold the opened text's frame for as long as the document (and anything that keeps its
+	// URI) lives. The text itself, full of escaped newlines, is a string of its own.
+	u, lang := uri.URI(strings.Clone(string(td.URI))), strings.Clone(string(td.LanguageID))
+	d := newDocument(u, lang, td.Version, td.Text)
 	s.files.open(d)
 	s.documentOpened(d)
 	s.scheduleDiagnostics(d.uri)

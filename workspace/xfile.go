@@ -30,8 +30,10 @@ func SummaryOf(f *sdkcall.File) Summary {
 	return summaryOf(f.Outline())
 }
 
+// The names are copied: an outline's strings are slices of the file's text, and a summary outlives
+// the version it was made from (an open document's summary would hold each summarised text).
 func summaryOf(o sdkcall.Outline) Summary {
-	s := Summary{Package: o.Package, ImportsSDK: o.ImportsSDK}
+	s := Summary{Package: strings.Clone(o.Package), ImportsSDK: o.ImportsSDK}
 	for _, imp := range o.Imports {
 		s.Imports = append(s.Imports, importOf(imp))
 	}
@@ -45,14 +47,14 @@ func summaryOf(o sdkcall.Outline) Summary {
 		case sdkcall.DeclMethod:
 			kind = DeclMethod
 		}
-		s.Decls = append(s.Decls, Decl{Name: d.Name, Kind: kind, Exported: d.Exported})
+		s.Decls = append(s.Decls, Decl{Name: strings.Clone(d.Name), Kind: kind, Exported: d.Exported})
 	}
 	return s
 }
 
 // importOf is an sdkcall import as the resolvers read it.
 func importOf(imp sdkcall.Import) Import {
-	w := Import{Spec: imp.Spec}
+	w := Import{Spec: strings.Clone(imp.Spec)}
 	switch {
 	case imp.Relative:
 		w.Kind = ImportRelative
@@ -60,10 +62,10 @@ func importOf(imp sdkcall.Import) Import {
 		w.Kind = ImportReExport
 	}
 	if imp.Member != "" {
-		w.Names = []string{imp.Member}
+		w.Names = []string{strings.Clone(imp.Member)}
 	}
 	if imp.Local != "" && imp.Local != imp.Member {
-		w.Alias = imp.Local
+		w.Alias = strings.Clone(imp.Local)
 	}
 	return w
 }
