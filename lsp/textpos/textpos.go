@@ -46,7 +46,7 @@ type Position struct {
 // concurrent use.
 type Mapper struct {
 	text  string
-	lines []int // byte offset where each line starts; lines[0] == 0; a trailing terminator opens a last, empty line
+	lines []int32 // byte offset where each line starts; lines[0] == 0; a trailing terminator opens a last, empty line (int32: half the bytes a version copies)
 	ascii bool  // the whole text is 7-bit ASCII: every encoding counts bytes
 	wide  int   // the offset of the first byte ≥ 0x80 (-1: ascii), so that an edit after it need not look
 }
@@ -60,21 +60,21 @@ func (m *Mapper) Edited(text string, prefix, suffix int) *Mapper {
 	suffix = max(0, min(suffix, n-prefix))
 	// Rescan from the start of the line holding the edit (a "\r" before it may pair with a "\n"
 	// of the edit) to the first line start after it.
-	line := sort.Search(len(m.lines), func(i int) bool { return m.lines[i] >= prefix }) - 1
+	line := sort.Search(len(m.lines), func(i int) bool { return int(m.lines[i]) >= prefix }) - 1
 	line = max(0, line-1)
-	from := m.lines[line]
+	from := int(m.lines[line])
 	oldTail := len(m.text) - suffix
-	after := sort.Search(len(m.lines), func(i int) bool { return m.lines[i] > oldTail })
+	after := sort.Search(len(m.lines), func(i int) bool { return int(m.lines[i]) > oldTail })
 	delta := len(text) - len(m.text)
 	to, last := len(text), true
 	if after < len(m.lines) {
-		to, last = m.lines[after]+delta, false
+		to, last = int(m.lines[after])+delta, false
 	}
-	out := &Mapper{text: text, lines: make([]int, 0, len(m.lines)+8)}
+	out := &Mapper{text: text, lines: make([]int32, 0, len(m.lines)+8)}
 	out.lines = append(out.lines, m.lines[:line+1]...)
 	out.lines = appendLineStarts(out.lines, text, from, to, last)
 	for _, l := range m.lines[after:] {
-		out.lines = append(out.lines, l+delta)
+		out.lines = append(out.lines, l+int32(delta))
 	}
 	switch {
 	case m.wide >= 0 && m.wide < prefix:
@@ -94,19 +94,19 @@ func (m *Mapper) Edited(text string, prefix, suffix int) *Mapper {
 
 // appendLineStarts appends the starts of the lines that begin in text(from, to), and at to when
 // last (to is the end of the text, not a kept line start).
-func appendLineStarts(lines []int, text string, from, to int, last bool) []int {
+func appendLineStarts(lines []int32, text string, from, to int, last bool) []int32 {
 	for i := from; i < to; i++ {
 		switch text[i] {
 		case '\n':
 			if i+1 < to || last {
-				lines = append(lines, i+1)
+				lines = append(lines, int32(i+1))
 			}
 		case '\r':
 			if i+1 < len(text) && text[i+1] == '\n' {
 				i++
 			}
 			if i+1 < to || last {
-				lines = append(lines, i+1)
+				lines = append(lines, int32(i+1))
 			}
 		}
 	}
@@ -115,7 +115,7 @@ func appendLineStarts(lines []int, text string, from, to int, last bool) []int {
 
 // New indexes text's line starts. Cost is one pass over the text.
 func New(text string) *Mapper {
-	m := &Mapper{text: text, lines: make([]int, 1, 16+len(text)/32), wide: nonASCII(text)}
+	m := &Mapper{text: text, lines: make([]int32, 1, 16+len(text)/32), wide: nonASCII(text)}
 	m.ascii = m.wide < 0
 	if strings.IndexByte(text, '\r') < 0 {
 		// The common case, LF only: IndexByte scans many bytes per step.
@@ -125,18 +125,18 @@ func New(text string) *Mapper {
 				return m
 			}
 			off += i + 1
-			m.lines = append(m.lines, off)
+			m.lines = append(m.lines, int32(off))
 		}
 	}
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
 		case '\n':
-			m.lines = append(m.lines, i+1)
+			m.lines = append(m.lines, int32(i+1))
 		case '\r':
 			if i+1 < len(text) && text[i+1] == '\n' {
 				i++
 			}
-			m.lines = append(m.lines, i+1)
+			m.lines = append(m.lines, int32(i+1))
 		}
 	}
 	return m
@@ -172,7 +172,7 @@ func (m *Mapper) LineStart(line int) int {
 	if line >= len(m.lines) {
 		return len(m.text)
 	}
-	return m.lines[line]
+	return int(m.lines[line])
 }
 
 // LineEnd is the byte offset where line's content ends (before its terminator), clamped to the text.
@@ -183,8 +183,8 @@ func (m *Mapper) LineEnd(line int) int {
 	if line >= len(m.lines)-1 {
 		return len(m.text)
 	}
-	end := m.lines[line+1] - 1 // the '\n' or lone '\r'
-	if m.text[end] == '\n' && end > m.lines[line] && m.text[end-1] == '\r' {
+	end := int(m.lines[line+1]) - 1 // the '\n' or lone '\r'
+	if m.text[end] == '\n' && end > int(m.lines[line]) && m.text[end-1] == '\r' {
 		end--
 	}
 	return end
@@ -196,7 +196,7 @@ func (m *Mapper) Offset(p Position, enc Encoding) int {
 		return len(m.text)
 	}
 	line := int(p.Line)
-	start, end := m.lines[line], m.LineEnd(line)
+	start, end := int(m.lines[line]), m.LineEnd(line)
 	if m.ascii || (enc == UTF8 && asciiRange(m.text[start:end])) {
 		return start + min(int(p.Character), end-start)
 	}
@@ -219,8 +219,8 @@ func (m *Mapper) Offset(p Position, enc Encoding) int {
 // inside a line terminator maps to the end of that line; one inside a character maps to its start.
 func (m *Mapper) Position(offset int, enc Encoding) Position {
 	offset = max(0, min(offset, len(m.text)))
-	line := sort.Search(len(m.lines), func(i int) bool { return m.lines[i] > offset }) - 1
-	start, end := m.lines[line], m.LineEnd(line)
+	line := sort.Search(len(m.lines), func(i int) bool { return int(m.lines[i]) > offset }) - 1
+	start, end := int(m.lines[line]), m.LineEnd(line)
 	offset = min(offset, end)
 	if m.ascii {
 		return Position{Line: uint32(line), Character: uint32(offset - start)}
