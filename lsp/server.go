@@ -646,6 +646,20 @@ func decode(raw jsonrpc2.RawMessage, v any) error {
 	return nil
 }
 
+// decodeSync is decode for the document-sync params, without decode's copy: their generated
+// decoders (protocol.Unmarshal's byteUnmarshaler path) copy the bytes themselves before their
+// strings alias them, so a didOpen of a 1 MB file made a third copy of its frame.
+// TestDecodeSyncCopies checks that the decoded values do not borrow raw.
+func decodeSync[T protocol.DidOpenTextDocumentParams | protocol.DidChangeTextDocumentParams](raw jsonrpc2.RawMessage, v *T) error {
+	if len(raw) == 0 {
+		return jsonrpc2.NewError(jsonrpc2.InvalidParams, "missing params")
+	}
+	if err := protocol.Unmarshal(raw, v); err != nil {
+		return jsonrpc2.Errorf(jsonrpc2.InvalidParams, "invalid params: %v", err)
+	}
+	return nil
+}
+
 // notify sends a notification to the client, logging failures (the client may be gone).
 func (s *server) notify(method string, params any) {
 	if err := s.conn.Notify(s.ctx, method, params); err != nil && s.ctx.Err() == nil {

@@ -18,7 +18,7 @@ import (
 
 func (s *server) didOpen(raw jsonrpc2.RawMessage) error {
 	var p protocol.DidOpenTextDocumentParams
-	if err := decode(raw, &p); err != nil {
+	if err := decodeSync(raw, &p); err != nil {
 		return err
 	}
 	td := p.TextDocument
@@ -35,7 +35,7 @@ func (s *server) didOpen(raw jsonrpc2.RawMessage) error {
 
 func (s *server) didChange(raw jsonrpc2.RawMessage) error {
 	var p protocol.DidChangeTextDocumentParams
-	if err := decode(raw, &p); err != nil {
+	if err := decodeSync(raw, &p); err != nil {
 		return err
 	}
 	d, res := s.files.change(p.TextDocument.URI, p.TextDocument.Version, p.ContentChanges, textpos.Encoding(s.enc.Load()))
