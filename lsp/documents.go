@@ -2,9 +2,9 @@ package lsp
 
 import (
 	"path/filepath"
-	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
@@ -25,7 +25,13 @@ type document struct {
 	lang       corpus.Language
 	known      bool // lang was recognised from the language id or the file extension
 	version    int32
-	text       string
+	// text is the document's text. A version made by didChange gets it when first handed out of
+	// the store (textOnce, from pending): a burst of keystrokes with no request between them
+	// then costs one pass over the text, not one copy of a 20,000-line file per keystroke. Every
+	// openFiles method that returns a document returns it with its text.
+	text     string
+	textOnce sync.Once
+	pending  *pendingText
 
 	mapperOnce sync.Once
 	mapper     *textpos.Mapper
@@ -67,6 +73,52 @@ type edit[T any] struct {
 	prefix, suffix int
 }
 
+// pendingText is a version's text not yet made: base's text with changes applied in order.
+type pendingText struct {
+	base    *document // a version with its text
+	changes []protocol.TextDocumentContentChangeEvent
+	enc     textpos.Encoding
+}
+
+// maxPending bounds the changes a version defers: past it, the next change makes the text first.
+const maxPending = 1024
+
+// materialize makes a deferred text (and the mapper and analysis edits it derives from base).
+// Safe for concurrent use: it reads only base and the changes, which no one writes.
+func (d *document) materialize() {
+	d.textOnce.Do(func() {
+		p := d.pending
+		if p == nil {
+			return
+		}
+		text, _, prefix, suffix := applyChanges(p.base.text, p.base.Mapper(), p.changes, p.enc)
+		d.text = text
+		d.derive(p.base, prefix, suffix)
+		d.pending = nil
+	})
+}
+
+// withChanges is the next version of d: d's text with changes applied, made when first needed.
+func (d *document) withChanges(version int32, changes []protocol.TextDocumentContentChangeEvent, enc textpos.Encoding) *document {
+	next := &document{uri: d.uri, path: d.path, languageID: d.languageID, lang: d.lang, known: d.known, version: version}
+	if p := d.pending; p != nil && p.enc == enc && len(p.changes)+len(changes) <= maxPending {
+		// d was never handed out (that would have made its text): its changes become next's.
+		next.pending = &pendingText{base: p.base, changes: append(p.changes, changes...), enc: enc}
+		return next
+	}
+	d.materialize()
+	next.pending = &pendingText{base: d, changes: changes, enc: enc}
+	return next
+}
+
+// size is the length of d's text, or of the text its pending changes apply to.
+func (d *document) size() int {
+	if p := d.pending; p != nil {
+		return len(p.base.text)
+	}
+	return len(d.text)
+}
+
 func newDocument(u uri.URI, languageID string, version int32, text string) *document {
 	d := &document{uri: u, languageID: languageID, version: version, text: text}
 	if u.Scheme() == "file" {
@@ -76,11 +128,11 @@ func newDocument(u uri.URI, languageID string, version int32, text string) *docu
 	return d
 }
 
-// withText is the next version of d, whose text differs from d's in all but its first prefix and
-// last suffix bytes. Its mapper and analysis are derived from d's when asked for: from d's own, or
-// from those d would have derived its own from when d made none.
-func (d *document) withText(version int32, text string, prefix, suffix int) *document {
-	next := &document{uri: d.uri, path: d.path, languageID: d.languageID, lang: d.lang, known: d.known, version: version, text: text}
+// derive sets up next, whose text differs from d's in all but its first prefix and last suffix
+// bytes, to derive its mapper and analysis from d's when asked for: from d's own, or from those d
+// would have derived its own from when d made none.
+func (next *document) derive(d *document, prefix, suffix int) {
+	text := next.text
 	next.prevMapper = &edit[*textpos.Mapper]{from: d.Mapper(), prefix: prefix, suffix: suffix}
 	// prevFile is read before file: it is dropped only once file is stored.
 	if p := d.prevFile.Load(); p != nil {
@@ -92,10 +144,10 @@ func (d *document) withText(version int32, text string, prefix, suffix int) *doc
 	} else if f := d.file.Load(); f != nil {
 		next.prevFile.Store(&edit[*sdkcall.File]{from: f, prefix: prefix, suffix: suffix})
 	}
-	return next
 }
 
 func (d *document) Mapper() *textpos.Mapper {
+	d.materialize()
 	d.mapperOnce.Do(func() {
 		if p := d.prevMapper; p != nil {
 			d.mapper = p.from.Edited(d.text, p.prefix, p.suffix)
@@ -115,6 +167,7 @@ const maxAnalyzedBytes = 16 << 20
 // File is the sdkcall analysis of this version (nil for unrecognised languages and for documents over
 // maxAnalyzedBytes).
 func (d *document) File() *sdkcall.File {
+	d.materialize()
 	if !d.known || len(d.text) > maxAnalyzedBytes {
 		return nil
 	}
@@ -182,6 +235,7 @@ func (o *openFiles) text(path string) (string, bool) {
 	o.mu.RLock()
 	defer o.mu.RUnlock()
 	if d := o.byPath[filepath.Clean(path)]; d != nil {
+		d.materialize()
 		return d.text, true
 	}
 	return "", false
@@ -191,7 +245,15 @@ func (o *openFiles) text(path string) (string, bool) {
 func (o *openFiles) atPath(path string) *document {
 	o.mu.RLock()
 	defer o.mu.RUnlock()
-	return o.byPath[filepath.Clean(path)]
+	return made(o.byPath[filepath.Clean(path)])
+}
+
+// made is d with its text (nil for nil).
+func made(d *document) *document {
+	if d != nil {
+		d.materialize()
+	}
+	return d
 }
 
 func (o *openFiles) index(d *document) {
@@ -203,7 +265,7 @@ func (o *openFiles) index(d *document) {
 func (o *openFiles) get(u uri.URI) *document {
 	o.mu.RLock()
 	defer o.mu.RUnlock()
-	return o.byURI[normURI(u)]
+	return made(o.byURI[normURI(u)])
 }
 
 func (o *openFiles) all() []*document {
@@ -211,7 +273,7 @@ func (o *openFiles) all() []*document {
 	defer o.mu.RUnlock()
 	out := make([]*document, 0, len(o.byURI))
 	for _, d := range o.byURI {
-		out = append(out, d)
+		out = append(out, made(d))
 	}
 	return out
 }
@@ -258,8 +320,7 @@ func (o *openFiles) change(u uri.URI, version int32, changes []protocol.TextDocu
 	if version <= cur.version {
 		return cur, changeStale
 	}
-	text, _, prefix, suffix := applyChanges(cur.text, cur.Mapper(), changes, enc)
-	next := cur.withText(version, text, prefix, suffix)
+	next := cur.withChanges(version, changes, enc)
 	o.byURI[k] = next
 	o.index(next)
 	o.active = k
@@ -274,7 +335,9 @@ func (o *openFiles) change(u uri.URI, version int32, changes []protocol.TextDocu
 // lies before everything already changed. Such a change is resolved with the mapper of the text as it
 // was (the bytes before the first changed byte are untouched) and is prepended to the changed tail
 // without copying the text: a batch of 1,000 edits of a 12 MB file costs one pass, not 1,000 (12 s on
-// the read loop). Any other change joins the text and re-indexes it first.
+// the read loop). Any other change (keystrokes deferred by the store arrive as one batch in typing
+// order) joins the text once into a buffer that the following changes edit in place, each
+// re-indexing only its lines.
 func applyChanges(text string, m *textpos.Mapper, changes []protocol.TextDocumentContentChangeEvent, enc textpos.Encoding) (_ string, rebuilds, prefix, suffix int) {
 	// The current text is base[:untouched] + the tail pieces in reverse order; m indexes base.
 	base, untouched := text, len(text)
@@ -282,29 +345,28 @@ func applyChanges(text string, m *textpos.Mapper, changes []protocol.TextDocumen
 	prefix, suffix = len(text), len(text)
 	length := len(text) // of the current text
 	var tail []string
+	// buf, once joined, is the current text; m indexes it (through strings that alias it, which
+	// only m reads, and only until the next edit replaces m).
+	var buf []byte
 	join := func() {
-		if len(tail) == 0 {
-			return
-		}
-		var b strings.Builder
-		b.Grow(untouched + lenAll(tail))
-		b.WriteString(base[:untouched])
+		buf = make([]byte, 0, untouched+lenAll(tail)+len(base)/16+64)
+		buf = append(buf, base[:untouched]...)
 		for i := len(tail) - 1; i >= 0; i-- {
-			b.WriteString(tail[i])
+			buf = append(buf, tail[i]...)
 		}
-		base, untouched, tail = b.String(), b.Len(), tail[:0]
-		m = nil
+		base, untouched, tail = "", 0, tail[:0]
+		m = textpos.New(aliasString(buf))
 		rebuilds++
 	}
 	for _, ch := range changes {
 		switch c := ch.(type) {
 		case *protocol.TextDocumentContentChangeWholeDocument:
 			p, q := 0, 0 // after partial changes of the same batch: rare, compared as all new
-			if len(tail) == 0 {
+			if len(tail) == 0 && buf == nil {
 				p, q = sdkcall.EditSpan(base[:untouched], c.Text)
 			}
 			prefix, suffix, length = min(prefix, p), min(suffix, q), len(c.Text)
-			base, untouched, tail, m = c.Text, len(c.Text), tail[:0], nil
+			base, untouched, tail, m, buf = c.Text, len(c.Text), tail[:0], nil, nil
 		case *protocol.TextDocumentContentChangePartial:
 			for {
 				if m == nil {
@@ -314,6 +376,14 @@ func applyChanges(text string, m *textpos.Mapper, changes []protocol.TextDocumen
 				end := m.Offset(textpos.Position{Line: c.Range.End.Line, Character: c.Range.End.Character}, enc)
 				if end < start {
 					start, end = end, start
+				}
+				if buf != nil {
+					prefix, suffix = min(prefix, start), min(suffix, length-end)
+					old := len(buf)
+					buf = splice(buf, start, end, c.Text)
+					length = len(buf)
+					m = m.Edited(aliasString(buf), start, old-end)
+					break
 				}
 				// Offsets found in base hold for the current text only strictly before the first changed
 				// byte: at it, base's line may end where the current one goes on.
@@ -329,12 +399,36 @@ func applyChanges(text string, m *textpos.Mapper, changes []protocol.TextDocumen
 			}
 		}
 	}
-	if len(tail) == 0 {
+	switch {
+	case buf != nil:
+		// buf is not written again: the text may alias it, as strings.Builder's does.
+		return aliasString(buf), rebuilds - 1, prefix, suffix // the join is the one pass every batch needs
+	case len(tail) == 0:
 		return base[:untouched], rebuilds, prefix, suffix
 	}
 	join()
-	return base, rebuilds - 1, prefix, suffix // the final join is the one pass every batch needs
+	return aliasString(buf), rebuilds - 1, prefix, suffix // the final join is the one pass every batch needs
 }
+
+// splice replaces buf[start:end] with text, in place when buf has the room.
+func splice(buf []byte, start, end int, text string) []byte {
+	n := len(buf) - (end - start) + len(text)
+	if n > cap(buf) {
+		grown := make([]byte, n, n+n/16+64)
+		copy(grown, buf[:start])
+		copy(grown[start:], text)
+		copy(grown[start+len(text):], buf[end:])
+		return grown
+	}
+	tail := len(buf) - end
+	buf = buf[:max(n, len(buf))]
+	copy(buf[start+len(text):], buf[end:end+tail])
+	copy(buf[start:], text)
+	return buf[:n]
+}
+
+// aliasString is b as a string without a copy; b must not be written while the string is read.
+func aliasString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 func lenAll(list []string) int {
 	n := 0

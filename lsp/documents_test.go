@@ -43,13 +43,13 @@ func TestEditedDocumentsMatchScratch(t *testing.T) {
 		if v%25 == 0 {
 			ch = &protocol.TextDocumentContentChangeWholeDocument{Text: cur.text[:len(cur.text)/2] + "x" + cur.text[len(cur.text)/2:]}
 		}
-		next, res := o.change(u, v, []protocol.TextDocumentContentChangeEvent{ch}, textpos.UTF16)
-		if res != changeApplied {
+		if _, res := o.change(u, v, []protocol.TextDocumentContentChangeEvent{ch}, textpos.UTF16); res != changeApplied {
 			t.Fatalf("version %d not applied", v)
 		}
 		if r.IntN(3) != 0 {
 			continue // the next edit starts from an unanalysed version
 		}
+		next := o.get(u) // with its text, and its analysis to derive
 		if next.prevFile.Load() != nil {
 			derived++
 		}
@@ -91,4 +91,52 @@ func sameAnswers(ix *sdkcall.Index, got, want *sdkcall.File, r *rand.Rand) strin
 		return "outlines differ"
 	}
 	return ""
+}
+
+// TestDeferredChangesMatchOneByOne types bursts of edits with no request between them: the store
+// defers them (no version but the last is ever made) and the version handed out has the text,
+// mapper and analysis that applying them one by one gives, and holds no deferred changes.
+func TestDeferredChangesMatchOneByOne(t *testing.T) {
+	ix := sdkcall.NewIndex(corpustest.Corpus(t).Symbols())
+	o := newOpenFiles()
+	text := benchFile(200)
+	u := uri.File("/tmp/deferred.ts")
+	o.open(newDocument(u, "typescript", 1, text))
+	o.get(u).File()
+	r := rand.New(rand.NewPCG(7, 8))
+	snippets := []string{"c", "\n", "'", "`${", "}", "(", "\r\n", "é", "😀", "workos.userManagement.", ""}
+	ref, v := text, int32(1)
+	for burst := range 40 {
+		n := 1 + r.IntN(60)
+		for range n {
+			m := textpos.New(ref)
+			at := m.Position(r.IntN(len(ref)+1), textpos.UTF16)
+			end := m.Position(min(len(ref), m.Offset(at, textpos.UTF16)+r.IntN(4)), textpos.UTF16)
+			if r.IntN(4) == 0 {
+				at, end = end, at // a reversed range
+			}
+			var ch protocol.TextDocumentContentChangeEvent = &protocol.TextDocumentContentChangePartial{
+				Range: protocol.Range{Start: protocol.Position{Line: at.Line, Character: at.Character}, End: protocol.Position{Line: end.Line, Character: end.Character}},
+				Text:  snippets[r.IntN(len(snippets))],
+			}
+			if r.IntN(200) == 0 {
+				ch = &protocol.TextDocumentContentChangeWholeDocument{Text: ref[:len(ref)/2] + "x" + ref[len(ref)/2:]}
+			}
+			ref, _, _, _ = applyChanges(ref, m, []protocol.TextDocumentContentChangeEvent{ch}, textpos.UTF16)
+			v++
+			if _, res := o.change(u, v, []protocol.TextDocumentContentChangeEvent{ch}, textpos.UTF16); res != changeApplied {
+				t.Fatalf("version %d not applied", v)
+			}
+		}
+		d := o.get(u)
+		if d.pending != nil || d.text != ref {
+			t.Fatalf("burst %d (%d edits): the version handed out is not the text typed", burst, n)
+		}
+		if got, want := d.Mapper(), textpos.New(ref); got.Lines() != want.Lines() || got.LineStart(got.Lines()-1) != want.LineStart(want.Lines()-1) {
+			t.Fatalf("burst %d: mapper differs", burst)
+		}
+		if msg := sameAnswers(ix, d.File(), sdkcall.Analyze(d.lang, ref), r); msg != "" {
+			t.Fatalf("burst %d: %s", burst, msg)
+		}
+	}
 }

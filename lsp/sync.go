@@ -63,7 +63,7 @@ func (s *server) didClose(raw jsonrpc2.RawMessage) error {
 	if d == nil {
 		return nil
 	}
-	big := len(d.text) >= bigDocument
+	big := d.size() >= bigDocument
 	s.documentClosed(d)
 	if s.diag.forget(d.uri) {
 		s.notify(protocol.MethodTextDocumentPublishDiagnostics, &protocol.PublishDiagnosticsParams{URI: d.uri, Diagnostics: []protocol.Diagnostic{}})
