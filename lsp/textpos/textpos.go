@@ -47,8 +47,8 @@ type Position struct {
 type Mapper struct {
 	text  string
 	lines []int32 // byte offset where each line starts; lines[0] == 0; a trailing terminator opens a last, empty line (int32: half the bytes a version copies)
-	ascii bool  // the whole text is 7-bit ASCII: every encoding counts bytes
-	wide  int   // the offset of the first byte ≥ 0x80 (-1: ascii), so that an edit after it need not look
+	ascii bool    // the whole text is 7-bit ASCII: every encoding counts bytes
+	wide  int     // the offset of the first byte ≥ 0x80 (-1: ascii), so that an edit after it need not look
 }
 
 // Edited is the mapper of text, which is m's text with the bytes after its first prefix and before
