@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -349,13 +350,12 @@ func applyChanges(text string, m *textpos.Mapper, changes []protocol.TextDocumen
 	// only m reads, and only until the next edit replaces m).
 	var buf []byte
 	join := func() {
-		buf = make([]byte, 0, untouched+lenAll(tail)+len(base)/16+64)
+		buf = make([]byte, 0, untouched+lenAll(tail)+len(base)/16+64) // room for the changes after it
 		buf = append(buf, base[:untouched]...)
 		for i := len(tail) - 1; i >= 0; i-- {
 			buf = append(buf, tail[i]...)
 		}
-		base, untouched, tail = "", 0, tail[:0]
-		m = textpos.New(aliasString(buf))
+		base, untouched, tail, m = "", 0, tail[:0], nil // re-indexed when a change needs it
 		rebuilds++
 	}
 	for _, ch := range changes {
@@ -369,7 +369,9 @@ func applyChanges(text string, m *textpos.Mapper, changes []protocol.TextDocumen
 			base, untouched, tail, m, buf = c.Text, len(c.Text), tail[:0], nil, nil
 		case *protocol.TextDocumentContentChangePartial:
 			for {
-				if m == nil {
+				if m == nil && buf != nil {
+					m = textpos.New(aliasString(buf))
+				} else if m == nil {
 					m = textpos.New(base)
 				}
 				start := m.Offset(textpos.Position{Line: c.Range.Start.Line, Character: c.Range.Start.Character}, enc)
@@ -406,8 +408,14 @@ func applyChanges(text string, m *textpos.Mapper, changes []protocol.TextDocumen
 	case len(tail) == 0:
 		return base[:untouched], rebuilds, prefix, suffix
 	}
-	join()
-	return aliasString(buf), rebuilds - 1, prefix, suffix // the final join is the one pass every batch needs
+	// The final join is the one pass every batch needs (a Builder's buffer is not zeroed first).
+	var b strings.Builder
+	b.Grow(untouched + lenAll(tail))
+	b.WriteString(base[:untouched])
+	for i := len(tail) - 1; i >= 0; i-- {
+		b.WriteString(tail[i])
+	}
+	return b.String(), rebuilds, prefix, suffix
 }
 
 // splice replaces buf[start:end] with text, in place when buf has the room.
