@@ -270,6 +270,19 @@ func (c *client) waitNote(from int, method string, match func(json.RawMessage) b
 	}
 }
 
+// countNotes is how many messages of method the server has sent so far.
+func (c *client) countNotes(method string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := 0
+	for _, m := range c.notes {
+		if m.method == method {
+			n++
+		}
+	}
+	return n
+}
+
 func (c *client) noteCount() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()

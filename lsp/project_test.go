@@ -127,7 +127,10 @@ func TestWorkspaceFollowsTheClientAcrossFiles(t *testing.T) {
 	if want := "app/admin.ts:2:63 app/users/route.ts:4:43"; strings.Join(got, " ") != want {
 		t.Errorf("references of createUser = %v, want %s", got, want)
 	}
-	if n := c.registrations.Load(); n != 1 {
+	// The server registers the watcher from a goroutine after initialized, so wait for the call
+	// rather than count before it may have arrived.
+	c.waitNote(0, protocol.MethodClientRegisterCapability, nil)
+	if n := c.countNotes(protocol.MethodClientRegisterCapability); n != 1 {
 		t.Errorf("%d registrations of the file watcher, want 1", n)
 	}
 

@@ -20,7 +20,7 @@ import {
 import { docsUrlFromHover, hoverText } from "./docsUrl";
 import { notLoadedOf, notLoadedText, UPDATE_DOCS, type NotLoaded } from "./notLoaded";
 import { SEARCH_LIMIT, parseHits, showSearch, type SearchHit } from "./search";
-import { ensureExecutable, resolveServerPath, type ServerLocation } from "./serverPath";
+import { ensureExecutable, parseVersionOutput, resolveServerPath, type ServerLocation } from "./serverPath";
 import { changeEffect, configurationAnswer, readServerSettings, settingsPayload } from "./settings";
 import { StatusBar } from "./status";
 
@@ -62,7 +62,7 @@ class Controller implements vscode.Disposable {
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel(CLIENT_NAME);
-    this.status = new StatusBar(COMMANDS.search, COMMANDS.restart);
+    this.status = new StatusBar(COMMANDS);
   }
 
   get running(): LanguageClient | undefined {
@@ -95,6 +95,14 @@ class Controller implements vscode.Disposable {
       return;
     }
     this.status.setServer({ path: this.location.path });
+    const probe = await probeServer(this.location.path);
+    if (!probe.ok) {
+      const message = `${this.location.path} is not the WorkOS language server: ${probe.reason}.`;
+      this.status.set({ kind: "error", message });
+      this.output.appendLine(message);
+      void this.showNotFound(message);
+      return;
+    }
     const serverOptions: ServerOptions = { command: this.location.path, args: ["serve"] };
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,
@@ -122,6 +130,12 @@ class Controller implements vscode.Disposable {
     try {
       await client.start();
     } catch (err) {
+      // A client whose start failed cannot be stopped (vscode-languageclient throws "Client is not
+      // running"), so it is let go here rather than left for the next restart to trip on.
+      if (this.client === client) {
+        this.client = undefined;
+      }
+      void client.dispose().catch(() => undefined);
       const message = `Could not start ${this.location.path}: ${err instanceof Error ? err.message : String(err)}`;
       this.status.set({ kind: "error", message });
       void vscode.window.showErrorMessage(`WorkOS: ${message}`, "Show Output").then((choice) => {
@@ -197,6 +211,10 @@ class Controller implements vscode.Disposable {
     return client;
   }
 
+  log(what: string, err: unknown): void {
+    this.output.appendLine(`${what}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+
   dispose(): void {
     void this.stop();
     this.status.dispose();
@@ -215,7 +233,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(COMMANDS.openAtCursor, () => openDocsAtCursor(ctl)),
     vscode.commands.registerCommand(COMMANDS.update, () => updateDocs(ctl)),
     vscode.commands.registerCommand(COMMANDS.restart, () => ctl.restart()),
-    vscode.workspace.onDidChangeConfiguration((e) => ctl.configurationChanged(e)),
+    vscode.workspace.onDidChangeConfiguration((e) => ctl.configurationChanged(e).catch((err: unknown) => ctl.log("applying a settings change", err))),
   );
   await ctl.start();
 }
@@ -400,6 +418,24 @@ async function updateDocs(ctl: Controller): Promise<void> {
 
 function lastLine(s: string): string {
   return s.trim().split(/\r?\n/).pop() ?? "";
+}
+
+const PROBE_TIMEOUT_MS = 10_000;
+
+/** Runs `<server> version` to make sure the configured program is workos-lsp before speaking LSP to it. */
+async function probeServer(server: string): Promise<ReturnType<typeof parseVersionOutput>> {
+  const cancel = new vscode.CancellationTokenSource();
+  const timer = setTimeout(() => cancel.cancel(), PROBE_TIMEOUT_MS);
+  try {
+    const r = await runCapture(server, ["version"], cancel.token);
+    if (r.cancelled) {
+      return { ok: false, reason: `"version" did not answer within ${PROBE_TIMEOUT_MS / 1000} s` };
+    }
+    return parseVersionOutput(r.code, r.stdout, r.stderr);
+  } finally {
+    clearTimeout(timer);
+    cancel.dispose();
+  }
 }
 
 function runCapture(

@@ -173,3 +173,26 @@ export function ensureExecutable(p: string, platform: string = process.platform)
     fs.chmodSync(p, 0o755);
   }
 }
+
+/** What `<server> version` answered: the version, or why the program is not workos-lsp. */
+export type VersionProbe = { ok: true; version: string } | { ok: false; reason: string };
+
+/**
+ * Reads the answer of `<server> version` ("workos-lsp v0.3.0"). Checked before the language client
+ * starts because a program that is not workos-lsp (a typo'd setting pointing at another tool, a
+ * wrapper script that fails) would exit in the middle of the initialize handshake, and
+ * vscode-languageclient 9 then rejects promises nobody can catch and shows only "Server
+ * initialization failed".
+ */
+export function parseVersionOutput(code: number, stdout: string, stderr: string): VersionProbe {
+  const first = stdout.trim().split(/\r?\n/)[0] ?? "";
+  const m = /^workos-lsp\s+(\S+)/.exec(first);
+  if (code === 0 && m) {
+    return { ok: true, version: m[1] ?? "" };
+  }
+  const said = (stderr.trim().split(/\r?\n/).pop() ?? "") || first;
+  if (code !== 0) {
+    return { ok: false, reason: `"version" exited with code ${code}${said ? `: ${said}` : ""}` };
+  }
+  return { ok: false, reason: `"version" answered ${said ? `"${said.slice(0, 80)}"` : "nothing"}, not "workos-lsp <version>"` };
+}

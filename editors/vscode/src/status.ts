@@ -22,6 +22,8 @@ export interface StatusText {
   text: string;
   tooltip: string;
   error: boolean;
+  /** What clicking the item does: loading the docs failed → fetch them again; the server is in trouble → restart it. */
+  click: "search" | "update" | "restart";
 }
 
 /** The title the server gives its docs-loading progress. */
@@ -33,13 +35,14 @@ export function renderStatus(state: StatusState, server?: { name?: string; versi
   const withServer = (s: string): string => (serverLine ? `${s}\n${serverLine}` : s);
   switch (state.kind) {
     case "starting":
-      return { text: "$(loading~spin) WorkOS", tooltip: withServer("Starting the WorkOS language server…"), error: false };
+      return { text: "$(loading~spin) WorkOS", tooltip: withServer("Starting the WorkOS language server…"), error: false, click: "search" };
     case "loading": {
       const pct = state.percentage !== undefined ? ` ${Math.round(state.percentage)}%` : "";
       return {
         text: `$(loading~spin) WorkOS docs: ${state.stage}${pct}`,
         tooltip: withServer(`Loading the WorkOS docs (${state.stage}${pct})`),
         error: false,
+        click: "search",
       };
     }
     case "ready":
@@ -47,13 +50,19 @@ export function renderStatus(state: StatusState, server?: { name?: string; versi
         text: `$(book) WorkOS${state.docsVersion ? " " + state.docsVersion : ""}`,
         tooltip: withServer(`WorkOS docs ${state.docsVersion ?? ""}`.trim() + " — click to search the docs"),
         error: false,
+        click: "search",
       };
     case "loadFailed":
-      return { text: "$(warning) WorkOS docs", tooltip: withServer("Loading the WorkOS docs failed: see the WorkOS Language Server output"), error: true };
+      return {
+        text: "$(warning) WorkOS docs",
+        tooltip: withServer("Loading the WorkOS docs failed (see the WorkOS Language Server output) — click to download them again"),
+        error: true,
+        click: "update",
+      };
     case "error":
-      return { text: "$(error) WorkOS", tooltip: state.message, error: true };
+      return { text: "$(error) WorkOS", tooltip: state.message, error: true, click: "restart" };
     case "stopped":
-      return { text: "$(circle-slash) WorkOS", tooltip: withServer("The WorkOS language server is stopped — click to restart"), error: true };
+      return { text: "$(circle-slash) WorkOS", tooltip: withServer("The WorkOS language server is stopped — click to restart"), error: true, click: "restart" };
   }
 }
 
@@ -91,11 +100,7 @@ export class StatusBar implements vscode.Disposable {
   private server: { name?: string; version?: string; path?: string } = {};
   private readonly docsTokens = new Set<string | number>();
 
-  /** Clicking searches the docs, or restarts the server when it is in trouble. */
-  constructor(
-    private readonly searchCommand: string,
-    private readonly restartCommand: string,
-  ) {
+  constructor(private readonly commands: { search: string; update: string; restart: string }) {
     this.item = vscode.window.createStatusBarItem("workos.status", vscode.StatusBarAlignment.Right, 100);
     this.item.name = "WorkOS Docs";
     this.render();
@@ -132,7 +137,7 @@ export class StatusBar implements vscode.Disposable {
     const r = renderStatus(this.state, this.server);
     this.item.text = r.text;
     this.item.tooltip = r.tooltip;
-    this.item.command = r.error ? this.restartCommand : this.searchCommand;
+    this.item.command = this.commands[r.click];
     this.item.backgroundColor = r.error ? new vscode.ThemeColor("statusBarItem.errorBackground") : undefined;
   }
 

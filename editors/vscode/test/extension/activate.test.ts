@@ -182,12 +182,38 @@ describe("the extension in a stand-in VS Code", () => {
     await until("the docs after fixing the path", async () => (await hoverAt()) || undefined);
   });
 
+  it("a workos.server.path that is not workos-lsp says so, and settings changes meanwhile do no harm", async () => {
+    host.messages.length = 0;
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => {
+      unhandled.push(reason);
+    };
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      updateConfig({ "workos.server.path": "/bin/false" });
+      const err = await until("an error message", () => host.messages.find((m) => m.level === "error"), 10_000);
+      assert.match(err.text, /\/bin\/false is not the WorkOS language server: "version" exited with code 1/);
+      await until("the status bar to show the error", () => host.statusItems[0]?.text === "$(error) WorkOS" || undefined, 10_000);
+      updateConfig({ "workos.languages": ["go"] });
+      updateConfig({ "workos.languages": [] });
+      openDocument(path.join(fixtures, "probe-stopped.ts"), "typescript", "workos.userManagement.");
+      await new Promise((r) => setTimeout(r, 500));
+      updateConfig({ "workos.server.path": serverBinary() });
+      await until("the docs after fixing the path", async () => (await hoverAt()) || undefined);
+      await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+    assert.deepEqual(unhandled.map(String), []);
+  });
+
   it("after a failed docs load, hover, completion, Open Docs and Search Docs say why and offer Update Docs", async () => {
     const missing = path.join(tempCache(), "no-such-docs");
     // Set without a change event, then a fresh server: a failed reload would keep the old docs.
     host.config.set("workos.docs.path", missing);
     await host.commands.get("workos.restartServer")?.();
     await until("the status bar to show the failed load", () => host.statusItems[0]?.text === "$(warning) WorkOS docs" || undefined);
+    assert.equal(host.statusItems[0]?.command, "workos.updateDocs");
     const reason = `docs folder: stat ${missing}: no such file or directory`;
 
     const hover = (await providerFor("HoverProvider", doc).provideHover?.(doc, new Position(callLine, callChar), token)) as

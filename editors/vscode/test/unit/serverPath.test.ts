@@ -12,6 +12,7 @@ import {
   findOnPath,
   goTarget,
   nodeHost,
+  parseVersionOutput,
   resolveServerPath,
   type Host,
 } from "../../src/serverPath";
@@ -184,5 +185,24 @@ describe("nodeHost and ensureExecutable (real files)", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("parseVersionOutput", () => {
+  it("takes the version from workos-lsp's answer", () => {
+    assert.deepEqual(parseVersionOutput(0, "workos-lsp v0.3.0\n", ""), { ok: true, version: "v0.3.0" });
+    assert.deepEqual(parseVersionOutput(0, "workos-lsp dev\r\nmore\n", ""), { ok: true, version: "dev" });
+  });
+  it("says why another program is not workos-lsp", () => {
+    assert.deepEqual(parseVersionOutput(1, "", ""), { ok: false, reason: '"version" exited with code 1' });
+    assert.deepEqual(parseVersionOutput(2, "", "usage: foo [-x]\nunknown command version\n"), {
+      ok: false,
+      reason: '"version" exited with code 2: unknown command version',
+    });
+    assert.deepEqual(parseVersionOutput(0, "Python 3.11.2\n", ""), {
+      ok: false,
+      reason: '"version" answered "Python 3.11.2", not "workos-lsp <version>"',
+    });
+    assert.deepEqual(parseVersionOutput(0, "", ""), { ok: false, reason: '"version" answered nothing, not "workos-lsp <version>"' });
   });
 });

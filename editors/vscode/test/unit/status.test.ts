@@ -46,7 +46,7 @@ describe("nextState", () => {
 
 describe("StatusBar", () => {
   it("tracks the docs-load token only and switches the click command on errors", () => {
-    const bar = new StatusBar("workos.searchDocs", "workos.restartServer");
+    const bar = new StatusBar({ search: "workos.searchDocs", update: "workos.updateDocs", restart: "workos.restartServer" });
     const item = state.statusItems.at(-1);
     assert.ok(item);
     assert.equal(item.visible, true);
@@ -62,7 +62,13 @@ describe("StatusBar", () => {
     assert.equal(item.text, "$(book) WorkOS local");
     assert.equal(item.command, "workos.searchDocs");
     assert.match(item.tooltip ?? "", /workos-lsp dev/);
+    bar.set({ kind: "loadFailed" });
+    assert.equal(item.command, "workos.updateDocs", "a failed docs load is mended by downloading them, not by a restart");
+    assert.match(item.tooltip ?? "", /click to download them again/);
+    assert.ok(item.backgroundColor);
     bar.set({ kind: "stopped" });
+    assert.equal(item.command, "workos.restartServer");
+    bar.set({ kind: "error", message: "not found" });
     assert.equal(item.command, "workos.restartServer");
     assert.ok(item.backgroundColor);
     bar.dispose();
