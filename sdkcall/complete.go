@@ -66,11 +66,25 @@ func (f *File) Complete(ix *Index, offset int) (CompletionContext, bool) {
 }
 
 // chainEnded tells whether a newline outside brackets lies between the separator sep and the word
-// being completed at start. (A backslash continuation is a token of its own, so sep is not the
-// last token before the cursor there, and member completion is not asked.)
+// being completed at start; a line break the dialect joins (Python's backslash) does not count.
 func (r *resolver) chainEnded(sep, start int) bool {
 	t := r.toks.at(sep)
-	return t.parent() < 0 && strings.IndexByte(r.src[t.e:start], '\n') >= 0
+	return t.parent() < 0 && hasLineBreak(r.src[t.e:start], r.d.lex.lineJoin)
+}
+
+// hasLineBreak reports whether s holds a line break, not counting one right after a backslash
+// when joined.
+func hasLineBreak(s string, joined bool) bool {
+	for {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			return false
+		}
+		if !joined || !strings.HasSuffix(strings.TrimSuffix(s[:i], "\r"), "\\") {
+			return true
+		}
+		s = s[i+1:]
+	}
 }
 
 // valueEnd is where token k's value ends.

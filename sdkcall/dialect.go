@@ -163,6 +163,9 @@ type lexTable struct {
 	hashInterp, dollarInterp, stringLines bool
 	// operators beyond the common ones: "&." (Ruby), "?->" (PHP), "<-" (Go), ":=" (Go, Python).
 	safeNav, nullsafeArrow, chanArrow, walrus bool
+	// lineJoin: a backslash right before a line break joins the two lines into one (Python,
+	// Ruby), so the break does not end a chain or a statement.
+	lineJoin bool
 }
 
 type sepMask uint8

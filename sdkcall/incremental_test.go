@@ -40,7 +40,7 @@ func fixtureFiles(t testing.TB) (files []txtar.File, langs []corpus.Language) {
 // ordinary code.
 var snippets = []string{"\"", "'", "`", "\"\"\"", "'''", "/*", "*/", "//", "#", "(", ")", "[", "]", "{", "}",
 	"${", "#{", "f\"{", "<<~EOS\n", "\nEOS\n", "<<<EOT\n", "\nEOT;\n", "=begin\n", "\n=end\n", "\n", "\n\n",
-	"é", "😀", "中文", "\\", "/", "/re/g", ":sym", "@x", "$x", "<?php ", "?>", "=", ":=", " ", "\t", "x",
+	"é", "😀", "中文", "\\", "\\\n", "\\\r\n", "/", "/re/g", ":sym", "@x", "$x", "<?php ", "?>", "=", ":=", " ", "\t", "x",
 	"workos.", "um.", "createUser(", "{ email: ", "import ", "from ", "const w = new WorkOS(key);\n",
 	"client = workos.client.WorkOSClient()\n", "usermanagement.", "def f(x):\n    return x\n", "func f() {}\n"}
 

@@ -10,7 +10,7 @@ import (
 // annotations, string prefixes and f-strings with {…} code.
 var pythonDialect = &dialect{
 	lang:     corpus.Python,
-	lex:      lexTable{hashComments: true, strings: pythonStringAt, stringStarts: "\"'", stringPrefixes: true, walrus: true},
+	lex:      lexTable{hashComments: true, strings: pythonStringAt, stringStarts: "\"'", stringPrefixes: true, walrus: true, lineJoin: true},
 	keywords: pythonKeywords, declares: pythonDeclares, multiAssign: true, kwargsInParens: true, annotations: true,
 	sdkName: vNamespace, moduleClasses: true, nsClient: "client", evalImport: pythonImportValue,
 	kwargSep: "=", literal: literalRule{open: '{', sep: ":", strKeys: true}, keyQuote: '"',

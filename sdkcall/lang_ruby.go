@@ -11,7 +11,7 @@ import (
 var rubyDialect = &dialect{
 	lang: corpus.Ruby,
 	lex: lexTable{hashComments: true, blockBegin: true, strings: rubyString, stringStarts: "'\"`/%<",
-		dollarVars: true, atVars: true, atClassVars: true, predicates: true, symbols: true, hashInterp: true, safeNav: true},
+		dollarVars: true, atVars: true, atClassVars: true, predicates: true, symbols: true, hashInterp: true, safeNav: true, lineJoin: true},
 	keywords: rubyKeywords, stringUse: rubyStringUse,
 	seps: sepColons, newMember: "new", parenless: true,
 	sdkName: vNamespace, moduleClasses: true, nsClientClass: "Client", evalImport: rubyImportValue,

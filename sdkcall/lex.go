@@ -298,6 +298,8 @@ func (lx *lexer) run() {
 			continue
 		}
 		switch {
+		case c == '\\' && lx.t.lineJoin && lx.lineJoinAt():
+			continue
 		case isDigit(c) || c == '.' && isDigit(lx.at(lx.i+1)):
 			s := lx.i
 			lx.i++
@@ -311,6 +313,20 @@ func (lx *lexer) run() {
 			lx.punct()
 		}
 	}
+}
+
+// lineJoinAt skips a backslash at lx.i and the line break right after it, if there is one: the
+// break is not a new line to the chain and statement rules.
+func (lx *lexer) lineJoinAt() bool {
+	j := lx.i + 1
+	if lx.at(j) == '\r' {
+		j++
+	}
+	if lx.at(j) != '\n' {
+		return false
+	}
+	lx.i = j + 1
+	return true
 }
 
 // hasOpenTag reports whether PHP text holds an opening tag: if not, it is all code.
