@@ -188,6 +188,33 @@ func BenchmarkTyping(b *testing.B) {
 	}
 }
 
+// BenchmarkTypingBracket is a "(" typed and deleted again at the typing site: the bracket stays
+// open, so every later token may change its parent. JS closes it at the enclosing "}", Go too,
+// Python at the next line starting with a statement word (lexTable.statementWords).
+func BenchmarkTypingBracket(b *testing.B) {
+	for _, lines := range []int{5000, 20000} {
+		for _, lang := range benchLangs {
+			text, _ := bigFile(lang, lines)
+			at := typingSite(lang, text)
+			typed := text[:at] + "(" + text[at:]
+			b.Run(fmt.Sprintf("%s/%d", lang, lines), func(b *testing.B) {
+				f := Analyze(lang, text)
+				d := make([]time.Duration, 0, 1024)
+				keystroke := func(next string) {
+					t0 := time.Now()
+					f = f.Edited(next, at, len(text)-at)
+					d = append(d, time.Since(t0))
+				}
+				for b.Loop() {
+					keystroke(typed)
+					keystroke(text)
+				}
+				reportLatency(b, d)
+			})
+		}
+	}
+}
+
 // reportLatency reports the median and the 99th percentile of d.
 func reportLatency(b *testing.B, d []time.Duration) {
 	if len(d) == 0 {

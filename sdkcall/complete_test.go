@@ -58,6 +58,8 @@ func TestComplete(t *testing.T) {
 		{name: "py chain in brackets goes on", lang: corpus.Python, src: pyHead + "u = (workos_client.user_management.\n    ‸)", want: []string{"create_user", "list_users"}, kind: ItemMethod},
 		{name: "py backslash continues the chain", lang: corpus.Python, src: pyHead + "u = workos_client.user_management \\\n    .‸", want: []string{"create_user", "list_users"}, kind: ItemMethod},
 		{name: "py backslash continues the chain, word typed", lang: corpus.Python, src: pyHead + "u = workos_client.user_management. \\\n    cre‸", want: []string{"create_user", "list_users"}, kind: ItemMethod, partial: "cre"},
+		{name: "py a def closes the bracket left open above it", lang: corpus.Python, src: pyHead + "def a():\n    u = workos_client.user_management.get_user(\ndef b():\n    x = workos_client.user_management.\n    cre‸"},
+		{name: "py inside an unclosed bracket the chain goes on", lang: corpus.Python, src: pyHead + "def a():\n    u = workos_client.user_management.get_user(\n    x = workos_client.user_management\n    .‸", want: []string{"create_user", "list_users"}, kind: ItemMethod},
 		{name: "py backslash in a string does not continue", lang: corpus.Python, src: pyHead + "s = 'a\\\\'\nworkos_client.user_management.\ncre‸"},
 		{name: "py kwargs", lang: corpus.Python, src: pyHead + "workos_client.user_management.create_user(‸)", want: []string{"email", "first_name", "password"}, kind: ItemOption, insert: "email="},
 		{name: "py dict argument", lang: corpus.Python, src: pyHead + "workos_client.user_management.create_user({\"email\": e, ‸})", want: []string{"first_name", "password"}, kind: ItemOption, insert: "\"first_name\": "},

@@ -166,6 +166,10 @@ type lexTable struct {
 	// lineJoin: a backslash right before a line break joins the two lines into one (Python,
 	// Ruby), so the break does not end a chain or a statement.
 	lineJoin bool
+	// statementWords start a line only as a statement, never inside brackets (Python's def,
+	// return, import…): a line starting with one closes the brackets left open above it, so that a
+	// "(" just typed leaves the rest of the function, not the rest of the file, inside it.
+	statementWords map[string]bool
 }
 
 type sepMask uint8

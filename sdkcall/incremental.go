@@ -200,6 +200,10 @@ func (lx *lexer) repair() bool {
 	c := s.next // the next old checkpoint whose stack is recorded
 	j, end := cp.ntok, int32(s.toks.len())
 	for ; !lx.sameStacks(ostack, dTok, cp.ntok); j++ {
+		if j < end && lx.statementLine(s.toks.at(int(j)), delta) {
+			// As the lexer did at this line in both runs, and before a checkpoint at the line's start.
+			lx.stack, ostack = lx.stack[:0], ostack[:0]
+		}
 		for ; c < len(old.cps) && old.cps[c].ntok <= j; c++ {
 			s.fixed = append(s.fixed, s.fixedStacks(lx.stack))
 		}
@@ -252,6 +256,12 @@ func (lx *lexer) repair() bool {
 	}
 	s.rejoin, s.dTok = j, dTok
 	return true
+}
+
+// statementLine reports whether old token t, moved by delta, starts a line with a statement word
+// (lexTable.statementWords), where the lexer closes the open brackets.
+func (lx *lexer) statementLine(t token, delta int32) bool {
+	return lx.t.statementWords != nil && t.nl() && t.kind() == tkIdent && lx.t.statementWords[lx.src[t.s+delta:t.e+delta]]
 }
 
 // enclosed is t with the innermost open bracket as its parent.

@@ -9,8 +9,9 @@ import (
 // Python: import and from-import (relative with leading dots), keyword arguments, dict options,
 // annotations, string prefixes and f-strings with {…} code.
 var pythonDialect = &dialect{
-	lang:     corpus.Python,
-	lex:      lexTable{hashComments: true, strings: pythonStringAt, stringStarts: "\"'", stringPrefixes: true, walrus: true, lineJoin: true},
+	lang: corpus.Python,
+	lex: lexTable{hashComments: true, strings: pythonStringAt, stringStarts: "\"'", stringPrefixes: true, walrus: true, lineJoin: true,
+		statementWords: pythonStatementWords},
 	keywords: pythonKeywords, declares: pythonDeclares, multiAssign: true, kwargsInParens: true, annotations: true,
 	sdkName: vNamespace, moduleClasses: true, nsClient: "client", evalImport: pythonImportValue,
 	kwargSep: "=", literal: literalRule{open: '{', sep: ":", strKeys: true}, keyQuote: '"',
@@ -124,6 +125,12 @@ func tripleQuote(q byte) string {
 	}
 	return `"""`
 }
+
+// pythonStatementWords are the keywords that can start a line only as a statement: not for, if,
+// else, async, lambda, await, yield or from, which continue comprehensions and expressions.
+var pythonStatementWords = map[string]bool{"def": true, "class": true, "return": true, "import": true,
+	"elif": true, "while": true, "with": true, "try": true, "except": true, "finally": true, "raise": true,
+	"pass": true, "break": true, "continue": true, "del": true, "global": true, "nonlocal": true, "assert": true}
 
 var pythonKeywords = map[string]func(c *collector, i int) bool{
 	"import": func(c *collector, i int) bool {

@@ -273,6 +273,9 @@ func (lx *lexer) run() {
 		case c == '\n':
 			lx.nl = true
 			lx.i++
+			if len(lx.stack) > 0 && lx.t.statementWords != nil && len(lx.interps) == 0 && lx.statementAhead() {
+				lx.stack = lx.stack[:0] // unclosed: their partners stay -1
+			}
 			if len(lx.heredocs) > 0 {
 				lx.heredocBodies()
 			} else if len(lx.interps) == 0 && (lx.i-lx.lastCP >= checkpointEvery || lx.sync != nil) {
@@ -313,6 +316,20 @@ func (lx *lexer) run() {
 			lx.punct()
 		}
 	}
+}
+
+// statementAhead reports whether the line starting at lx.i starts with one of the language's
+// statement words.
+func (lx *lexer) statementAhead() bool {
+	src, j := lx.src, lx.i
+	for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
+		j++
+	}
+	e := j
+	for e < len(src) && isIdentByte(src[e]) {
+		e++
+	}
+	return e > j && lx.t.statementWords[src[j:e]]
 }
 
 // lineJoinAt skips a backslash at lx.i and the line break right after it, if there is one: the
