@@ -103,16 +103,23 @@ func rootIndex(t *testing.T, dir string, c *corpus.Corpus) bleve.Index {
 
 func compareWithRoot(t *testing.T, ours *Index, theirs bleve.Index, queries []string) {
 	t.Helper()
-	optss := []Options{{}, {Language: corpus.Go}, {PreferLanguage: corpus.Python}}
+	optss := []Options{{}, {Language: corpus.Go}, {PreferLanguage: corpus.Python},
+		{Language: corpus.Go, Kinds: []Kind{KindPage, KindSection}}}
 	compared := 0
 	for _, q := range queries {
 		q = BoundQuery(q)
 		for _, opts := range optss {
 			// Each side gets its own query tree, in case a searcher keeps state in one.
+			// bleve's side searches with bleve's own query types (bleveQuery).
 			got := ourHits(t, ours, ours.buildQuery(q, opts), "")
-			want := rootHits(t, ours, theirs, ours.buildQuery(q, opts), "")
+			want := rootHits(t, ours, theirs, bleveQuery(ours.buildQuery(q, opts)), "")
 			if d := firstDifference(got, want); d != "" {
 				t.Errorf("%q %+v: %s", q, opts, d)
+				continue
+			}
+			// On the same index, bleveapi's query types and bleve's give the very same scores.
+			if same := ourHits(t, ours, bleveQuery(ours.buildQuery(q, opts)), ""); !maps.Equal(got.scores, same.scores) || got.max != same.max || got.total != same.total {
+				t.Errorf("%q %+v: bleve's query types: %s", q, opts, firstDifference(got, same))
 				continue
 			}
 			compared++
@@ -128,6 +135,49 @@ func compareWithRoot(t *testing.T, ours *Index, theirs bleve.Index, queries []st
 	if compared == 0 {
 		t.Fatal("no query compared")
 	}
+}
+
+// bleveQuery is q with bleveapi's query types replaced by bleve's (search/query) equivalents.
+func bleveQuery(q query.Query) query.Query {
+	all := func(qs []query.Query) []query.Query {
+		out := make([]query.Query, len(qs))
+		for i, q := range qs {
+			out[i] = bleveQuery(q)
+		}
+		return out
+	}
+	boost := func(b interface{ SetBoost(float64) }, v *float64) {
+		if v != nil {
+			b.SetBoost(*v)
+		}
+	}
+	switch q := q.(type) {
+	case *bleveapi.MatchQuery:
+		m := query.NewMatchQuery(q.Match)
+		m.SetField(q.FieldVal)
+		boost(m, q.BoostVal)
+		return m
+	case *bleveapi.DisjunctionQuery:
+		d := query.NewDisjunctionQuery(all(q.Disjuncts))
+		d.SetMin(q.Min)
+		boost(d, q.BoostVal)
+		return d
+	case *bleveapi.ConjunctionQuery:
+		c := query.NewConjunctionQuery(all(q.Conjuncts))
+		boost(c, q.BoostVal)
+		return c
+	case *bleveapi.BooleanQuery:
+		b := query.NewBooleanQuery(nil, nil, nil)
+		if q.Must != nil {
+			b.AddMust(all(q.Must.(*bleveapi.ConjunctionQuery).Conjuncts)...)
+		}
+		if q.Filter != nil {
+			b.AddFilter(bleveQuery(q.Filter))
+		}
+		boost(b, q.BoostVal)
+		return b
+	}
+	return q
 }
 
 // firstHits collects the ids of the first hits of some queries.

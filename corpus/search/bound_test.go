@@ -8,6 +8,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	bleve "github.com/workos-lsp/workos-lsp/corpus/search/internal/bleveapi"
+
 	"github.com/workos-lsp/workos-lsp/corpus"
 	"github.com/workos-lsp/workos-lsp/corpus/corpustest"
 )
@@ -89,19 +91,19 @@ func FuzzBuildQuery(f *testing.F) {
 
 func countClauses(q query.Query) int {
 	switch q := q.(type) {
-	case *query.DisjunctionQuery:
+	case *bleve.DisjunctionQuery:
 		n := 0
 		for _, c := range q.Disjuncts {
 			n += countClauses(c)
 		}
 		return n
-	case *query.ConjunctionQuery:
+	case *bleve.ConjunctionQuery:
 		n := 0
 		for _, c := range q.Conjuncts {
 			n += countClauses(c)
 		}
 		return n
-	case *query.BooleanQuery:
+	case *bleve.BooleanQuery:
 		return countClauses(q.Must) + countClauses(q.Filter)
 	case nil:
 		return 0

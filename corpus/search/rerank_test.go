@@ -6,6 +6,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	bleve "github.com/workos-lsp/workos-lsp/corpus/search/internal/bleveapi"
+
 	"github.com/workos-lsp/workos-lsp/corpus"
 )
 
@@ -72,11 +74,11 @@ func fieldsOf(q query.Query) map[string]bool {
 	var walk func(query.Query)
 	walk = func(q query.Query) {
 		switch q := q.(type) {
-		case *query.DisjunctionQuery:
+		case *bleve.DisjunctionQuery:
 			for _, d := range q.Disjuncts {
 				walk(d)
 			}
-		case *query.MatchQuery:
+		case *bleve.MatchQuery:
 			out[q.FieldVal] = true
 		}
 	}
