@@ -60,6 +60,10 @@ type Index struct {
 	i    index.Index
 	m    mapping.IndexMapping
 	path string // "" in memory
+
+	mapperOnce sync.Once
+	mapper     *docMapper
+	mapperErr  error
 }
 
 // New creates a scorch index at path (a folder that must not exist yet), or in memory when path is "".
@@ -214,22 +218,27 @@ func (ix *Index) Scorch() *scorch.Scorch {
 
 // Batch is a set of documents indexed together.
 type Batch struct {
-	m        mapping.IndexMapping
-	internal *index.Batch
+	mapper    *docMapper
+	mapperErr error // why the index's mapping cannot map documents
+	internal  *index.Batch
 }
 
 // NewBatch starts a batch for ix.
 func (ix *Index) NewBatch() *Batch {
-	return &Batch{m: ix.m, internal: index.NewBatch()}
+	ix.mapperOnce.Do(func() { ix.mapper, ix.mapperErr = newDocMapper(ix.m) })
+	return &Batch{mapper: ix.mapper, mapperErr: ix.mapperErr, internal: index.NewBatch()}
 }
 
-// Index adds the document id, mapped from data by the index's mapping, to the batch.
+// Index adds the document id, mapped from data by the index's mapping (see docMapper), to the batch.
 func (b *Batch) Index(id string, data interface{}) error {
 	if id == "" {
 		return errors.New("document id is empty")
 	}
+	if b.mapperErr != nil {
+		return b.mapperErr
+	}
 	doc := document.NewDocument(id)
-	if err := b.m.MapDocument(doc, data); err != nil {
+	if err := b.mapper.mapDocument(doc, data); err != nil {
 		return err
 	}
 	b.internal.Update(doc)
