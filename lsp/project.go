@@ -46,12 +46,71 @@ type project struct {
 	progressMu sync.Mutex
 	progress   map[string]*progress // folder → its scan's work-done progress
 	batched    map[string]bool      // folder → its scan has published a batch
+	// settled: folder → its first scan has published a batch or ended (never reset: a rescan
+	// does not hold requests); progressed is closed and replaced at each report.
+	settled    map[string]bool
+	progressed chan struct{}
+}
+
+// firstBatchWait bounds how long a request waits for the scan's first batch: it holds the open
+// documents' imports and usually comes within a few hundred milliseconds of the docs.
+const firstBatchWait = 3 * time.Second
+
+// afterFirstBatch is v with the workspace model after the scan of the document's folder has
+// published its first batch (what the open documents import, read first), so that a hover asked
+// the moment the docs are in does not answer nothing because the client module is not read yet.
+// It does not wait when no scan runs, once the batch is in, or past firstBatchWait or ctx.
+func (s *server) afterFirstBatch(ctx context.Context, v view) view {
+	if s.proj == nil || v.project == nil || v.doc == nil || v.doc.path == "" || v.ld == nil || !v.project.Scanning() {
+		return v
+	}
+	p := s.proj
+	timeout := time.NewTimer(firstBatchWait)
+	defer timeout.Stop()
+	for {
+		snap := p.ws.Snapshot()
+		folder := folderOf(snap.Folders(), v.doc.path)
+		p.progressMu.Lock()
+		ready := !snap.Scanning() || folder == "" || p.settled[folder]
+		ch := p.progressed
+		p.progressMu.Unlock()
+		if ready {
+			v.project = snap
+			return v
+		}
+		select {
+		case <-ch:
+		case <-timeout.C:
+			v.project = p.ws.Snapshot()
+			return v
+		case <-ctx.Done():
+			return v
+		}
+	}
+}
+
+// folderOf is the innermost of folders that holds path, or "".
+func folderOf(folders []string, path string) string {
+	best := ""
+	for _, f := range folders {
+		if workspace.Under(path, f) && len(f) > len(best) {
+			best = f
+		}
+	}
+	return best
 }
 
 // newProject makes the workspace model, scanning nothing until folders are set and start is
 // released.
 func (s *server) newProject(set Settings) *project {
-	p := &project{start: make(chan struct{}), pending: map[string]*time.Timer{}, progress: map[string]*progress{}, batched: map[string]bool{}}
+	p := &project{start: make(chan struct{}), pending: map[string]*time.Timer{}, progress: map[string]*progress{}, batched: map[string]bool{},
+		settled: map[string]bool{}, progressed: make(chan struct{})}
+	start := p.start
+	if gate := s.opts.scanGate; gate != nil {
+		both := make(chan struct{})
+		go func() { <-p.start; <-gate; close(both) }()
+		start = both
+	}
 	maxFiles := set.MaxWorkspaceFiles
 	if maxFiles < 0 {
 		maxFiles = 0
@@ -61,7 +120,7 @@ func (s *server) newProject(set Settings) *project {
 		MaxFiles:  maxFiles,
 		Logf:      func(format string, args ...any) { s.log.Info(fmt.Sprintf(format, args...)) },
 		Progress:  s.scanProgress,
-		Start:     p.start,
+		Start:     start,
 	})
 	p.src = workspace.NewSources(nil, s.files.text)
 	return p
@@ -117,6 +176,11 @@ func (s *server) scanProgress(pr workspace.Progress) {
 		delete(p.progress, pr.Folder)
 		delete(p.batched, pr.Folder)
 	}
+	if pr.Done > 0 || pr.Finished {
+		p.settled[pr.Folder] = true
+	}
+	close(p.progressed)
+	p.progressed = make(chan struct{})
 	p.progressMu.Unlock()
 	if pr.Finished {
 		if wp != nil {

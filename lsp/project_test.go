@@ -231,3 +231,35 @@ func TestWorkspaceFoldersChange(t *testing.T) {
 		t.Errorf("hover in an added folder:\n%s", got)
 	}
 }
+
+// A hover asked the moment the docs are in, before the scan has read the client module, waits for
+// the scan's first batch instead of answering nothing.
+func TestHoverWaitsForTheScansFirstBatch(t *testing.T) {
+	dir := nextApp(t)
+	gate := make(chan struct{})
+	l := &fixtureLoader{docs: fixtureDocs(t)}
+	c := startServer(t, Options{Loader: l.load, Version: "test", DiagnosticsDelay: time.Millisecond, scanGate: gate})
+	root := uri.File(dir)
+	var res protocol.InitializeResult
+	c.must(protocol.MethodInitialize, &protocol.InitializeParams{Capabilities: defaultCaps(), RootURI: &root}, &res)
+	from := c.noteCount()
+	c.notify(protocol.MethodInitialized, &protocol.InitializedParams{})
+	c.waitProgressEnd(from) // the docs: the scan is held at the gate
+
+	route := filepath.Join(dir, "app", "users", "route.ts")
+	u := c.openFile(route, "typescript")
+	i := strings.Index(nextRoute, "createUser")
+	answer := make(chan error, 1)
+	var h *protocol.Hover
+	go func() {
+		answer <- c.call(protocol.MethodTextDocumentHover, &protocol.HoverParams{TextDocumentPositionParams: tdp(u, positionAt(nextRoute, i+2))}, &h)
+	}()
+	time.Sleep(50 * time.Millisecond) // not a timing assertion: without the wait, the hover has answered by now
+	close(gate)
+	if err := <-answer; err != nil {
+		t.Fatal(err)
+	}
+	if got := hoverText(t, h); !strings.Contains(got, "userManagement.createUser(") {
+		t.Errorf("hover on createUser asked before the scan read lib/workos.ts:\n%s", got)
+	}
+}

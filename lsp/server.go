@@ -102,6 +102,9 @@ type Options struct {
 	// beforeSwap, when set, runs in a load after the loader returned its docs and before they are
 	// swapped in (tests use it to hold a load there, as a slow one would be).
 	beforeSwap func(gen uint64)
+	// scanGate, when set, holds the workspace scan until it is closed too (tests use it to ask
+	// before the scan has read anything).
+	scanGate chan struct{}
 }
 
 // ErrNoShutdown is returned by Serve when the connection ended (by `exit` or end of input) without a
@@ -330,6 +333,7 @@ func fileRoute[P any](document func(*P) uri.URI, h fileHandler[P], early bool, n
 					return notLoaded[0](s, ctx, v, f, &p)
 				}
 			}
+			v = s.afterFirstBatch(ctx, v)
 			f := v.file()
 			if f == nil {
 				return nil, nil

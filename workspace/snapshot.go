@@ -31,6 +31,9 @@ type snapshotCache struct {
 	// tsconfig maps a directory to its effective tsconfig options. They depend on the manifests
 	// and folders only, so a snapshot that changes neither shares its parent's map.
 	tsconfig *sync.Map
+	// reachesSDK maps a path to importsSDKFile's answer; any change of a file can change it, so
+	// it is never shared.
+	reachesSDK *sync.Map
 }
 
 type tsconfigResult struct {
@@ -128,7 +131,8 @@ func (s *Snapshot) projectWith(path string, kind ManifestKind) (*Project, *Manif
 
 // DependsOnSDK tells whether a file should be analysed for WorkOS calls: the file imports the SDK
 // of its language, or its project or an enclosing one (a monorepo root, a go.work, a Gradle root)
-// depends on it.
+// depends on it, or it imports (through at most sdkImportDepth files of the workspace) a file that
+// imports the SDK: a folder with no manifest, whose views import the client from clients.py.
 func (s *Snapshot) DependsOnSDK(path string) bool {
 	path = filepath.Clean(path)
 	if f, ok := s.files.get(path); ok && f.Summary.ImportsSDK {
@@ -142,7 +146,54 @@ func (s *Snapshot) DependsOnSDK(path string) bool {
 		}
 		p = s.projects[p.Parent]
 	}
-	return false
+	return s.importsSDKFile(path)
+}
+
+// sdkImportDepth and sdkImportFiles bound the search of importsSDKFile: real apps reach their
+// client module in one or two imports.
+const (
+	sdkImportDepth = 4
+	sdkImportFiles = 256
+)
+
+// importsSDKFile reports whether a file of the workspace that imports the SDK is reachable from
+// path through its imports. The answers are kept per snapshot, since whole-workspace questions ask
+// for every file.
+func (s *Snapshot) importsSDKFile(path string) bool {
+	if s.cache != nil && s.cache.reachesSDK != nil {
+		if v, ok := s.cache.reachesSDK.Load(path); ok {
+			return v.(bool)
+		}
+	}
+	found := false
+	seen := map[string]bool{path: true}
+	level := []string{path}
+	for depth := 0; depth < sdkImportDepth && len(level) > 0 && !found; depth++ {
+		var next []string
+		for _, from := range level {
+			f, ok := s.files.get(from)
+			if !ok {
+				continue
+			}
+			for _, imp := range f.Summary.Imports {
+				for _, t := range s.resolveImport(from, imp) {
+					if seen[t.Path] || len(seen) >= sdkImportFiles {
+						continue
+					}
+					seen[t.Path] = true
+					if g, ok := s.files.get(t.Path); ok && g.Summary.ImportsSDK {
+						found = true
+					}
+					next = append(next, t.Path)
+				}
+			}
+		}
+		level = next
+	}
+	if s.cache != nil && s.cache.reachesSDK != nil {
+		s.cache.reachesSDK.Store(path, found)
+	}
+	return found
 }
 
 // Declaring returns the files of a language that declare name in a namespace (Java package, C#

@@ -93,7 +93,7 @@ func (t *txn) commit() *Snapshot {
 		manifests: t.manifests.commit(),
 		projects:  t.base.projects,
 		scanning:  t.scanning,
-		cache:     &snapshotCache{tsconfig: &sync.Map{}},
+		cache:     &snapshotCache{tsconfig: &sync.Map{}, reachesSDK: &sync.Map{}},
 	}
 	if t.manifestsChanged || s.projects == nil {
 		s.projects = buildProjects(s.manifests)

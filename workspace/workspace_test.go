@@ -171,8 +171,11 @@ func TestManifestEditUpdatesProject(t *testing.T) {
 		t.Errorf("Projects = %q", ch.Projects)
 	}
 	s = w.Snapshot()
-	if s.DependsOnSDK("/ws/pkgs/tool/index.js") || s.DependsOnSDK("/ws/src/app/users.ts") {
+	if s.DependsOnSDK("/ws/pkgs/tool/index.js") {
 		t.Error("the SDK dependency was removed from package.json")
+	}
+	if !s.DependsOnSDK("/ws/src/app/users.ts") {
+		t.Error("a file importing the client module, which imports the SDK")
 	}
 	if !s.DependsOnSDK("/ws/src/lib/workos.ts") {
 		t.Error("a file that imports the SDK itself")
@@ -319,4 +322,31 @@ func TestConcurrentReadersAndWriters(t *testing.T) {
 	}
 	close(stop)
 	wg.Wait()
+}
+
+// A folder with no manifest: the files importing the client module, directly or through another
+// module, are analysed; a file importing only other modules is not.
+func TestDependsOnSDKThroughImports(t *testing.T) {
+	fsys := newFakeFS()
+	fsys.write("/ws/app/__init__.py", "")
+	fsys.write("/ws/app/clients.py", "from workos import WorkOSClient\n\nworkos_client = WorkOSClient(api_key='k', client_id='c')\n")
+	fsys.write("/ws/app/views.py", "from app.clients import workos_client\n")
+	fsys.write("/ws/app/admin.py", "from app.views import workos_client\n")
+	fsys.write("/ws/app/billing.py", "from stripe import StripeClient\nfrom app.util import slug\n")
+	fsys.write("/ws/app/util.py", "def slug(s):\n    return s\n")
+	fsys.write("/ws/app/a.py", "from app.b import x\n")
+	fsys.write("/ws/app/b.py", "from app.a import y\n")
+	w := scanWorkspace(t, Options{FS: fsys}, "/ws")
+	s := w.Snapshot()
+	for path, want := range map[string]bool{
+		"/ws/app/clients.py": true, "/ws/app/views.py": true, "/ws/app/admin.py": true,
+		"/ws/app/billing.py": false, "/ws/app/util.py": false, "/ws/app/a.py": false, "/ws/app/b.py": false,
+	} {
+		if got := s.DependsOnSDK(path); got != want {
+			t.Errorf("DependsOnSDK(%s) = %v, want %v", path, got, want)
+		}
+		if got := s.DependsOnSDK(path); got != want {
+			t.Errorf("DependsOnSDK(%s) the second time (cached) = %v, want %v", path, got, want)
+		}
+	}
 }
