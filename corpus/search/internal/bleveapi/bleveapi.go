@@ -1,12 +1,14 @@
 // Package bleveapi is the part of bleve's root-package API that corpus/search uses (an index with
 // its mapping, batches, top-N searches with stored fields, the query constructors), built directly
-// on bleve's index/scorch, mapping, search and search/query packages.
+// on bleve's index/scorch, mapping, search, search/searcher and search/query packages.
 //
 // Why not the root package: it imports bleve's default index type, upsidedown, with its gtreap and
 // boltdb key-value stores and google.golang.org/protobuf, plus highlighters, facets and score
 // fusion, none of which a scorch-only index uses; they were 5 MB of the 26.6 MB release binary.
 // Go links what a package's init registers, so the only way not to link them is not to import the
-// root package.
+// root package. Likewise the match and compound queries (queries.go) and the mapping of documents
+// to fields (docmap.go) are this package's own: bleve's link its JSON query parser and its geo
+// packages into the binary (1 MB together), which this module never uses.
 //
 // The code follows bleve v2.6.3's indexImpl (index_impl.go) step by step for what this module
 // asks of it, so that scores, order and stored fields are those bleve gives: the same scoring
